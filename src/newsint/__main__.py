@@ -1,0 +1,3 @@
+from newsint.cli import main
+
+main()

@@ -1,0 +1,43 @@
+"""Full dates written out in page text ("February 4, 2022", "4 Feb. 2022", "2022-02-04").
+
+Only complete dates are accepted: a day and month without a year is not a publication date
+(the time-expression stage resolves those against a reference date, and says so).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_FULL_DATE = (
+    re.compile(rf"^(?:[A-Za-z]+,?\s+)?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})$"),
+    re.compile(rf"^(?:[A-Za-z]+,?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})$"),
+    re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$"),
+)
+
+
+def parse_full_date(text: str) -> str | None:
+    """ISO date for a complete written date, else None."""
+    value = " ".join(text.strip().rstrip(".").split())
+    for pattern in _FULL_DATE:
+        if match := pattern.match(value):
+            month = match.group("month")
+            number = int(month) if month.isdigit() else MONTHS.get(month.lower())
+            if number is None:
+                return None
+            try:
+                return dt.date(int(match.group("year")), number, int(match.group("day"))).isoformat()
+            except ValueError:
+                return None
+    return None

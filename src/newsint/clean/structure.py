@@ -1,0 +1,112 @@
+"""Which paragraph is the title, a standfirst, a photo caption, a dateline; the rest is body."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsint.model import Dateline
+
+# A title is a single phrase or sentence of at most this many words.
+MAX_TITLE_WORDS = 30
+MAX_TITLE_CHARS = 250
+MAX_TITLE_LINES = 3
+# A one-line paragraph this much longer than the wrap width was set in a wider frame than the
+# body (a caption under a full-width photo), so it is not body text.
+OVERLONG_LINE_RATIO = 1.05
+# Before the body starts, a lone line at least this close to the wrap width is a caption: a
+# headline or standfirst set in a larger font wraps at a narrower width, and body text would
+# have continued on the next line.
+HEADER_CAPTION_LINE_RATIO = 0.9
+MAX_CAPTION_CHARS = 400
+
+# Explicit caption conventions: a label in front, or a photo credit at the end.
+_CAPTION_LABEL = re.compile(
+    r"^(?:photo|photograph|image|picture|caption|pictured|above|top|below|file\s+photo|video)\s*(?:\([^)]*\))?\s*[:|–—]\s*\S",
+    re.I,
+)
+_AGENCIES = (
+    r"(?:AFP|REUTERS|Reuters|AP(?:\s+Photo)?|EPA(?:-EFE)?|TASS|Sputnik|Anadolu(?:\s+Agency)?|Xinhua|ANP|dpa"
+    r"|UPI|Pool|Handout|BelTA|RIA\s+Novosti|Ukrinform)"
+)
+# A credit at the end of a caption: "(Photo: X)", "Photo: X", "| AFP", "REUTERS/Name",
+# "Getty Images". Agency names need a separator or a slash, so "…, he told Reuters." is text.
+_PHOTO_CREDIT = re.compile(
+    rf"""(?:\((?:[Pp]hoto|[Ii]mage|[Pp]icture|[Cc]redit|[Ff]ile)[^)]{{0,80}}\)
+        |(?:Photo|Image|Picture|Credit)s?\s*(?:by\s|:)\s*[^.]{{2,80}}
+        |(?:[|©]|\s[-–—/]\s)\s*{_AGENCIES}(?:\s*/\s*[\w .'-]{{2,60}})?
+        |\b{_AGENCIES}\s*/\s*[\w .'-]{{2,60}}
+        |\b(?:Getty\s+Images|Shutterstock|Alamy(?:\s+Stock\s+Photo)?))\s*\.?$""",
+    re.X,
+)
+_SENTENCE_INSIDE = re.compile(r"[.!?][\"”’']?\s+[A-Z]")
+
+# Wire-style dateline at the start of the first body paragraph: "MINSK, Feb 20 (Reuters) - ",
+# "KYIV, Ukraine (AP) — ", "WASHINGTON — ". The place is in capitals; a date and an agency in
+# brackets are optional, the dash is not.
+_DATELINE = re.compile(
+    r"""^(?P<place>[A-Z][A-Z.'’\- ]{1,40}[A-Z.](?:,\s*[A-Z][A-Za-z.'’\- ]{1,30})?)
+        (?:,?\s+(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?))?
+        \s*(?:\((?P<agency>[A-Za-z][\w .&'-]{0,40})\))?
+        \s*[-–—]{1,2}\s+(?=\S)""",
+    re.X,
+)
+
+
+@dataclass(slots=True)
+class Candidate:
+    text: str
+    lines: int
+    longest_line: int
+
+
+def is_title(candidate: Candidate, *, has_more: bool, wrapped: bool) -> bool:
+    text = candidate.text
+    return (
+        has_more
+        and len(text.split()) <= MAX_TITLE_WORDS
+        and len(text) <= MAX_TITLE_CHARS
+        and not text.endswith((":", ",", ";"))
+        and not _SENTENCE_INSIDE.search(text)
+        and (not wrapped or candidate.lines <= MAX_TITLE_LINES)
+        and _DATELINE.match(text) is None
+    )
+
+
+def is_caption(candidate: Candidate, *, wrapped: bool, width: int, before_body: bool) -> bool:
+    text = candidate.text
+    if len(text) > MAX_CAPTION_CHARS:
+        return False
+    if _CAPTION_LABEL.match(text) or _PHOTO_CREDIT.search(text):
+        return True
+    if not wrapped or candidate.lines != 1:
+        return False
+    ratio = HEADER_CAPTION_LINE_RATIO if before_body else OVERLONG_LINE_RATIO
+    return candidate.longest_line >= ratio * width
+
+
+def split_dateline(text: str) -> tuple[Dateline | None, str]:
+    match = _DATELINE.match(text)
+    if match is None:
+        return None, text
+    place = match.group("place")
+    # A dateline's place is a city in capitals ("MINSK", "NEW YORK"); a shouted first word of a
+    # sentence ("BREAKING —") is not, so a single capitalised word needs a date or an agency.
+    if not (match.group("date") or match.group("agency")) and len(place.split(",")[0]) < 3:
+        return None, text
+    dateline = Dateline(
+        text=match.group(0).strip(),
+        place=place.strip(),
+        date_text=match.group("date"),
+        agency=match.group("agency"),
+    )
+    return dateline, text[match.end() :]
+
+
+def same_text(a: str, b: str) -> bool:
+    """Equal once case, spacing and punctuation are set aside (a metadata title vs a headline)."""
+    return _letters(a) == _letters(b)
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"\W+", "", text).lower()

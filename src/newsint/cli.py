@@ -1,0 +1,191 @@
+"""The ``newsint`` command. Thin: parse options, call plain functions, print.
+
+Errors a user can cause print one line, ``newsint: error: <file>: <reason> [code]``, on stderr
+and the exit status is non-zero; the other inputs of the same run are still processed unless
+``--fail-fast``. Output files are written whole or not at all (temp file, then rename).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from newsint.errors import NewsintError, UsageError
+from newsint.model import Analysis
+from newsint.settings import PROGRESS_BAR_MIN_FILES, Settings
+
+app = typer.Typer(
+    name="newsint",
+    help="Turn conflict and geopolitics reporting into structured, sourced, checkable data.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_INPUT_ERROR = 1
+EXIT_USAGE_ERROR = 2
+
+
+class OutputFormat(str, Enum):
+    brief = "brief"
+    json = "json"
+    jsonl = "jsonl"
+    markdown = "markdown"
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def report_error(error: NewsintError | str) -> None:
+    # Plain print: rich would re-wrap a long path and split the one line in two.
+    print(f"newsint: error: {error}", file=sys.stderr, flush=True)
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or glob patterns.", show_default=False)],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD (relative dates resolve against it).")
+    ] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.brief,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file (whole or not at all).")] = None,
+    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first input that fails.")] = False,
+    max_bytes: Annotated[
+        int | None, typer.Option("--max-bytes", help="Refuse inputs larger than this (default 50 MB).")
+    ] = None,
+    encoding: Annotated[
+        str | None, typer.Option(help="Force the text encoding instead of detecting it (e.g. cp1251).")
+    ] = None,
+) -> None:
+    """Analyse articles: clean text, metadata, and (as stages land) entities, claims and events."""
+    from newsint.pipeline import analyze as analyze_one
+    from newsint.pipeline import parse_reference_date
+    from newsint.readers import expand, read_path
+
+    settings = Settings.from_env()
+    if max_bytes is not None:
+        settings = Settings(max_input_bytes=max_bytes, max_html_depth=settings.max_html_depth)
+    try:
+        reference_date = parse_reference_date(published)
+    except UsageError as error:
+        report_error(error)
+        raise typer.Exit(EXIT_USAGE_ERROR) from None
+
+    files, failures = expand(paths)
+    for error in failures:
+        report_error(error)
+    if failures and fail_fast:
+        raise typer.Exit(EXIT_INPUT_ERROR)
+
+    analyses: list[Analysis] = []
+    failed = len(failures)
+    with _progress(len(files)) as advance:
+        for path in files:
+            try:
+                for item in read_path(path, settings, encoding=encoding):
+                    if isinstance(item, NewsintError):
+                        raise item
+                    analyses.append(analyze_one(item, reference_date=reference_date))
+            except NewsintError as error:
+                failed += 1
+                report_error(error)
+                if fail_fast:
+                    raise typer.Exit(EXIT_INPUT_ERROR) from None
+            advance()
+
+    if analyses:
+        _write(analyses, output_format, out)
+    elif not failed:
+        report_error("nothing to analyse")
+    if failed or not analyses:
+        raise typer.Exit(EXIT_INPUT_ERROR)
+
+
+@contextlib.contextmanager
+def _progress(total: int) -> Iterator:
+    if total < PROGRESS_BAR_MIN_FILES:
+        yield lambda: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=_stderr(), transient=True) as progress:
+        task = progress.add_task("files", total=total)
+        yield lambda: progress.advance(task)
+
+
+def _write(analyses: list[Analysis], output_format: OutputFormat, out: Path | None) -> None:
+    text = _render(analyses, output_format, color=out is None and sys.stdout.isatty())
+    if out is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    # Whole or nothing: a crash mid-write leaves the old file (or none), never half of the new.
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temp, out)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _render(analyses: list[Analysis], output_format: OutputFormat, *, color: bool) -> str:
+    if output_format is OutputFormat.json:
+        if len(analyses) == 1:
+            return analyses[0].to_json(indent=2) + "\n"
+        return "[\n" + ",\n".join(a.to_json(indent=2) for a in analyses) + "\n]\n"
+    if output_format is OutputFormat.jsonl:
+        return "".join(a.to_json() + "\n" for a in analyses)
+    if output_format is OutputFormat.markdown:
+        from newsint.export.markdown import render_markdown
+
+        return "\n---\n\n".join(render_markdown(a) for a in analyses)
+    from newsint.export.brief import render_brief
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=110, force_terminal=color, color_system="auto" if color else None)
+    for analysis in analyses:
+        console.print(render_brief(analysis))
+    return buffer.getvalue()
+
+
+@app.command()
+def doctor() -> None:
+    """Say what is installed and usable, what is missing, and the command that fixes it."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from newsint.doctor import run_checks
+
+    checks = run_checks()
+    table = Table(title="newsint doctor", title_justify="left")
+    for column in ("", "component", "status", "fix"):
+        table.add_column(column)
+    for check in checks:
+        mark = "[green]ok[/green]" if check.ok else ("[red]MISSING[/red]" if check.required else "[yellow]optional[/yellow]")
+        table.add_row(mark, check.name, escape(check.detail), escape(check.fix or ""))
+    Console(width=140).print(table)
+    if any(not c.ok and c.required for c in checks):
+        raise typer.Exit(EXIT_INPUT_ERROR)
+
+
+def main() -> None:  # pragma: no cover - console-script entry for `python -m newsint`
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,86 @@
+"""``newsint doctor``: what is installed and usable, what is missing, and the command that fixes it.
+
+Users of this field often work offline; nothing here downloads anything.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import sqlite3
+import sys
+from dataclasses import dataclass
+
+from newsint.nlp.model import INSTALL_HINT, REQUIRED_MODEL_VERSION, find_model
+
+FIX_ALL = "pip install -r requirements.lock -e ."
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    name: str
+    ok: bool
+    detail: str
+    fix: str | None = None
+    required: bool = True
+
+
+def run_checks() -> list[Check]:
+    checks = [
+        Check("python", sys.version_info >= (3, 11), sys.version.split()[0], "install Python 3.11 or newer"),
+        _package("spacy", "spaCy (tokens, parse, base NER)"),
+        _model(),
+        _package("trafilatura", "HTML reader (main text, metadata)"),
+        _package("pypdf", "PDF reader"),
+        _package("charset_normalizer", "encoding detection", distribution="charset-normalizer"),
+        _package("ftfy", "mojibake repair"),
+        _package("warcio", "WARC reader (optional)", required=False, fix="pip install warcio"),
+        _package("feedparser", "RSS/Atom reader (optional)", required=False, fix="pip install feedparser"),
+        _knowledge_base(),
+        _sqlite(),
+        _package("psycopg", "PostgreSQL store (optional, for teams)", required=False,
+                 fix='pip install "psycopg[binary]"'),  # fmt: skip
+    ]
+    return checks
+
+
+def _package(module: str, what: str, *, distribution: str | None = None, required: bool = True,
+             fix: str | None = None) -> Check:  # fmt: skip
+    if importlib.util.find_spec(module) is None:
+        return Check(module, False, f"{what}: not installed", fix or FIX_ALL, required)
+    try:
+        version = importlib.metadata.version(distribution or module)
+    except importlib.metadata.PackageNotFoundError:
+        version = "?"
+    return Check(module, True, f"{what}: {version}", None, required)
+
+
+def _model() -> Check:
+    info = find_model()
+    if info is None:
+        return Check("model", False, "no English spaCy model installed", INSTALL_HINT)
+    ok = info.version == REQUIRED_MODEL_VERSION
+    detail = f"{info.name} {info.version or '?'}" + ("" if ok else f" (newsint is measured with {REQUIRED_MODEL_VERSION})")
+    return Check("model", ok, detail, None if ok else INSTALL_HINT)
+
+
+def _knowledge_base() -> Check:
+    from importlib import resources
+
+    files = [p.name for p in resources.files("newsint.kb").joinpath("data").iterdir() if not p.name.startswith(".")]
+    if not files:
+        return Check("knowledge base", False, "no data files yet (the entity stage brings them)", None, False)
+    return Check("knowledge base", True, f"{len(files)} data files", None, False)
+
+
+def _sqlite() -> Check:
+    connection = sqlite3.connect(":memory:")
+    try:
+        connection.execute("CREATE VIRTUAL TABLE probe USING fts5(body)")
+        fts5 = True
+    except sqlite3.OperationalError:
+        fts5 = False
+    finally:
+        connection.close()
+    detail = f"SQLite {sqlite3.sqlite_version}" + (" with FTS5" if fts5 else " WITHOUT FTS5 (full-text search unavailable)")
+    return Check("store", fts5, detail, None if fts5 else "use a Python built against SQLite with FTS5")

@@ -1,0 +1,81 @@
+"""Errors a user can cause, each with a code and one line that names the file and the reason.
+
+    NewsintError                 base: ``code``, ``message``, ``path``; one line via ``str()``
+    ├── InputError               the input cannot be turned into a document
+    │   ├── NotFoundError        N001  path does not exist / glob matched nothing
+    │   ├── EmptyInputError      N002  file or text empty after cleaning
+    │   ├── TooLargeError        N003  over the configured size limit
+    │   ├── BinaryInputError     N004  binary data where text was expected
+    │   ├── EncodingError        N005  bytes that no common encoding decodes
+    │   ├── UnsupportedError     N006  a kind of file newsint has no reader for
+    │   ├── MalformedError       N007  a PDF/HTML/JSONL that its parser rejects (truncated, too deep…)
+    │   └── EncryptedError       N008  an encrypted PDF
+    └── UsageError               N100  a bad option value (a date that is not a date, …)
+
+The CLI prints ``newsint: error: <str(err)>`` on stderr and exits non-zero; no traceback. The
+exceptions are plain picklable values (they cross process boundaries in batch runs), and
+``retryable`` says whether running again could help.
+"""
+
+from __future__ import annotations
+
+
+class NewsintError(Exception):
+    code = "N000"
+    retryable = False
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        super().__init__(message, path)
+        self.message = message
+        self.path = path
+
+    def __reduce__(self):  # keep subclasses picklable with their keyword argument
+        return (_rebuild, (type(self), self.message, self.path))
+
+    def __str__(self) -> str:
+        where = f"{self.path}: " if self.path else ""
+        return f"{where}{self.message} [{self.code}]"
+
+
+def _rebuild(cls: type[NewsintError], message: str, path: str | None) -> NewsintError:
+    return cls(message, path=path)
+
+
+class InputError(NewsintError):
+    code = "N010"
+
+
+class NotFoundError(InputError):
+    code = "N001"
+
+
+class EmptyInputError(InputError):
+    code = "N002"
+
+
+class TooLargeError(InputError):
+    code = "N003"
+
+
+class BinaryInputError(InputError):
+    code = "N004"
+
+
+class EncodingError(InputError):
+    code = "N005"
+
+
+class UnsupportedError(InputError):
+    code = "N006"
+
+
+class MalformedError(InputError):
+    code = "N007"
+
+
+class EncryptedError(InputError):
+    code = "N008"
+
+
+class UsageError(NewsintError):
+    code = "N100"

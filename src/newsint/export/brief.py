@@ -1,0 +1,85 @@
+"""The terminal brief: what a reader of one article needs at a glance (rich renderables).
+
+Later stages add their sections (entities, claims, events) through ``SECTIONS``; each section
+is a function Analysis -> renderable or None, so the brief grows without this file knowing them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from newsint.model import Analysis
+
+# A paragraph longer than this is shortened in the brief (the JSON always has the full text).
+BRIEF_PARAGRAPH_CHARS = 220
+
+
+def render_brief(analysis: Analysis) -> RenderableType:
+    parts = [section(analysis) for section in SECTIONS]
+    document = analysis.document
+    title = Text(document.title or "(no title found)", style="bold")
+    return Panel(Group(*(p for p in parts if p is not None)), title=title, title_align="left", expand=True)
+
+
+def _header(analysis: Analysis) -> RenderableType:
+    document = analysis.document
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column()
+    published = document.published or "unknown"
+    table.add_row("source", document.source + (f"  ({document.reader})" if document.reader else ""))
+    if document.url:
+        table.add_row("url", document.url)
+    if document.site:
+        table.add_row("site", document.site)
+    table.add_row("publisher", document.original_publisher or "—")
+    if document.byline:
+        table.add_row("byline", document.byline)
+    if document.dateline:
+        table.add_row("dateline", document.dateline.text)
+    table.add_row("published", f"{published}  [dim](basis: {document.published_basis})[/dim]")
+    counts = Counter(p.kind for p in document.paragraphs)
+    table.add_row("paragraphs", ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+    table.add_row("id", document.id)
+    return table
+
+
+def _paragraphs(analysis: Analysis) -> RenderableType:
+    document = analysis.document
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="cyan", justify="right", no_wrap=True)
+    table.add_column()
+    for paragraph in document.paragraphs:
+        if paragraph.kind == "title":
+            continue
+        text = document.paragraph_text(paragraph)
+        if len(text) > BRIEF_PARAGRAPH_CHARS:
+            text = text[: BRIEF_PARAGRAPH_CHARS - 1].rstrip() + "…"
+        table.add_row(paragraph.kind, Text(text))
+    return Group(Text(""), table, Text(""))
+
+
+def _set_aside(analysis: Analysis) -> RenderableType | None:
+    document = analysis.document
+    if not (document.removed or document.links or document.related_articles):
+        return None
+    table = Table(title="Set aside (not analysed)", title_justify="left", show_header=True, expand=True)
+    table.add_column("kind", style="yellow", no_wrap=True)
+    table.add_column("text")
+    for item in document.related_articles:
+        table.add_row("related", item.title + (f"  <{item.url}>" if item.url else ""))
+    for link in document.links:
+        table.add_row("link", link.url + (f"  “{link.anchor}”" if link.anchor else ""))
+    for removed in document.removed:
+        if removed.kind not in {"teaser", "links"}:  # already listed above
+            table.add_row(removed.kind, removed.text)
+    return table
+
+
+SECTIONS: list[Callable[[Analysis], RenderableType | None]] = [_header, _paragraphs, _set_aside]

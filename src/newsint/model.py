@@ -1,0 +1,324 @@
+"""The Analysis contract (schema ``newsint.analysis/1``): typed records and their JSON form.
+
+Every stage of the pipeline passes these plain records along; nothing here knows about spaCy,
+files or databases. ``Analysis.to_dict()`` / ``Analysis.from_dict()`` are exact inverses
+(``from_dict(to_dict(a)) == a``), and the JSON they produce validates against
+``newsint/schema/analysis-1.json``, which ships with the package.
+
+Offsets (``start``/``end``) are character offsets into ``Document.text``: the analysed sections
+(title, standfirst, captions, body) joined as paragraphs. Material that is not analysed text —
+related-article teasers, footer links, provenance lines, page furniture — lives beside it.
+
+Additive changes keep schema version ``/1``; anything else bumps it (and ``SCHEMA_VERSION``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any, Literal, TypeVar, get_args, get_origin, get_type_hints
+
+SCHEMA_VERSION = "newsint.analysis/1"
+
+ParagraphKind = Literal["title", "standfirst", "caption", "body"]
+PublishedBasis = Literal["user", "metadata", "text", "inferred", "unknown"]
+EntityType = Literal["PERSON", "ORG", "PLACE", "EQUIPMENT", "OPERATION"]
+Modality = Literal["asserted", "reported", "hypothetical", "conditional", "negated", "future"]
+
+# Which paragraph kinds are analysed text (every paragraph in Document.text is; this names the
+# order a reader sees them in the brief).
+ANALYSED_KINDS: tuple[str, ...] = ("title", "standfirst", "caption", "body")
+
+
+# --------------------------------------------------------------------------------------------
+# Document
+
+
+@dataclass(slots=True)
+class Paragraph:
+    kind: ParagraphKind
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Link:
+    url: str
+    anchor: str | None = None
+
+
+@dataclass(slots=True)
+class RelatedArticle:
+    title: str
+    url: str | None = None
+
+
+@dataclass(slots=True)
+class Removed:
+    """Material taken out of the analysed text, kept so that nothing disappears silently.
+
+    ``kind`` is one of: teaser, links, page-furniture, running-header, provenance, byline,
+    dateline, boilerplate.
+    """
+
+    kind: str
+    text: str
+
+
+@dataclass(slots=True)
+class Dateline:
+    """A wire-style dateline ("MINSK, Feb 20 (Reuters) -"), cut from the first body paragraph."""
+
+    text: str
+    place: str | None = None
+    date_text: str | None = None
+    agency: str | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    id: str
+    source: str
+    text: str = ""
+    title: str | None = None
+    captions: list[str] = field(default_factory=list)
+    byline: str | None = None
+    language: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) or None: never invented
+    published_basis: PublishedBasis = "unknown"
+    original_publisher: str | None = None
+    links: list[Link] = field(default_factory=list)
+    related_articles: list[RelatedArticle] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    # Additive fields beyond DESIGN.md's sketch (schema /1 allows them):
+    url: str | None = None
+    site: str | None = None
+    reader: str | None = None  # which reader produced it: text, pdf, html, jsonl
+    dateline: Dateline | None = None
+
+    def paragraph_text(self, paragraph: Paragraph) -> str:
+        return self.text[paragraph.start : paragraph.end]
+
+    def paragraphs_of(self, kind: str) -> list[str]:
+        return [self.paragraph_text(p) for p in self.paragraphs if p.kind == kind]
+
+    @property
+    def body(self) -> str:
+        """The body paragraphs joined by blank lines (what the gold file's body_* fields test)."""
+        return "\n\n".join(self.paragraphs_of("body"))
+
+
+# --------------------------------------------------------------------------------------------
+# Extracted items (filled by the extract stages; empty lists until those stages exist)
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    name: str
+    type: EntityType
+    kb_id: str | None = None
+    actor: str | None = None
+    attributes: dict[str, Any] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ClaimSource:
+    entity: str | None = None  # entity id when resolvable
+    text: str | None = None  # the source phrase as written
+    actor: str | None = None
+
+
+@dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Claim:
+    id: str
+    source: ClaimSource
+    cue: str | None
+    content: Span
+    quantities: list[str] = field(default_factory=list)
+    hedge: str | None = None  # endorses | hedges | distances | None
+
+
+@dataclass(slots=True)
+class Quantity:
+    id: str
+    value: float | None
+    start: int
+    end: int
+    text: str
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    approximate: bool = False
+    of: str | None = None
+
+
+@dataclass(slots=True)
+class TimeExpression:
+    id: str
+    text: str
+    start: int
+    end: int
+    precision: str | None = None
+    anchored: bool = False
+    value_start: str | None = None  # ISO date/datetime, None when unknown
+    value_end: str | None = None
+
+
+@dataclass(slots=True)
+class Participant:
+    entity: str | None = None
+    actor: str | None = None
+
+
+@dataclass(slots=True)
+class Location:
+    entity: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(slots=True)
+class SentenceSpan:
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    type: str
+    sentence: SentenceSpan
+    mode: str | None = None
+    actors: list[Participant] = field(default_factory=list)
+    targets: list[Participant] = field(default_factory=list)
+    location: Location | None = None
+    origin: Location | None = None
+    start: str | None = None
+    end: str | None = None
+    precision: str | None = None
+    modality: Modality = "asserted"
+    condition: str | None = None
+    claim: str | None = None
+    equipment: list[str] = field(default_factory=list)
+    operation: str | None = None
+
+
+@dataclass(slots=True)
+class Judgement:
+    id: str
+    phrase: str
+    probability: list[float]
+    start: int
+    end: int
+    text: str
+    condition: str | None = None
+
+
+@dataclass(slots=True)
+class Contradiction:
+    items: list[str]
+    reason: str
+
+
+@dataclass(slots=True)
+class Analysis:
+    document: Document
+    entities: list[Entity] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    judgements: list[Judgement] = field(default_factory=list)
+    contradictions: list[Contradiction] = field(default_factory=list)
+    schema: str = SCHEMA_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        data = _dump(self)
+        # "schema" leads the object, as in DESIGN.md, so a reader of a JSONL line sees it first.
+        return {"schema": data.pop("schema"), **data}
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        if data.get("schema") != SCHEMA_VERSION:
+            raise ValueError(f"unsupported schema {data.get('schema')!r}; this newsint reads {SCHEMA_VERSION}")
+        return _load(cls, data)
+
+    @classmethod
+    def from_json(cls, text: str) -> Analysis:
+        return cls.from_dict(json.loads(text))
+
+
+def load_schema() -> dict[str, Any]:
+    """The JSON Schema of the Analysis contract, as shipped in the package."""
+    return json.loads(resources.files("newsint.schema").joinpath("analysis-1.json").read_text("utf-8"))
+
+
+# --------------------------------------------------------------------------------------------
+# Generic (de)serialisation driven by the dataclass type hints: one place, no per-record code.
+
+T = TypeVar("T")
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def _dump(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _dump(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list):
+        return [_dump(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _dump(v) for k, v in value.items()}
+    return value
+
+
+def _load(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in get_args(hint) if a is not type(None)]
+        return _load(options[0], value) if len(options) == 1 else value
+    if origin is list:
+        (item,) = get_args(hint) or (Any,)
+        return [_load(item, v) for v in value]
+    if origin is dict:
+        return dict(value)
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        hints = _hints(hint)
+        known = {f.name for f in dataclasses.fields(hint)}
+        unknown = set(value) - known
+        if unknown:
+            raise ValueError(f"{hint.__name__}: unknown field(s) {sorted(unknown)}")
+        return hint(**{k: _load(hints[k], v) for k, v in value.items()})
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return value

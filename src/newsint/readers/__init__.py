@@ -1,0 +1,105 @@
+"""Readers: bytes in, RawDocument out. The kind of file is told from its content (detect.py).
+
+``expand`` turns the command line's paths, folders and globs into files; ``read_path`` reads
+one file into RawDocuments (several for a JSON Lines feed). Errors are NewsintError values: a
+whole-file error is raised, a per-record error in a feed is yielded so the rest goes on.
+"""
+
+from __future__ import annotations
+
+import glob
+from collections.abc import Iterator
+from pathlib import Path
+
+from newsint.errors import EmptyInputError, NewsintError, NotFoundError, TooLargeError
+from newsint.readers.detect import maybe_gunzip, sniff
+from newsint.readers.html import read_html
+from newsint.readers.jsonl import read_jsonl
+from newsint.readers.pdf import read_pdf
+from newsint.readers.raw import RawDocument
+from newsint.readers.text import decode, read_text
+from newsint.settings import Settings
+
+__all__ = ["RawDocument", "expand", "read_bytes", "read_path"]
+
+# Files a folder walk skips: hidden files, editor backups, and this tool's own stores/outputs.
+_SKIP_SUFFIXES = {".db", ".db-wal", ".db-shm", ".py", ".pyc", ".md", ".yaml", ".yml", ".toml", ".lock"}
+
+
+def expand(args: list[str]) -> tuple[list[Path], list[NewsintError]]:
+    """Paths, folders (recursively) and glob patterns to a sorted, de-duplicated file list."""
+    files: list[Path] = []
+    errors: list[NewsintError] = []
+    for arg in args:
+        path = Path(arg)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p, root=path))
+            if not found:
+                errors.append(NotFoundError("folder has no readable files", path=arg))
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        elif glob.has_magic(arg):
+            matched = sorted(Path(p) for p in glob.glob(arg, recursive=True) if Path(p).is_file())
+            if not matched:
+                errors.append(NotFoundError("no file matches this pattern", path=arg))
+            files.extend(matched)
+        elif path.exists():
+            errors.append(NotFoundError("not a regular file", path=arg))
+        else:
+            errors.append(NotFoundError("no such file or folder", path=arg))
+    unique = list(dict.fromkeys(files))
+    return unique, errors
+
+
+def _wanted(path: Path, *, root: Path) -> bool:
+    parts = path.relative_to(root).parts
+    return not any(p.startswith((".", "__")) for p in parts) and path.suffix.lower() not in _SKIP_SUFFIXES
+
+
+def read_path(
+    path: Path, settings: Settings, *, encoding: str | None = None
+) -> Iterator[RawDocument | NewsintError]:
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > settings.max_input_bytes:
+            raise TooLargeError(
+                f"{size:,} bytes is over the size limit of {settings.max_input_bytes:,} (--max-bytes)",
+                path=source,
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise NotFoundError("no such file", path=source) from None
+    except PermissionError:
+        raise NotFoundError("permission denied", path=source) from None
+    except IsADirectoryError:
+        raise NotFoundError("is a folder", path=source) from None
+    yield from read_bytes(data, source=source, settings=settings, suffix=path.suffix.lower(), encoding=encoding)
+
+
+def read_bytes(
+    data: bytes,
+    *,
+    source: str,
+    settings: Settings,
+    suffix: str = "",
+    encoding: str | None = None,
+) -> Iterator[RawDocument | NewsintError]:
+    if len(data) > settings.max_input_bytes:
+        raise TooLargeError(f"over the size limit of {settings.max_input_bytes:,} bytes", path=source)
+    if not data.strip():
+        raise EmptyInputError("empty file", path=source)
+    data = maybe_gunzip(data, source=source, max_bytes=settings.max_input_bytes)
+    if suffix == ".gz":
+        suffix = Path(source.removesuffix(".gz")).suffix.lower()
+    kind = sniff(data, source=source, suffix=suffix)
+    if kind == "pdf":
+        yield read_pdf(data, source=source)
+    elif kind == "html":
+        yield read_html(data, source=source, max_depth=settings.max_html_depth)
+    elif kind == "jsonl":
+        text = decode(data, source=source, encoding=encoding)
+        yield from read_jsonl(text, source=source, max_html_depth=settings.max_html_depth)
+    else:
+        yield read_text(data, source=source, encoding=encoding)

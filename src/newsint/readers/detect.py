@@ -1,0 +1,85 @@
+"""Tell what kind of file some bytes are from their content; the extension is only a tie-breaker."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import re
+from typing import Literal
+
+from newsint.errors import BinaryInputError, MalformedError, TooLargeError, UnsupportedError
+
+Kind = Literal["pdf", "html", "jsonl", "text"]
+
+SNIFF_BYTES = 4096
+# Share of control characters (other than whitespace) above which bytes are not text. Real text
+# in any encoding has essentially none; a JPEG or a zip has many in its first kilobytes.
+MAX_CONTROL_CHAR_RATIO = 0.01
+
+_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I | re.S)
+_HTML_TAGS = re.compile(rb"<(p|div|article|span|a|h[1-6]|section|meta|title|br)[\s>/]", re.I)
+_BINARY_MAGIC: dict[bytes, str] = {
+    b"PK\x03\x04": "a zip archive (docx, epub, xlsx…)",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\x7fELF": "an executable",
+    b"%!PS": "a PostScript file",
+    b"\xd0\xcf\x11\xe0": "an old Office document",
+    b"Rar!": "a RAR archive",
+    b"7z\xbc\xaf": "a 7z archive",
+    b"WARC/": "a WARC archive (WARC input is not supported yet)",
+}
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+
+
+def maybe_gunzip(data: bytes, *, source: str, max_bytes: int) -> bytes:
+    """Decompress gzip data (pages are often stored as .html.gz), refusing a decompression bomb."""
+    if not data.startswith(b"\x1f\x8b"):
+        return data
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
+            out = handle.read(max_bytes + 1)
+    except (OSError, EOFError) as exc:
+        raise MalformedError(f"truncated or corrupt gzip data ({exc})", path=source) from None
+    if len(out) > max_bytes:
+        raise TooLargeError(f"decompresses to more than {max_bytes:,} bytes (the size limit)", path=source)
+    return out
+
+
+def sniff(data: bytes, *, source: str, suffix: str = "") -> Kind:
+    head = data[:SNIFF_BYTES]
+    if head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in head[:1024]:
+        return "pdf"
+    for magic, what in _BINARY_MAGIC.items():
+        if head.startswith(magic):
+            raise UnsupportedError(f"this is {what}, not an article newsint can read", path=source)
+    body = head.removeprefix(b"\xef\xbb\xbf")
+    is_utf16 = body.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if not is_utf16:
+        controls = len(_CONTROL.findall(head))
+        if b"\x00" in head or controls > MAX_CONTROL_CHAR_RATIO * max(len(head), 1):
+            raise BinaryInputError("binary data, not text (NUL or control bytes)", path=source)
+    if is_utf16:
+        return "html" if suffix in {".html", ".htm"} else "text"
+    if _HTML_START.match(body):
+        return "html"
+    if _looks_like_jsonl(body):
+        return "jsonl"
+    if suffix in {".html", ".htm", ".xhtml"} or len(_HTML_TAGS.findall(body)) >= 5:
+        return "html"
+    return "text"
+
+
+def _looks_like_jsonl(head: bytes) -> bool:
+    first = head.lstrip().split(b"\n", 1)[0].strip()
+    if not first.startswith(b"{"):
+        return False
+    try:
+        record = json.loads(first)
+    except ValueError:
+        # The first line may be longer than the sniffed head; a JSON object key is enough.
+        return re.match(rb'\{\s*"[\w-]+"\s*:', first) is not None
+    return isinstance(record, dict)
+

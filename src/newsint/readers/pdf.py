@@ -1,0 +1,93 @@
+"""PDF files: the text of every page, with running headers, footers and page numbers recognised.
+
+Page furniture is found by comparing pages, not by position alone: a line that recurs at the top
+or bottom of most pages (digits ignored, so "Page 3 of 5" and a dated header count as one) is a
+running header or footer. Lone page numbers are caught by the cleaner's furniture rules too, but
+taking them out here keeps a paragraph that runs across a page break in one piece.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections import Counter
+
+from newsint.errors import EmptyInputError, EncryptedError, MalformedError
+from newsint.model import Removed
+from newsint.readers.raw import PAGE_BREAK, RawDocument
+
+# How many lines at each edge of a page may be running headers or footers.
+EDGE_LINES = 2
+# A line must recur on at least this share of pages (and on two or more) to count as running.
+RUNNING_LINE_MIN_SHARE = 0.5
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:of|/)\s*\d{1,4})?\s*$", re.I)
+_DIGITS = re.compile(r"\d+")
+
+
+def read_pdf(data: bytes, *, source: str) -> RawDocument:
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
+
+    # pypdf logs recoverable damage as warnings; the user sees one error line if it is fatal.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            # Many PDFs are encrypted with an empty user password (printing/copy restrictions only).
+            try:
+                if not reader.decrypt(""):
+                    raise EncryptedError("encrypted PDF; a password is needed to read it", path=source)
+            except (NotImplementedError, FileNotDecryptedError):
+                raise EncryptedError("encrypted PDF; a password is needed to read it", path=source) from None
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (EncryptedError, EmptyInputError):
+        raise
+    except FileNotDecryptedError:
+        raise EncryptedError("encrypted PDF; a password is needed to read it", path=source) from None
+    except (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        raise MalformedError(f"unreadable or truncated PDF ({type(exc).__name__}: {exc})", path=source) from None
+    if not any(page.strip() for page in pages):
+        raise EmptyInputError("PDF has no text layer (a scan needs OCR first)", path=source)
+    text, removed = strip_page_furniture(pages)
+    return RawDocument(source=source, reader="pdf", text=text, removed=removed)
+
+
+def strip_page_furniture(pages: list[str]) -> tuple[str, list[Removed]]:
+    """Remove running headers/footers and page numbers; join the pages with PAGE_BREAK."""
+    page_lines = [page.splitlines() for page in pages]
+    running = _running_lines(page_lines)
+    removed: list[Removed] = []
+    kept_pages: list[str] = []
+    for lines in page_lines:
+        edge = _edge_indexes(lines)
+        kept: list[str] = []
+        for index, line in enumerate(lines):
+            if index in edge and _PAGE_NUMBER.match(line) and line.strip():
+                removed.append(Removed(kind="page-furniture", text=line.strip()))
+            elif index in edge and _shape(line) in running:
+                removed.append(Removed(kind="running-header", text=line.strip()))
+            else:
+                kept.append(line)
+        kept_pages.append("\n".join(kept))
+    return PAGE_BREAK.join(kept_pages), removed
+
+
+def _edge_indexes(lines: list[str]) -> set[int]:
+    """Indexes of the first and last EDGE_LINES non-blank lines of a page."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    return set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
+
+
+def _shape(line: str) -> str:
+    return _DIGITS.sub("#", " ".join(line.split())).lower()
+
+
+def _running_lines(page_lines: list[list[str]]) -> set[str]:
+    if len(page_lines) < 2:
+        return set()
+    counts: Counter[str] = Counter()
+    for lines in page_lines:
+        counts.update({_shape(lines[i]) for i in _edge_indexes(lines)})
+    needed = max(2, RUNNING_LINE_MIN_SHARE * len(page_lines))
+    return {shape for shape, n in counts.items() if n >= needed and shape.strip()}
