@@ -67,7 +67,8 @@ def _model() -> Check:
 def _knowledge_base() -> Check:
     from importlib import resources
 
-    files = [p.name for p in resources.files("newsint.kb").joinpath("data").iterdir() if not p.name.startswith(".")]
+    data = resources.files("newsint.kb").joinpath("data")
+    files = [p.name for p in data.iterdir() if not p.name.startswith(".")] if data.is_dir() else []
     if not files:
         return Check("knowledge base", False, "no data files yet (the entity stage brings them)", None, False)
     return Check("knowledge base", True, f"{len(files)} data files", None, False)
