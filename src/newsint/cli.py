@@ -8,12 +8,8 @@ and the exit status is non-zero; the other inputs of the same run are still proc
 from __future__ import annotations
 
 import contextlib
-import io
-import os
 import sys
-import tempfile
 from collections.abc import Iterator
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -21,7 +17,7 @@ import typer
 from rich.console import Console
 
 from newsint.errors import NewsintError, UsageError
-from newsint.model import Analysis
+from newsint.export.sink import OutputFormat, OutputSink
 from newsint.settings import PROGRESS_BAR_MIN_FILES, Settings
 
 app = typer.Typer(
@@ -34,13 +30,6 @@ app = typer.Typer(
 
 EXIT_INPUT_ERROR = 1
 EXIT_USAGE_ERROR = 2
-
-
-class OutputFormat(str, Enum):
-    brief = "brief"
-    json = "json"
-    jsonl = "jsonl"
-    markdown = "markdown"
 
 
 def _stderr() -> Console:
@@ -88,27 +77,33 @@ def analyze(
     if failures and fail_fast:
         raise typer.Exit(EXIT_INPUT_ERROR)
 
-    analyses: list[Analysis] = []
+    try:
+        sink = OutputSink(output_format, out)
+    except OSError as error:
+        report_error(f"{out}: cannot write output ({error.strerror or error})")
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
     failed = len(failures)
-    with _progress(len(files)) as advance:
-        for path in files:
-            try:
-                for item in read_path(path, settings, encoding=encoding):
-                    if isinstance(item, NewsintError):
-                        raise item
-                    analyses.append(analyze_one(item, reference_date=reference_date))
-            except NewsintError as error:
-                failed += 1
-                report_error(error)
-                if fail_fast:
-                    raise typer.Exit(EXIT_INPUT_ERROR) from None
-            advance()
-
-    if analyses:
-        _write(analyses, output_format, out)
-    elif not failed:
+    try:
+        with _progress(len(files)) as advance:
+            for path in files:
+                try:
+                    for item in read_path(path, settings, encoding=encoding):
+                        if isinstance(item, NewsintError):
+                            raise item
+                        sink.add(analyze_one(item, reference_date=reference_date))
+                except NewsintError as error:
+                    failed += 1
+                    report_error(error)
+                    if fail_fast:
+                        raise typer.Exit(EXIT_INPUT_ERROR) from None
+                advance()
+    finally:
+        # --fail-fast or a crash discards a partly written --out file; a finished run keeps it
+        # even when some inputs failed (they were reported, the rest are good).
+        sink.close(success=not (fail_fast and failed) and sys.exc_info()[0] is None)
+    if not sink.count and not failed:
         report_error("nothing to analyse")
-    if failed or not analyses:
+    if failed or not sink.count:
         raise typer.Exit(EXIT_INPUT_ERROR)
 
 
@@ -125,44 +120,6 @@ def _progress(total: int) -> Iterator:
         yield lambda: progress.advance(task)
 
 
-def _write(analyses: list[Analysis], output_format: OutputFormat, out: Path | None) -> None:
-    text = _render(analyses, output_format, color=out is None and sys.stdout.isatty())
-    if out is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    # Whole or nothing: a crash mid-write leaves the old file (or none), never half of the new.
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temp, out)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
-def _render(analyses: list[Analysis], output_format: OutputFormat, *, color: bool) -> str:
-    if output_format is OutputFormat.json:
-        if len(analyses) == 1:
-            return analyses[0].to_json(indent=2) + "\n"
-        return "[\n" + ",\n".join(a.to_json(indent=2) for a in analyses) + "\n]\n"
-    if output_format is OutputFormat.jsonl:
-        return "".join(a.to_json() + "\n" for a in analyses)
-    if output_format is OutputFormat.markdown:
-        from newsint.export.markdown import render_markdown
-
-        return "\n---\n\n".join(render_markdown(a) for a in analyses)
-    from newsint.export.brief import render_brief
-
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=110, force_terminal=color, color_system="auto" if color else None)
-    for analysis in analyses:
-        console.print(render_brief(analysis))
-    return buffer.getvalue()
-
-
 @app.command()
 def doctor() -> None:
     """Say what is installed and usable, what is missing, and the command that fixes it."""
@@ -176,7 +133,11 @@ def doctor() -> None:
     for column in ("", "component", "status", "fix"):
         table.add_column(column)
     for check in checks:
-        mark = "[green]ok[/green]" if check.ok else ("[red]MISSING[/red]" if check.required else "[yellow]optional[/yellow]")
+        mark = (
+            "[green]ok[/green]"
+            if check.ok
+            else ("[red]MISSING[/red]" if check.required else "[yellow]optional[/yellow]")
+        )
         table.add_row(mark, check.name, escape(check.detail), escape(check.fix or ""))
     Console(width=140).print(table)
     if any(not c.ok and c.required for c in checks):

@@ -38,8 +38,9 @@ def run_checks() -> list[Check]:
         _package("feedparser", "RSS/Atom reader (optional)", required=False, fix="pip install feedparser"),
         _knowledge_base(),
         _sqlite(),
-        _package("psycopg", "PostgreSQL store (optional, for teams)", required=False,
-                 fix='pip install "psycopg[binary]"'),  # fmt: skip
+        _package(
+            "psycopg", "PostgreSQL store (optional, for teams)", required=False, fix='pip install "psycopg[binary]"'
+        ),
     ]
     return checks
 
@@ -60,7 +61,9 @@ def _model() -> Check:
     if info is None:
         return Check("model", False, "no English spaCy model installed", INSTALL_HINT)
     ok = info.version == REQUIRED_MODEL_VERSION
-    detail = f"{info.name} {info.version or '?'}" + ("" if ok else f" (newsint is measured with {REQUIRED_MODEL_VERSION})")
+    detail = f"{info.name} {info.version or '?'}" + (
+        "" if ok else f" (newsint is measured with {REQUIRED_MODEL_VERSION})"
+    )
     return Check("model", ok, detail, None if ok else INSTALL_HINT)
 
 
@@ -83,5 +86,7 @@ def _sqlite() -> Check:
         fts5 = False
     finally:
         connection.close()
-    detail = f"SQLite {sqlite3.sqlite_version}" + (" with FTS5" if fts5 else " WITHOUT FTS5 (full-text search unavailable)")
+    detail = f"SQLite {sqlite3.sqlite_version}" + (
+        " with FTS5" if fts5 else " WITHOUT FTS5 (full-text search unavailable)"
+    )
     return Check("store", fts5, detail, None if fts5 else "use a Python built against SQLite with FTS5")

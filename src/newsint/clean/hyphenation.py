@@ -26,7 +26,9 @@ def is_word(token: str) -> bool:
     words = _words()
     if word in words:
         return True
-    return any(word.endswith(s) and word[: len(word) - len(s)] + r in words for s, r in _SUFFIXES if len(word) > len(s) + 2)
+    return any(
+        word.endswith(s) and word[: len(word) - len(s)] + r in words for s, r in _SUFFIXES if len(word) > len(s) + 2
+    )
 
 
 def join_hyphenated(left_line: str, right_line: str, document_text: str) -> str | None:
@@ -41,7 +43,7 @@ def join_hyphenated(left_line: str, right_line: str, document_text: str) -> str 
     if tail is None or head is None:
         return None if tail is None else "-"
     left, right = tail.group(1), head.group(1)
-    if right[0].isupper() or left.isupper() and len(left) > 1:
+    if right[0].isupper() or (left.isupper() and len(left) > 1):
         return "-"
     lowered = document_text.lower()
     joined, hyphenated = (left + right).lower(), f"{left}-{right}".lower()

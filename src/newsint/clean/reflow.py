@@ -10,6 +10,7 @@ or a footer block inside it) is rejoined.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -59,7 +60,7 @@ def measure(lines: list[str], *, trust_line_breaks: bool) -> Layout:
     """Is the text hard-wrapped, and at what width?"""
     inner = [
         line.rstrip()
-        for line, nxt in zip(lines, lines[1:], strict=False)
+        for line, nxt in itertools.pairwise(lines)
         if line.strip() and nxt.strip() and PAGE_BREAK not in (line, nxt)
     ]
     if trust_line_breaks or len(inner) < MIN_WRAP_EVIDENCE:

@@ -57,9 +57,7 @@ def _wanted(path: Path, *, root: Path) -> bool:
     return not any(p.startswith((".", "__")) for p in parts) and path.suffix.lower() not in _SKIP_SUFFIXES
 
 
-def read_path(
-    path: Path, settings: Settings, *, encoding: str | None = None
-) -> Iterator[RawDocument | NewsintError]:
+def read_path(path: Path, settings: Settings, *, encoding: str | None = None) -> Iterator[RawDocument | NewsintError]:
     source = str(path)
     try:
         size = path.stat().st_size

@@ -82,4 +82,3 @@ def _looks_like_jsonl(head: bytes) -> bool:
         # The first line may be longer than the sniffed head; a JSON object key is enough.
         return re.match(rb'\{\s*"[\w-]+"\s*:', first) is not None
     return isinstance(record, dict)
-

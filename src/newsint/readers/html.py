@@ -10,7 +10,26 @@ from newsint.readers.raw import RawDocument
 
 # Elements that never have children, so an opening tag does not deepen the tree.
 _VOID = frozenset(
-    "area base br col embed hr img input link meta param source track wbr basefont frame isindex keygen".split()
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "basefont",
+        "frame",
+        "isindex",
+        "keygen",
+    ]
 )
 _TAG = re.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*?(/?)>")
 # Block-level elements of trafilatura's output that become paragraphs.

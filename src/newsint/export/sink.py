@@ -1,0 +1,92 @@
+"""Where `newsint analyze` writes: stdout, or a file written whole or not at all.
+
+Analyses are rendered and written one by one as they are produced, so memory stays flat however
+many articles a run reads. A file is written to a temporary sibling and renamed into place only
+when the run succeeds with at least one article: a crash, a --fail-fast stop or a run where every
+input failed leaves an existing file untouched and no half-written one.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import tempfile
+from enum import StrEnum
+from pathlib import Path
+from typing import IO
+
+from rich.console import Console
+
+from newsint.model import Analysis
+
+BRIEF_WIDTH = 110
+
+
+class OutputFormat(StrEnum):
+    brief = "brief"
+    json = "json"
+    jsonl = "jsonl"
+    markdown = "markdown"
+
+
+class OutputSink:
+    def __init__(self, output_format: OutputFormat, out: Path | None) -> None:
+        self.format = output_format
+        self.out = out
+        self.count = 0
+        self._first_json: str | None = None  # json: one object alone, an array for several
+        self._temp: Path | None = None
+        self._stream: IO[str]
+        if out is None:
+            self._stream = sys.stdout
+            self._color = sys.stdout.isatty()
+        else:
+            # Opened before any work, so an unwritable destination fails at once.
+            handle, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+            self._temp = Path(temp)
+            self._stream = os.fdopen(handle, "w", encoding="utf-8")
+            self._color = False
+
+    def add(self, analysis: Analysis) -> None:
+        self.count += 1
+        if self.format is OutputFormat.json:
+            rendered = analysis.to_json(indent=2)
+            if self.count == 1:
+                self._first_json = rendered
+                return
+            if self.count == 2:
+                self._stream.write("[\n" + self._first_json + ",\n")  # type: ignore[operator]
+            else:
+                self._stream.write(",\n")
+            self._stream.write(rendered)
+        elif self.format is OutputFormat.jsonl:
+            self._stream.write(analysis.to_json() + "\n")
+        elif self.format is OutputFormat.markdown:
+            from newsint.export.markdown import render_markdown
+
+            self._stream.write(("\n---\n\n" if self.count > 1 else "") + render_markdown(analysis))
+        else:
+            self._stream.write(render_brief_text(analysis, color=self._color))
+        self._stream.flush()
+
+    def close(self, *, success: bool) -> None:
+        if self.format is OutputFormat.json and self.count:
+            self._stream.write(self._first_json + "\n" if self.count == 1 else "\n]\n")  # type: ignore[operator]
+        self._stream.flush()
+        if self._temp is None:
+            return
+        self._stream.close()
+        if success and self.count:
+            os.replace(self._temp, self.out)  # type: ignore[arg-type]
+        else:
+            self._temp.unlink(missing_ok=True)
+
+
+def render_brief_text(analysis: Analysis, *, color: bool) -> str:
+    from newsint.export.brief import render_brief
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=BRIEF_WIDTH, force_terminal=color, color_system="auto" if color else None)
+    console.print(render_brief(analysis))
+    return buffer.getvalue()
