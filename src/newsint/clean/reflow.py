@@ -25,6 +25,10 @@ MIN_WRAP_EVIDENCE = 5
 # The wrap width is this percentile of line lengths inside multi-line blocks: the longest lines,
 # but robust to a stray over-long one (a caption in a wider frame).
 WRAP_WIDTH_PERCENTILE = 0.9
+# In hard-wrapped text at most this share of lines may exceed the wrap width by this ratio
+# (a caption or a URL set in another frame); more means the lines are paragraphs, not wraps.
+OVERLONG_LINE_RATIO = 1.25
+MAX_OVERLONG_SHARE = 0.1
 # A line shorter than this share of the wrap width ends its paragraph (if it ends a sentence).
 SHORT_LINE_RATIO = 0.8
 
@@ -68,7 +72,12 @@ def measure(lines: list[str], *, trust_line_breaks: bool) -> Layout:
     lengths = sorted(len(line) for line in inner)
     width = lengths[min(len(lengths) - 1, int(WRAP_WIDTH_PERCENTILE * len(lengths)))]
     base_indent = min(_indent(line) for line in inner)
-    return Layout(wrapped=width <= MAX_WRAP_WIDTH, width=width, base_indent=base_indent)
+    # Hard-wrapped text has (almost) no line far beyond the wrap width; text with one paragraph
+    # per line and a short list somewhere would otherwise look wrapped at the list's width.
+    filled = [len(line.rstrip()) for line in lines if line.strip() and line != PAGE_BREAK]
+    overlong = sum(length > OVERLONG_LINE_RATIO * width for length in filled)
+    wrapped = width <= MAX_WRAP_WIDTH and overlong <= MAX_OVERLONG_SHARE * len(filled)
+    return Layout(wrapped=wrapped, width=width, base_indent=base_indent)
 
 
 def split_blocks(text: str, *, trust_line_breaks: bool = False) -> tuple[list[Block], Layout]:

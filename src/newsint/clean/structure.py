@@ -39,13 +39,22 @@ _PHOTO_CREDIT = re.compile(
         |\b(?:Getty\s+Images|Shutterstock|Alamy(?:\s+Stock\s+Photo)?))\s*\.?$""",
     re.X,
 )
-_SENTENCE_INSIDE = re.compile(r"[.!?][\"”’']?\s+[A-Z]")
+# A sentence end inside a paragraph: a lower-case word, then . ! or ?, then a capital. ("U.S.
+# Media" or "Gen. Smith" are abbreviations, not sentence ends.)
+_SENTENCE_INSIDE = re.compile(r"[a-z]{2,}[.!?][\"”’']?\s+[A-Z]")
+# A headline may be two short sentences ("Virginian could make history. Again.").
+MAX_TWO_SENTENCE_TITLE_WORDS = 12
+# ... or longer, when written in headline case (most words of 4+ letters capitalised).
+TITLE_CASE_MIN_WORD = 4
+TITLE_CASE_SHARE = 0.8
 
 # Wire-style dateline at the start of the first body paragraph: "MINSK, Feb 20 (Reuters) - ",
 # "KYIV, Ukraine (AP) — ", "WASHINGTON — ". The place is in capitals; a date and an agency in
 # brackets are optional, the dash is not.
 _DATELINE = re.compile(
-    r"""^(?P<place>[A-Z][A-Z.'’\- ]{1,40}[A-Z.](?:,\s*[A-Z][A-Za-z.'’\- ]{1,30})?)
+    r"""^(?!(?:EXCLUSIVE|BREAKING|UPDATE|UPDATED|WATCH|LIVE|ANALYSIS|OPINION|EXPLAINER|FACTBOX|INSIGHT|EDITORIAL
+            |COMMENT|REVIEW|INTERVIEW|VIDEO|PHOTOS|CORRECTION)\b)
+        (?P<place>[A-Z][A-Z.'’\- ]{1,40}[A-Z.](?:,\s*[A-Z][A-Za-z.'’\- ]{1,30})?)
         (?:,?\s+(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?))?
         \s*(?:\((?P<agency>[A-Za-z][\w .&'-]{0,40})\))?
         \s*[-–—]{1,2}\s+(?=\S)""",
@@ -66,11 +75,21 @@ def is_title(candidate: Candidate, *, has_more: bool, wrapped: bool) -> bool:
         has_more
         and len(text.split()) <= MAX_TITLE_WORDS
         and len(text) <= MAX_TITLE_CHARS
-        and not text.endswith((":", ",", ";"))
-        and not _SENTENCE_INSIDE.search(text)
+        and not text.endswith((":", ","))  # "Title;" followed by a deck line is a news convention
+        and (
+            len(text.split()) <= MAX_TWO_SENTENCE_TITLE_WORDS
+            or _title_case(text)
+            or not _SENTENCE_INSIDE.search(text)
+        )
         and (not wrapped or candidate.lines <= MAX_TITLE_LINES)
         and _DATELINE.match(text) is None
     )
+
+
+def _title_case(text: str) -> bool:
+    """Headline style: (nearly) every longer word capitalised, as no body sentence is written."""
+    words = [w for w in re.findall(r"[A-Za-z’']+", text) if len(w) >= TITLE_CASE_MIN_WORD]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def is_caption(candidate: Candidate, *, wrapped: bool, width: int, before_body: bool) -> bool:
