@@ -122,6 +122,10 @@ class Mention:
     start: int
     end: int
     text: str
+    # The actor this mention stands for when it differs from the entity's own: a capital or a
+    # seat of power used as an agent ("Minsk has no room for maneuver" -> BLR GOV) is a mention
+    # of the place whose actor is the state's government; "troops near Minsk" has none.
+    actor: str | None = None
 
 
 @dataclass(slots=True)
