@@ -144,6 +144,49 @@ def doctor() -> None:
         raise typer.Exit(EXIT_INPUT_ERROR)
 
 
+@app.command("eval")
+def eval_gold(
+    gold_files: Annotated[
+        list[Path], typer.Argument(help="Gold files (shared/gold/FORMAT.md).", show_default=False)
+    ],
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", metavar="[table|json]", help="Output format: table or json.")
+    ] = "table",
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Also write the JSON report here (whole or not at all).")
+    ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Exit 1 when a section scores below 1.0 (recall; precision where complete)."),
+    ] = False,
+) -> None:
+    """Score the pipeline against gold files: recall (precision where complete) per section, and every miss."""
+    from newsint.eval.report import REPORT_FORMATS, evaluate, falls_short, render, write_report
+
+    if output_format not in REPORT_FORMATS:
+        report_error(UsageError(f"--format must be one of {', '.join(REPORT_FORMATS)}, not {output_format!r}"))
+        raise typer.Exit(EXIT_USAGE_ERROR)
+    settings = Settings.from_env()
+    reports, failed = [], False
+    for path in gold_files:
+        try:
+            reports.append(evaluate(path, settings))
+        except NewsintError as error:
+            failed = True
+            report_error(error)
+    if reports:
+        sys.stdout.write(render(reports, output_format, color=sys.stdout.isatty()))
+        sys.stdout.flush()
+        if report is not None:
+            try:
+                write_report(report, reports)
+            except OSError as error:
+                failed = True
+                report_error(f"{report}: cannot write the report ({error.strerror})")
+    if failed or (strict and falls_short(reports)):
+        raise typer.Exit(EXIT_INPUT_ERROR)
+
+
 def main() -> None:  # pragma: no cover - console-script entry for `python -m newsint`
     app()
 

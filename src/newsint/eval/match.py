@@ -1,0 +1,943 @@
+"""The matching rules: an Analysis against one gold file's sections. Pure functions, no I/O.
+
+``match_analysis(analysis, sections, complete)`` returns one ``SectionResult`` per scored
+section the gold file has, each holding one ``Finding`` per gold item (or check) and, where the
+gold file claims the section complete, the output items that matched no gold item.
+
+The rules (shared/gold/FORMAT.md, made precise here; each one is pinned by tests/eval):
+
+- **Text** is compared after ``normalise``: Unicode NFKC, curly quotes made straight, every dash
+  made ``-``, invisible format characters dropped, runs of whitespace made one space. Document
+  values keep their case and must be equal (prefix, suffix, substring where FORMAT.md says so).
+- **Contains** (claim content, source text, sentences, conditions) is a case-folded, normalised
+  substring that starts and ends on word boundaries: "10,000" is not in "110,000 troops".
+- **Names** (``name_key``) are also case-folded; full stops and apostrophes are dropped ("U.S."
+  = "US"), every other punctuation mark or dash is a space ("Belarus–Ukraine" = "Belarus-Ukraine").
+- **Entities**: a gold entity matches an output entity of the same type whose name or any
+  mention equals the gold name or an alias, and *every optional attribute the gold item gives
+  must hold* (``actor`` = Entity.actor; ``kind``, ``iso``, ``category``, ``origin`` =
+  Entity.attributes[key], compared as names; ``min_mentions`` ≤ len(mentions)). An entity with
+  the right name but a wrong attribute is missed, and the report says which attribute.
+- **Cues** (``cue_matches``): the gold cue's head words are its words minus function words
+  (articles, prepositions, auxiliaries, "that"…; all its words if nothing else is left); each
+  head word's stem must be the stem of a word of the output cue. Stems: a few irregular reporting
+  verbs mapped to their base form (said → say, spoken → speak), then one suffix stripped (-ies/-ied
+  → -y, -ing, -ed, -es, -s but not -ss) and a final -e dropped. So "stress" matches "to stress
+  that" and "stressed"; "briefed the media" needs both "briefed" and "media".
+- **Quantities**: value within ±1% of the gold value; units equal as names, the last word
+  singularised (troops = troop; troops ≠ km).
+- **Bands** overlap when they share more than an end point ([0, 0.05] and [0.05, 0.2] do not);
+  a point band [p, p] overlaps a band that contains p.
+- **Dates**: within the gold precision — day: same day; month: same month; month-part: same half
+  month (days 1–15 or 16–end); year: same year. The output needs at least the date parts that
+  precision needs ("2022-01" cannot show which half of January), and an output whose stated
+  precision is coarser than the gold precision does not match.
+- **Claims**: content contains ``content_contains``; ``source`` (a gold entity id) means the
+  claim's source.entity is the output entity matched to that gold entity (so a claim cannot be
+  found while its source entity is missed); ``source_text`` is contained in source.text;
+  ``source_actor`` equals source.actor; the cue matches; a ``quantity`` matches one of the
+  claim's own attached quantities. ``approximate`` and ``of`` are informational.
+- **Contradictions**: both gold claims matched, and one output contradiction whose items name
+  each matched claim, or one of the quantities attached to it.
+- **Judgements**: ``contains`` is in the judgement's text or in the sentence around its span;
+  the bands overlap; a gold ``condition`` is contained in the output condition.
+- **Events**: same type; every gold actor (target) code among the output's; ``mode``,
+  ``modality`` equal; ``location``/``origin`` are the output entities matched to those gold
+  entities; ``start``/``end`` within the gold precision (against Event.precision as stated);
+  ``condition_contains`` contained in the condition. ``equipment``/``operation`` are informational.
+- **entities_not** (checks): an output entity with this text as its name or a mention (and this
+  type, if given) is a forbidden item produced; with ``as: event location``, only when an event
+  has it as its location. **events_hypothetical**: an event with modality ``asserted`` (and this
+  type, if given) whose sentence overlaps the sentence holding ``contains`` is forbidden; a
+  ``contains`` the text does not hold fails the check. **actor_mentions**: see ``actor_mentions``.
+- **Document** precision (only when complete) counts the title, captions, links and related
+  articles; every other document field is a check.
+- **Assignment**: each output item matches one gold item only. Within a section, gold items and
+  the output items they are compatible with form a bipartite graph and the matching is a
+  *maximum* one (Kuhn's augmenting paths, gold items in file order, outputs in output order), so
+  no gold item is lost because an earlier one took an output it could have done without.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from newsint.model import Analysis, Claim, Contradiction, Entity, Event, Judgement, Mention
+
+__all__ = [
+    "NOT_FOUND",
+    "Finding",
+    "SectionResult",
+    "assign",
+    "bands_overlap",
+    "contains",
+    "cue_matches",
+    "date_matches",
+    "find_sentence",
+    "find_spans",
+    "head_words",
+    "match_analysis",
+    "name_key",
+    "normalise",
+    "quantity_matches",
+    "sentence_spans",
+    "stem",
+    "unit_key",
+]
+
+NOT_FOUND = "not found in text"
+
+# FORMAT.md: "a gold quantity must match one attached quantity by value (±1%)".
+QUANTITY_TOLERANCE = 0.01
+
+# Days 1..MONTH_HALF are the first half of a month for a `month-part` date (FORMAT.md/brief).
+MONTH_HALF = 15
+
+# From finest to coarsest; an output precision ranked above the gold one cannot match it.
+PRECISION_RANK = {"day": 0, "week": 1, "month-part": 2, "month": 3, "quarter": 4, "season": 4, "year": 5}
+
+
+# --------------------------------------------------------------------------------------------
+# Text normalisation
+
+_CHAR_MAP = str.maketrans(
+    {
+        **dict.fromkeys("‘’‚‛′`´", "'"),
+        **dict.fromkeys("“”„‟″«»", '"'),
+        **dict.fromkeys("‐‑‒–—―−﹘﹣－", "-"),
+    }
+)
+
+
+def _normalise_mapped(text: str, *, fold: bool) -> tuple[str, list[int]]:
+    """The normalised text and, for each of its characters, the index it came from in ``text``."""
+    chars: list[str] = []
+    origin: list[int] = []
+    space_at: int | None = None
+    for index, char in enumerate(text):
+        if char.isspace():
+            if chars and space_at is None:
+                space_at = index
+            continue
+        if unicodedata.category(char) == "Cf":  # soft hyphen, zero-width space/joiner, BOM
+            continue
+        piece = unicodedata.normalize("NFKC", char).translate(_CHAR_MAP)
+        if fold:
+            piece = piece.casefold()
+        if space_at is not None:
+            chars.append(" ")
+            origin.append(space_at)
+            space_at = None
+        for part in piece:
+            chars.append(part)
+            origin.append(index)
+    return "".join(chars), origin
+
+
+def normalise(text: str, *, fold: bool = False) -> str:
+    """NFKC, straight quotes, ``-`` for every dash, one space for any whitespace; optionally case-folded."""
+    return _normalise_mapped(text, fold=fold)[0]
+
+
+def name_key(text: str) -> str:
+    """How names compare: case-folded; full stops and apostrophes dropped; other punctuation a space."""
+    folded = re.sub(r"[.'\"]", "", normalise(text, fold=True))
+    return " ".join(re.sub(r"[^\w\s]|_", " ", folded).split())
+
+
+def _occurrences(haystack: str, needle: str) -> list[int]:
+    """Start indexes of ``needle`` in ``haystack`` (both normalised) on word boundaries."""
+    found: list[int] = []
+    if not needle:
+        return found
+    start = haystack.find(needle)
+    while start != -1:
+        end = start + len(needle)
+        left_ok = not (needle[0].isalnum() and start > 0 and haystack[start - 1].isalnum())
+        right_ok = not (needle[-1].isalnum() and end < len(haystack) and haystack[end].isalnum())
+        if left_ok and right_ok:
+            found.append(start)
+        start = haystack.find(needle, start + 1)
+    return found
+
+
+def contains(haystack: str | None, needle: str) -> bool:
+    """``needle`` in ``haystack``: normalised, case-folded, starting and ending on word boundaries."""
+    if not haystack:
+        return False
+    return bool(_occurrences(normalise(haystack, fold=True), normalise(needle, fold=True)))
+
+
+def find_spans(text: str, needle: str) -> list[tuple[int, int]]:
+    """Where ``needle`` occurs in ``text`` (as ``contains`` sees it), as offsets into ``text``."""
+    haystack, origin = _normalise_mapped(text, fold=True)
+    key = normalise(needle, fold=True)
+    return [(origin[i], origin[i + len(key) - 1] + 1) for i in _occurrences(haystack, key)]
+
+
+# --------------------------------------------------------------------------------------------
+# Sentences (for "the sentence it was expected in" and events_hypothetical). A simple splitter:
+# never across a line break; after . ! ? … (and closing quotes) when the next word is capitalised,
+# except after a known abbreviation or initials (U.S., Feb.).
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
+_ABBREVIATIONS = frozenset(
+    ("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "sen", "rep",
+     "gov", "pres", "st", "jr", "sr", "no", "vs", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr",
+     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+)  # fmt: skip
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for boundary in _BOUNDARY.finditer(text, line.start(), line.end()):
+            if _is_sentence_end(text, start, boundary):
+                spans.append((start, boundary.end()))
+                start = boundary.end()
+        spans.append((start, line.end()))
+    return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _is_sentence_end(text: str, start: int, boundary: re.Match[str]) -> bool:
+    following = text[boundary.end() : boundary.end() + 3].lstrip("\"'“‘([")
+    if not following or not following[0].isupper():
+        return False
+    if not boundary.group().startswith("."):
+        return True
+    word = text[start : boundary.start()].rsplit(None, 1)[-1] if text[start : boundary.start()].strip() else ""
+    bare = word.strip("\"'“‘(").lower()
+    return bare not in _ABBREVIATIONS and not re.fullmatch(r"(?:[a-z]\.)*[a-z]", bare)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+class _Sentences:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = sentence_spans(text)
+        self.ends = [e for _, e in self.spans]
+        self._folded, self._origin = _normalise_mapped(text, fold=True)  # once, not once per key
+
+    def find(self, needle: str) -> list[tuple[int, int]]:
+        """Like ``find_spans(self.text, needle)``."""
+        key = normalise(needle, fold=True)
+        return [(self._origin[i], self._origin[i + len(key) - 1] + 1) for i in _occurrences(self._folded, key)]
+
+    def around(self, start: int, end: int) -> tuple[int, int] | None:
+        """The sentence (or run of sentences) covering text[start:end]; None for bad offsets."""
+        if not self.spans or start < 0 or start >= len(self.text) or end < start:
+            return None
+        first = min(bisect.bisect_right(self.ends, start), len(self.spans) - 1)
+        last = min(bisect.bisect_left(self.ends, max(end, start + 1)), len(self.spans) - 1)
+        return self.spans[first][0], self.spans[max(first, last)][1]
+
+    def text_around(self, start: int, end: int) -> str | None:
+        span = self.around(start, end)
+        return self.text[span[0] : span[1]] if span else None
+
+    def of(self, keys: Sequence[str]) -> str | None:
+        """The sentence holding the first of ``keys`` found in the text; None if none is."""
+        for key in keys:
+            spans = self.find(key)
+            if spans:
+                return self.text_around(*spans[0])
+        return None
+
+
+def find_sentence(text: str, key: str) -> str | None:
+    """The sentence of ``text`` that contains ``key`` (first occurrence), or None."""
+    return _Sentences(text).of([key])
+
+
+# --------------------------------------------------------------------------------------------
+# Small rules
+
+_FUNCTION_WORDS = frozenset(
+    ("a", "an", "the", "that", "this", "these", "those", "it", "its", "to", "of", "about", "on", "in", "at",
+     "for", "with", "by", "from", "into", "onto", "over", "as", "and", "or", "but", "has", "have", "had",
+     "having", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "will", "would",
+     "shall", "should", "can", "could", "may", "might", "must", "also", "he", "she", "they", "we", "i", "you",
+     "his", "her", "their", "him", "them")
+)  # fmt: skip
+_IRREGULAR = {
+    "said": "say", "spoke": "speak", "spoken": "speak", "told": "tell", "wrote": "write",
+    "written": "write", "thought": "think", "felt": "feel", "knew": "know", "known": "know",
+    "saw": "see", "seen": "see", "held": "hold", "made": "make", "gave": "give", "given": "give",
+}  # fmt: skip
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+_MIN_STEM = 3
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+", normalise(text, fold=True).replace("'", ""))
+
+
+def stem(word: str) -> str:
+    word = _IRREGULAR.get(word, word)
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+            if suffix == "s" and word.endswith("ss"):
+                break
+            word = word[: -len(suffix)] + replacement
+            break
+    if word.endswith("e") and len(word) > _MIN_STEM:
+        word = word[:-1]
+    return word
+
+
+def head_words(cue: str) -> list[str]:
+    """The words of a gold cue that the output cue must have: all but function words."""
+    words = _words(cue)
+    return [w for w in words if w not in _FUNCTION_WORDS] or words
+
+
+def cue_matches(gold_cue: str, output_cue: str | None) -> bool:
+    if not output_cue:
+        return False
+    have = {stem(w) for w in _words(output_cue)}
+    return all(stem(w) in have for w in head_words(gold_cue))
+
+
+def unit_key(unit: str) -> str:
+    words = name_key(unit).split()
+    if not words:
+        return ""
+    last = words[-1]
+    if last.endswith("ies") and len(last) > 4:
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith("ss") and len(last) > 2:
+        last = last[:-1]
+    return " ".join([*words[:-1], last])
+
+
+def quantity_matches(gold: Mapping[str, Any], value: float | None, unit: str | None) -> bool:
+    """Value within ±1% of the gold value; unit (if the gold gives one) equal, singular or plural."""
+    if value is None:
+        return False
+    target = float(gold["value"])
+    if abs(value - target) > QUANTITY_TOLERANCE * abs(target):
+        return False
+    return "unit" not in gold or (unit is not None and unit_key(unit) == unit_key(gold["unit"]))
+
+
+def bands_overlap(gold: Sequence[float], output: Sequence[float] | None) -> bool:
+    if not output or len(output) != 2:
+        return False
+    gold_low, gold_high = gold
+    low, high = sorted(output)
+    if gold_low == gold_high or low == high:  # a point band: inside the other band, ends included
+        return low <= gold_high and gold_low <= high
+    return low < gold_high and gold_low < high
+
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
+
+
+def _date_parts(value: str) -> tuple[int, int | None, int | None] | None:
+    match = _DATE.match(value.strip())
+    if match is None:
+        return None
+    year, month, day = match.groups()
+    return int(year), int(month) if month else None, int(day) if day else None
+
+
+def date_matches(gold: Mapping[str, str], output: str | None, output_precision: str | None = None) -> bool:
+    """``output`` (ISO, possibly partial) falls within gold ``{value, precision}``."""
+    if not output:
+        return False
+    precision = gold["precision"]
+    if PRECISION_RANK.get(output_precision or "", -1) > PRECISION_RANK[precision]:
+        return False
+    want, got = _date_parts(gold["value"]), _date_parts(output)
+    if want is None or got is None or got[0] != want[0]:
+        return False
+    if precision == "year":
+        return True
+    if got[1] is None or got[1] != want[1]:
+        return False
+    if precision == "month":
+        return True
+    if got[2] is None or want[2] is None:
+        return False
+    if precision == "month-part":
+        return (got[2] <= MONTH_HALF) == (want[2] <= MONTH_HALF)
+    return got[2] == want[2]
+
+
+def _same_code(output: str | None, gold: str) -> bool:
+    return output is not None and " ".join(output.upper().split()) == " ".join(gold.upper().split())
+
+
+def _same_value(output: Any, gold: str) -> bool:
+    return output is not None and name_key(str(output)) == name_key(gold)
+
+
+# --------------------------------------------------------------------------------------------
+# Assignment
+
+
+def assign(candidates: Sequence[Sequence[int]]) -> list[int | None]:
+    """A maximum matching: ``candidates[g]`` lists the outputs gold item ``g`` may take.
+
+    Kuhn's augmenting paths, gold items in order, each trying its candidates in order; returns
+    for each gold item the output it got, or None. No output is given to two gold items.
+    """
+    owner: dict[int, int] = {}
+
+    def augment(gold: int, seen: set[int]) -> bool:
+        for output in candidates[gold]:
+            if output in seen:
+                continue
+            seen.add(output)
+            if output not in owner or augment(owner[output], seen):
+                owner[output] = gold
+                return True
+        return False
+
+    for gold in range(len(candidates)):
+        augment(gold, set())
+    result: list[int | None] = [None] * len(candidates)
+    for output, gold in owner.items():
+        result[gold] = output
+    return result
+
+
+# --------------------------------------------------------------------------------------------
+# Results
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    section: str
+    item: str  # the gold item in words (for an unexpected output item: that item)
+    ok: bool
+    forbidden: bool = False  # the gold item forbids something; not ok = it was produced
+    detail: str | None = None  # why it failed, or what it matched
+    sentence: str | None = None  # the sentence of document.text it concerns; None: not found
+    anchored: bool = True  # False for a check with no text of its own (the body paragraph count)
+
+
+@dataclass(slots=True)
+class SectionResult:
+    section: str
+    findings: list[Finding]
+    complete: bool = False
+    output_total: int | None = None  # output items counted for precision (complete sections)
+    unexpected: list[Finding] = field(default_factory=list)  # those that matched no gold item
+
+    @property
+    def passed(self) -> int:
+        return sum(1 for f in self.findings if f.ok)
+
+    @property
+    def recall(self) -> float | None:
+        return self.passed / len(self.findings) if self.findings else None
+
+    @property
+    def precision(self) -> float | None:
+        if not self.complete or not self.output_total:
+            return None
+        return (self.output_total - len(self.unexpected)) / self.output_total
+
+    @property
+    def f1(self) -> float | None:
+        recall, precision = self.recall, self.precision
+        if recall is None or precision is None:
+            return None
+        return 0.0 if recall + precision == 0 else 2 * recall * precision / (recall + precision)
+
+
+# --------------------------------------------------------------------------------------------
+# Section matching
+
+T = TypeVar("T")
+_Checks = list[tuple[bool, str]]  # (passed, what failed); the first check identifies the item
+
+
+def _first_failure(checks: _Checks) -> tuple[int, str | None]:
+    for depth, (passed, message) in enumerate(checks):
+        if not passed:
+            return depth, message
+    return len(checks), None
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules(Generic[T]):
+    noun: str  # "entities", for "the output has no entities"
+    checks: Callable[[dict, T], _Checks]
+    gold_label: Callable[[dict], str]
+    output_label: Callable[[T], str]
+    anchors: Callable[[dict], list[str]]  # strings to find the expected sentence by
+    output_span: Callable[[T], tuple[int, int] | None]
+
+
+class _Matcher:
+    """Holds the analysis, the sentence index and the gold-id → output maps across sections."""
+
+    def __init__(self, analysis: Analysis, sections: Mapping[str, Any], complete: Collection[str]) -> None:
+        self.analysis = analysis
+        self.document = analysis.document
+        self.sentences = _Sentences(analysis.document.text)
+        self.sections = sections
+        self.complete = set(complete)
+        self.gold_entities = {e["id"]: e for e in sections.get("entities", []) if "id" in e}
+        self.gold_claims = {c["id"]: c for c in sections.get("claims", []) if "id" in c}
+        self.entity_map: dict[str, str] = {}  # gold entity id -> output entity id
+        self.claim_map: dict[str, Claim] = {}  # gold claim id -> output claim
+        self.quantities = {q.id: q for q in analysis.quantities}
+
+    def run(self) -> list[SectionResult]:
+        steps: dict[str, Callable[[Any], SectionResult]] = {
+            "document": self.document_section,
+            "entities": self.entities,
+            "entities_not": self.entities_not,
+            "actor_mentions": self.actor_mentions,
+            "claims": self.claims,
+            "contradictions": self.contradictions,
+            "judgements": self.judgements,
+            "events": self.events,
+            "events_hypothetical": self.events_hypothetical,
+        }
+        return [step(self.sections[name]) for name, step in steps.items() if name in self.sections]
+
+    # --- the generic one-to-one matcher -------------------------------------------------------
+
+    def match(self, section: str, golds: list[dict], outputs: Sequence[T], rules: _Rules[T],
+              *, complete: bool | None = None) -> tuple[SectionResult, list[int | None]]:  # fmt: skip
+        verdicts = [[_first_failure(rules.checks(g, o)) for o in outputs] for g in golds]
+        candidates = [[i for i, (_, failure) in enumerate(row) if failure is None] for row in verdicts]
+        assignment = assign(candidates)
+        findings = []
+        for g, (gold, row, got) in enumerate(zip(golds, verdicts, assignment, strict=True)):
+            label = rules.gold_label(gold)
+            sentence = self.sentences.of(rules.anchors(gold))
+            if got is not None:
+                detail = f"matched {rules.output_label(outputs[got])}"
+                findings.append(Finding(section, label, True, detail=detail, sentence=sentence))
+                continue
+            if not outputs:
+                detail = f"the output has no {rules.noun}"
+            elif candidates[g]:
+                taker = next(i for i, o in enumerate(assignment) if o == candidates[g][0])
+                detail = (f"its match {rules.output_label(outputs[candidates[g][0]])} went to "
+                          f"{rules.gold_label(golds[taker])}")  # fmt: skip
+            else:
+                best = max(range(len(outputs)), key=lambda i: row[i][0])
+                depth, failure = row[best]
+                detail = failure if depth == 0 else f"closest {rules.output_label(outputs[best])}: {failure}"
+            findings.append(Finding(section, label, False, detail=detail, sentence=sentence))
+        result = SectionResult(section, findings, complete=section in self.complete if complete is None else complete)
+        if result.complete:
+            taken = {o for o in assignment if o is not None}
+            result.output_total = len(outputs)
+            for i, output in enumerate(outputs):
+                if i not in taken:
+                    span = rules.output_span(output)
+                    sentence = self.sentences.text_around(*span) if span else None
+                    result.unexpected.append(Finding(section, rules.output_label(output), False,
+                                                     detail="matches no gold item", sentence=sentence))  # fmt: skip
+        return result, assignment
+
+    # --- document ------------------------------------------------------------------------------
+
+    def document_section(self, gold: dict[str, Any]) -> SectionResult:
+        doc = self.document
+        findings: list[Finding] = []
+        output_total = 0
+        unexpected: list[Finding] = []
+
+        def check(label: str, ok: bool, got: str, key: str | None, *, forbidden: bool = False) -> None:
+            detail = None if ok else f"got {got}"
+            sentence = self.sentences.of([key]) if key else None
+            findings.append(Finding("document", label, ok, forbidden, detail, sentence, anchored=key is not None))
+
+        def values(label: str, golds: list[dict], outputs: list[dict], main: str) -> None:
+            nonlocal output_total
+            rules: _Rules[dict] = _Rules(
+                noun=label,
+                checks=lambda g, o: [(all(_same_text(o.get(k), v) for k, v in g.items()), f"no output {label} is it")],
+                gold_label=lambda g: f"{label}: {_quote(g[main])}",
+                output_label=lambda o: _quote(o[main]),
+                anchors=lambda g: [g[main]],
+                output_span=lambda o: None,
+            )
+            result, _ = self.match("document", golds, outputs, rules, complete="document" in self.complete)
+            findings.extend(result.findings)
+            output_total += result.output_total or 0
+            unexpected.extend(result.unexpected)
+
+        if "title" in gold:
+            check("title", _same_text(doc.title, gold["title"]), _quote(doc.title), gold["title"])
+        if doc.title is not None:
+            output_total += 1
+            if not _same_text(doc.title, gold.get("title")):
+                unexpected.append(Finding("document", f"title: {_quote(doc.title)}", False, detail="no gold title"))
+        if "captions" in gold or doc.captions:
+            values("caption", [{"text": c} for c in gold.get("captions", [])],
+                   [{"text": c} for c in doc.captions], "text")  # fmt: skip
+        if "original_publisher" in gold:
+            ok = _same_text(doc.original_publisher, gold["original_publisher"])
+            check("original publisher", ok, _quote(doc.original_publisher), gold["original_publisher"])
+        if "links" in gold or doc.links:
+            outputs = [{"url": link.url, "anchor": link.anchor} for link in doc.links]
+            values("link", gold.get("links", []), outputs, "url")
+        if "related_articles" in gold or doc.related_articles:
+            outputs = [{"title": r.title, "url": r.url} for r in doc.related_articles]
+            values("related article", gold.get("related_articles", []), outputs, "title")
+        body = doc.body
+        flat = normalise(body)
+        if "body_starts_with" in gold:
+            want = gold["body_starts_with"]
+            check("body starts with", flat.startswith(normalise(want)), _quote(_excerpt(flat, start=True)), want)
+        if "body_ends_with" in gold:
+            want = gold["body_ends_with"]
+            check("body ends with", flat.endswith(normalise(want)), _quote(_excerpt(flat, start=False)), want)
+        if "body_paragraphs" in gold:
+            count, bounds = len(doc.paragraphs_of("body")), gold["body_paragraphs"]
+            ok = bounds.get("min", 0) <= count <= bounds.get("max", count)
+            check(f"body paragraphs {_bounds(bounds)}", ok, f"{count} paragraphs", None)
+        for want in gold.get("body_must_contain", []):
+            check(f"body contains {_quote(want)}", normalise(want) in flat, "a body without it", want)
+        for unwanted in gold.get("body_must_not_contain", []):
+            present = normalise(unwanted) in flat
+            findings.append(Finding("document", f"body must not contain {_quote(unwanted)}", not present, True,
+                                    "it does" if present else None,
+                                    self.sentences.of([unwanted]) if present else None))  # fmt: skip
+        complete = "document" in self.complete
+        return SectionResult("document", findings, complete=complete,
+                             output_total=output_total if complete else None,
+                             unexpected=unexpected if complete else [])  # fmt: skip
+
+    # --- entities ------------------------------------------------------------------------------
+
+    def entities(self, golds: list[dict]) -> SectionResult:
+        result, assignment = self.match("entities", golds, self.analysis.entities, self.entity_rules())
+        for gold, got in zip(golds, assignment, strict=True):
+            if got is not None and "id" in gold:
+                self.entity_map[gold["id"]] = self.analysis.entities[got].id
+        return result
+
+    def entity_rules(self) -> _Rules[Entity]:
+        def checks(g: dict, e: Entity) -> _Checks:
+            names = {name_key(n) for n in (g["name"], *g.get("aliases", []))}
+            surfaces = {name_key(e.name), *(name_key(m.text) for m in e.mentions)}
+            out: _Checks = [
+                (bool(names & surfaces), "no output entity has this name or an alias as its name or a mention"),
+                (e.type == g["type"], f"type is {e.type}, not {g['type']}"),
+            ]
+            if "actor" in g:
+                out.append((_same_code(e.actor, g["actor"]), f"actor is {e.actor}, not {g['actor']}"))
+            for key in ("kind", "iso", "category", "origin"):
+                if key in g:
+                    value = e.attributes.get(key)
+                    out.append((_same_value(value, g[key]), f"{key} is {value!r}, not {g[key]!r}"))
+            if "min_mentions" in g:
+                count = len(e.mentions)
+                out.append((count >= g["min_mentions"], f"{count} mentions, fewer than {g['min_mentions']}"))
+            return out
+
+        return _Rules(
+            noun="entities",
+            checks=checks,
+            gold_label=lambda g: f"{g['name']} ({g['type']})",
+            output_label=_entity_label,
+            anchors=lambda g: [g["name"], *g.get("aliases", [])],
+            output_span=lambda e: (e.mentions[0].start, e.mentions[0].end) if e.mentions else None,
+        )
+
+    def entities_not(self, golds: list[dict]) -> SectionResult:
+        located = {e.location.entity for e in self.analysis.events if e.location and e.location.entity}
+        findings = []
+        for gold in golds:
+            key = name_key(gold["text"])
+            offenders = [e for e in self.analysis.entities
+                         if key in {name_key(e.name), *(name_key(m.text) for m in e.mentions)}
+                         and gold.get("type") in (None, e.type)
+                         and (gold.get("as") != "event location" or e.id in located)]  # fmt: skip
+            label = f"no {gold.get('type', 'entity')} {_quote(gold['text'])}"
+            if gold.get("as"):
+                label += f" as {gold['as']}"
+            if not offenders:
+                findings.append(Finding("entities_not", label, True, True, sentence=self.sentences.of([gold["text"]])))
+                continue
+            offender = offenders[0]
+            mention = next((m for m in offender.mentions if name_key(m.text) == key), None)
+            sentence = self.sentences.text_around(mention.start, mention.end) if mention else None
+            detail = f"produced {_entity_label(offender)}"
+            findings.append(Finding("entities_not", label, False, True, detail,
+                                    sentence or self.sentences.of([gold["text"]])))  # fmt: skip
+        return SectionResult("entities_not", findings)
+
+    def actor_mentions(self, golds: list[dict]) -> SectionResult:
+        """A mention resolves to its own actor (Mention.actor, for metonymy) or else its entity's.
+
+        Found: at least one mention with this text resolves to the gold code, and none resolves to
+        another code. A mention that resolves to no actor ("troops near Minsk") is no error.
+        """
+        findings = []
+        for gold in golds:
+            key, want = name_key(gold["text"]), gold["actor"]
+            label = f"{_quote(gold['text'])} → {want}"
+            resolved = [(m, _mention_actor(e, m)) for e in self.analysis.entities for m in e.mentions
+                        if name_key(m.text) == key]  # fmt: skip
+            wrong = next(((m, a) for m, a in resolved if a is not None and not _same_code(a, want)), None)
+            right = any(_same_code(a, want) for _, a in resolved)
+            if wrong is not None:
+                mention, actor = wrong
+                detail = f"the mention at {mention.start} resolves to {actor}"
+                sentence = self.sentences.text_around(mention.start, mention.end)
+            else:
+                detail = None if right else ("no output mention has this text" if not resolved
+                                             else "no mention with this text resolves to an actor")  # fmt: skip
+                sentence = self.sentences.of([gold["text"]])
+            findings.append(Finding("actor_mentions", label, right and wrong is None, detail=detail, sentence=sentence))
+        return SectionResult("actor_mentions", findings)
+
+    # --- claims and contradictions -------------------------------------------------------------
+
+    def claims(self, golds: list[dict]) -> SectionResult:
+        result, assignment = self.match("claims", golds, self.analysis.claims, self.claim_rules())
+        for gold, got in zip(golds, assignment, strict=True):
+            if got is not None and "id" in gold:
+                self.claim_map[gold["id"]] = self.analysis.claims[got]
+        return result
+
+    def claim_rules(self) -> _Rules[Claim]:
+        def checks(g: dict, c: Claim) -> _Checks:
+            want = g["content_contains"]
+            out: _Checks = [(contains(c.content.text, want), f"no output claim's content contains {_quote(want)}")]
+            if "source" in g:
+                target = self.entity_map.get(g["source"])
+                if target is None:
+                    out.append((False, f"its source {g['source']!r} matched no output entity"))
+                else:
+                    out.append((c.source.entity == target,
+                                f"source entity is {c.source.entity}, not {target} (gold {g['source']})"))  # fmt: skip
+            if "source_text" in g:
+                message = f"source text {_quote(c.source.text)} does not contain {_quote(g['source_text'])}"
+                out.append((contains(c.source.text, g["source_text"]), message))
+            if "source_actor" in g:
+                out.append((_same_code(c.source.actor, g["source_actor"]),
+                            f"source actor is {c.source.actor}, not {g['source_actor']}"))  # fmt: skip
+            out.append((cue_matches(g["cue"], c.cue),
+                        f"cue {_quote(c.cue)} lacks the head words {' '.join(head_words(g['cue']))!r}"))  # fmt: skip
+            if "quantity" in g:
+                quantity = g["quantity"]
+                attached = [self.quantities[i] for i in c.quantities if i in self.quantities]
+                ok = any(quantity_matches(quantity, q.value, q.unit) for q in attached)
+                seen = ", ".join(f"{q.value:g} {q.unit or ''}".strip() if q.value is not None else q.text
+                                 for q in attached) or "none"  # fmt: skip
+                want_q = f"{quantity['value']:g} {quantity.get('unit', '')}".strip()
+                out.append((ok, f"no attached quantity is {want_q} (±1%); attached: {seen}"))
+            return out
+
+        return _Rules(
+            noun="claims",
+            checks=checks,
+            gold_label=_claim_label,
+            output_label=lambda c: f"{c.id} {_quote(_clip(c.content.text))}",
+            anchors=lambda g: [g["content_contains"]],
+            output_span=lambda c: (c.content.start, c.content.end),
+        )
+
+    def contradictions(self, golds: list[list[str]]) -> SectionResult:
+        def refers(item: Contradiction, claim: Claim) -> bool:
+            return claim.id in item.items or any(q in item.items for q in claim.quantities)
+
+        def checks(pair: dict, item: Contradiction) -> _Checks:
+            claims = [self.claim_map.get(i) for i in pair["ids"]]
+            unmatched = [i for i, c in zip(pair["ids"], claims, strict=True) if c is None]
+            out: _Checks = [(not unmatched, f"gold claim(s) {', '.join(unmatched)} matched no output claim")]
+            for gold_id, claim in zip(pair["ids"], claims, strict=True):
+                if claim is not None:
+                    message = f"its items {item.items} name neither {claim.id} ({gold_id}) nor its quantities"
+                    out.append((refers(item, claim), message))
+            return out
+
+        def span(item: Contradiction) -> tuple[int, int] | None:
+            for ref in item.items:
+                claim = next((c for c in self.analysis.claims if c.id == ref), None)
+                if claim is not None:
+                    return claim.content.start, claim.content.end
+                if ref in self.quantities:
+                    return self.quantities[ref].start, self.quantities[ref].end
+            return None
+
+        rules: _Rules[Contradiction] = _Rules(
+            noun="contradictions",
+            checks=checks,
+            gold_label=lambda p: " ↔ ".join(p["ids"]),
+            output_label=lambda c: f"{' ↔ '.join(c.items)} ({c.reason})",
+            anchors=lambda p: [self.gold_claims[i]["content_contains"] for i in p["ids"] if i in self.gold_claims],
+            output_span=span,
+        )
+        result, _ = self.match("contradictions", [{"ids": pair} for pair in golds], self.analysis.contradictions, rules)
+        return result
+
+    # --- judgements ----------------------------------------------------------------------------
+
+    def judgements(self, golds: list[dict]) -> SectionResult:
+        def checks(g: dict, j: Judgement) -> _Checks:
+            sentence = self.sentences.text_around(j.start, j.end)
+            out: _Checks = [
+                (contains(j.text, g["contains"]) or contains(sentence, g["contains"]),
+                 f"no output judgement's sentence contains {_quote(g['contains'])}"),
+                (bands_overlap(g["band"], j.probability), f"band {j.probability} does not overlap {g['band']}"),
+            ]  # fmt: skip
+            if "condition" in g:
+                out.append((contains(j.condition, g["condition"]),
+                            f"condition {_quote(j.condition)} does not contain {_quote(g['condition'])}"))  # fmt: skip
+            return out
+
+        rules: _Rules[Judgement] = _Rules(
+            noun="judgements",
+            checks=checks,
+            gold_label=lambda g: f"{_quote(g['contains'])} {g['band']}",
+            output_label=lambda j: f"{j.id} {_quote(j.phrase)} {j.probability}",
+            anchors=lambda g: [g["contains"]],
+            output_span=lambda j: (j.start, j.end),
+        )
+        result, _ = self.match("judgements", golds, self.analysis.judgements, rules)
+        return result
+
+    # --- events --------------------------------------------------------------------------------
+
+    def events(self, golds: list[dict]) -> SectionResult:
+        def codes(participants: list) -> set[str]:
+            return {" ".join(p.actor.upper().split()) for p in participants if p.actor}
+
+        def entity_check(g: dict, key: str, got: str | None) -> tuple[bool, str]:
+            target = self.entity_map.get(g[key])
+            if target is None:
+                return False, f"its {key} {g[key]!r} matched no output entity"
+            return got == target, f"{key} is {got}, not {target} (gold {g[key]})"
+
+        def checks(g: dict, e: Event) -> _Checks:
+            out: _Checks = [(e.type.upper() == g["type"].upper(), f"no output event has type {g['type']}")]
+            for key, participants in (("actors", e.actors), ("targets", e.targets)):
+                if key in g:
+                    missing = {" ".join(c.upper().split()) for c in g[key]} - codes(participants)
+                    out.append((not missing, f"{key} {sorted(codes(participants))} lack {sorted(missing)}"))
+            if "mode" in g:
+                out.append((_same_value(e.mode, g["mode"]), f"mode is {e.mode}, not {g['mode']}"))
+            if "modality" in g:
+                out.append((e.modality == g["modality"], f"modality is {e.modality}, not {g['modality']}"))
+            for key, place in (("location", e.location), ("origin", e.origin)):
+                if key in g:
+                    out.append(entity_check(g, key, place.entity if place else None))
+            for key, value in (("start", e.start), ("end", e.end)):
+                if key in g:
+                    when = g[key]
+                    message = f"{key} {value} ({e.precision}) is not within {when['value']} ({when['precision']})"
+                    out.append((date_matches(when, value, e.precision), message))
+            if "condition_contains" in g:
+                message = f"condition {_quote(e.condition)} does not contain {_quote(g['condition_contains'])}"
+                out.append((contains(e.condition, g["condition_contains"]), message))
+            return out
+
+        def anchors(g: dict) -> list[str]:
+            # A gold event has no text of its own: the sentence shown is the first holding its
+            # condition, or the name of its operation, origin or location (in that order).
+            keys = [g["condition_contains"]] if "condition_contains" in g else []
+            for key in ("operation", "origin", "location"):
+                entity = self.gold_entities.get(g.get(key, ""))
+                if entity:
+                    keys += [entity["name"], *entity.get("aliases", [])]
+            return keys
+
+        rules: _Rules[Event] = _Rules(
+            noun="events",
+            checks=checks,
+            gold_label=lambda g: f"{g.get('id', g['type'])}: {g['type']} by {', '.join(g['actors']) or '?'}",
+            output_label=lambda e: f"{e.id} {e.type} by {', '.join(sorted(codes(e.actors))) or '?'} ({e.modality})",
+            anchors=anchors,
+            output_span=lambda e: (e.sentence.start, e.sentence.end),
+        )
+        result, _ = self.match("events", golds, self.analysis.events, rules)
+        return result
+
+    def events_hypothetical(self, golds: list[dict]) -> SectionResult:
+        findings = []
+        for gold in golds:
+            kind = gold.get("type")
+            label = f"no asserted {kind or 'event'} from {_quote(gold['contains'])}"
+            spans = [self.sentences.around(*span) for span in self.sentences.find(gold["contains"])]
+            spans = [s for s in spans if s is not None]
+            if not spans:
+                findings.append(Finding("events_hypothetical", label, False, True, "its sentence is not in the text"))
+                continue
+            sentence = self.document.text[spans[0][0] : spans[0][1]]
+            offender = next((e for e in self.analysis.events
+                             if e.modality == "asserted" and (kind is None or e.type.upper() == kind.upper())
+                             and any(e.sentence.start < end and start < e.sentence.end for start, end in spans)),
+                            None)  # fmt: skip
+            detail = None if offender is None else f"produced {offender.id} {offender.type} (asserted)"
+            findings.append(Finding("events_hypothetical", label, offender is None, True, detail, sentence))
+        return SectionResult("events_hypothetical", findings)
+
+
+def match_analysis(
+    analysis: Analysis, sections: Mapping[str, Any], complete: Collection[str] = ()
+) -> list[SectionResult]:
+    """Score ``analysis`` against a gold file's ``sections`` (as ``gold.load_gold`` returns them)."""
+    return _Matcher(analysis, sections, complete).run()
+
+
+# --------------------------------------------------------------------------------------------
+# Labels
+
+
+def _same_text(output: str | None, gold: str | None) -> bool:
+    if gold is None:
+        return output is None
+    return output is not None and normalise(output) == normalise(gold)
+
+
+def _quote(text: str | None) -> str:
+    return "nothing" if text is None else f"“{text}”"
+
+
+def _clip(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _excerpt(text: str, *, start: bool, width: int = 80) -> str:
+    if len(text) <= width:
+        return text
+    return text[:width] + "…" if start else "…" + text[-width:]
+
+
+def _bounds(bounds: Mapping[str, int]) -> str:
+    low, high = bounds.get("min"), bounds.get("max")
+    if low == high:
+        return f"= {low}"
+    if high is None:
+        return f"≥ {low}"
+    return f"≤ {high}" if low is None else f"{low}–{high}"
+
+
+def _mention_actor(entity: Entity, mention: Mention) -> str | None:
+    return getattr(mention, "actor", None) or entity.actor
+
+
+def _entity_label(entity: Entity) -> str:
+    return f"{entity.id} “{entity.name}” ({entity.type})"
+
+
+def _claim_label(gold: dict) -> str:
+    source = gold.get("source") or gold.get("source_text")
+    name = f"{gold['id']}: " if "id" in gold else ""
+    return f"{name}{source} {gold['cue']} {_quote(gold['content_contains'])}"
