@@ -127,12 +127,6 @@ def test_fail_fast_stops_at_the_first_bad_input(cli, tmp_path, kind):
     assert result.stdout == ""  # neither the other bad file nor the good one was read
 
 
-@pytest.mark.xfail(
-    reason="cli.analyze: with --fail-fast it first prints EVERY path error from readers.expand() (all "
-    "missing paths, in any position) and only then stops, so 'empty.txt /nope1 /nope2' reports /nope1 "
-    "and /nope2 (two lines) and never the first input, empty.txt",
-    strict=True,
-)
 def test_fail_fast_reports_only_the_first_failure_in_argument_order(cli, tmp_path):
     first = make_bad("empty", tmp_path)
     result = cli("analyze", first, tmp_path / "nope1.txt", tmp_path / "nope2.txt", GOOD_TEXT, "--fail-fast")
@@ -249,12 +243,6 @@ def test_out_in_a_place_that_cannot_exist_fails_cleanly(cli, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
 
 
-@pytest.mark.xfail(
-    reason="export/sink.py OutputSink.close: os.replace(temp, out) onto an existing FOLDER raises "
-    "IsADirectoryError after the analysis ran; cli.py only catches OSError when opening the sink, so "
-    "the user gets a traceback (and a non-JSON exit)",
-    strict=True,
-)
 def test_out_naming_an_existing_folder_fails_cleanly(cli, tmp_path):
     folder = tmp_path / "results"
     folder.mkdir()

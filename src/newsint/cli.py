@@ -71,22 +71,19 @@ def analyze(
         report_error(error)
         raise typer.Exit(EXIT_USAGE_ERROR) from None
 
-    files, failures = expand(paths)
-    for error in failures:
-        report_error(error)
-    if failures and fail_fast:
-        raise typer.Exit(EXIT_INPUT_ERROR)
-
+    inputs = expand(paths)
     try:
         sink = OutputSink(output_format, out)
     except OSError as error:
         report_error(f"{out}: cannot write output ({error.strerror or error})")
         raise typer.Exit(EXIT_INPUT_ERROR) from None
-    failed = len(failures)
+    failed = 0
     try:
-        with _progress(len(files)) as advance:
-            for path in files:
+        with _progress(sum(isinstance(i, Path) for i in inputs)) as advance:
+            for path in inputs:
                 try:
+                    if isinstance(path, NewsintError):
+                        raise path
                     for item in read_path(path, settings, encoding=encoding):
                         if isinstance(item, NewsintError):
                             raise item
@@ -96,7 +93,8 @@ def analyze(
                     report_error(error)
                     if fail_fast:
                         raise typer.Exit(EXIT_INPUT_ERROR) from None
-                advance()
+                if isinstance(path, Path):
+                    advance()
     finally:
         # --fail-fast or a crash discards a partly written --out file; a finished run keeps it
         # even when some inputs failed (they were reported, the rest are good).

@@ -70,11 +70,6 @@ def test_url_pattern_stops_at_trailing_punctuation():
     ]
 
 
-@pytest.mark.xfail(
-    reason="boilerplate.URL's last character class excludes .,;:!? but not an em/en dash, so a URL "
-    "run into a dash ('…/XPxUJuyIAC— Kristi Noem', as trafilatura renders embedded tweets) keeps it",
-    strict=True,
-)
 def test_url_pattern_stops_at_a_dash():
     assert URL.findall("pic https://t.co/XPxUJuyIAC— Kristi Noem (@KristiNoem)") == ["https://t.co/XPxUJuyIAC"]
 
@@ -155,11 +150,6 @@ def test_bylines(line, names, detail):
     assert (found.names, found.detail) == (names, detail)
 
 
-@pytest.mark.xfail(
-    reason="boilerplate._BYLINE: ', Reuters' after 'X and Y' is swallowed as a third name, so names is "
-    "'Jane Roe and John Doe, Reuters' and the affiliation None (the module's own docstring example)",
-    strict=True,
-)
 def test_byline_with_two_names_and_an_agency():
     found = classify_line("By Jane Roe and John Doe, Reuters")
     assert (found.names, found.detail) == ("Jane Roe and John Doe", "Reuters")
@@ -235,14 +225,6 @@ def test_lone_page_number_between_paragraphs_is_removed_and_recorded():
     assert "17" not in document.text.split()
 
 
-BYLINE_IGNORECASE = (
-    "boilerplate._BYLINE is compiled with re.I, so _NAME_WORD's [A-Z] also matches lower-case words: "
-    "'By Western estimates, about 30,000 Russian troops were in Belarus by' is a byline with names "
-    "'Western estimates' (only the first letter is checked for a capital)"
-)
-
-
-@pytest.mark.xfail(reason=BYLINE_IGNORECASE, strict=True)
 @pytest.mark.parametrize(
     "line",
     [
@@ -254,9 +236,6 @@ def test_wrapped_sentence_lines_starting_with_by_are_not_bylines(line):
     assert kind(line) is None
 
 
-@pytest.mark.xfail(
-    reason=BYLINE_IGNORECASE + "; the line is cut out of its paragraph and the text is lost", strict=True
-)
 def test_a_by_sentence_inside_a_wrapped_paragraph_is_kept():
     text = WRAPPED.replace(
         "By Monday, the troops had left the ranges near Brest for camps further from the border\n"

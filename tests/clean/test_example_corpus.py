@@ -158,22 +158,10 @@ def test_zapad_paragraph_across_the_page_break_is_joined():
     assert body(document)[-1] == source.PARAGRAPHS[-1]
 
 
-@pytest.mark.xfail(
-    reason="clean/reflow.py _starts_paragraph (SHORT_LINE_RATIO 0.8 of the 90th-percentile width): "
-    "paragraph 2 ends with the 68-character line 'was one of the largest military exercises held in "
-    "Europe in decades.' (not 'short': 68 > 0.8 x the measured width 84), so paragraph 3 ('Minsk gave far "
-    "smaller numbers ...') is glued onto it: 7 body paragraphs instead of make_pdf.py's 8",
-    strict=True,
-)
 def test_zapad_body_is_make_pdfs_eight_paragraphs():
     assert body(analysed(ZAPAD)[0]) == make_pdf().PARAGRAPHS
 
 
-@pytest.mark.xfail(
-    reason="readers/pdf.py reads no date: not the running header's '17 September 2021' nor the PDF's "
-    "/CreationDate (2021-09-17); README lists C as published 2021-09-17",
-    strict=True,
-)
 def test_zapad_publication_date_from_the_pdf():
     (document,) = analysed(ZAPAD)
     assert document.published == "2021-09-17"
@@ -230,12 +218,6 @@ def test_marches_body_and_inline_links():
         assert boilerplate not in document.text
 
 
-@pytest.mark.xfail(
-    reason="clean/__init__.py _kinds: the metadata title is compared only with the FIRST paragraph; "
-    "trafilatura returns the kicker 'Security' before the h1, so the h1 stays as a body paragraph "
-    "that duplicates the title",
-    strict=True,
-)
 def test_marches_headline_is_not_repeated_as_body():
     (document,) = analysed(MARCHES)
     assert norm(MARCHES_TITLE) not in [norm(p) for p in body(document)]

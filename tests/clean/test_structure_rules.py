@@ -50,10 +50,6 @@ def test_not_datelines(paragraph):
     assert split_dateline(paragraph) == (None, paragraph)
 
 
-@pytest.mark.xfail(
-    reason="structure._DATELINE: the dash class [-–—] lacks U+2015 HORIZONTAL BAR, used by HuffPost",
-    strict=True,
-)
 def test_dateline_with_a_horizontal_bar():
     dateline, rest = split_dateline("WASHINGTON ― Donald Trump said")
     assert dateline is not None and dateline.place == "WASHINGTON" and rest == "Donald Trump said"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 
-from newsint.clean.boilerplate import URL
+from newsint.clean.boilerplate import URL, absolute_url
 from newsint.clean.dates import parse_full_date
 from newsint.clean.normalize import normalize
 from newsint.clean.reflow import Block, Layout, join_lines, split_blocks
@@ -20,6 +20,8 @@ from newsint.readers.raw import RawDocument
 __all__ = ["clean"]
 
 PARAGRAPH_SEPARATOR = "\n\n"
+# How many short paragraphs (section labels, kickers) may stand above a page's headline.
+MAX_KICKERS = 2
 
 
 def clean(raw: RawDocument) -> Document:
@@ -34,7 +36,7 @@ def clean(raw: RawDocument) -> Document:
         raise EmptyInputError("no article text left after cleaning", path=raw.source)
     document.byline = document.byline or raw.author
     if raw.published:  # the file's own metadata is more reliable than a date in the text
-        document.published, document.published_basis = raw.published, "metadata"
+        document.published, document.published_basis = raw.published, raw.published_basis  # type: ignore[assignment]
     document.id = hashlib.sha256(document.text.encode("utf-8")).hexdigest()[:16]
     return document
 
@@ -52,9 +54,10 @@ def _set_aside(blocks: list[Block], document: Document, text: str) -> list[tuple
             continue
         document.removed.append(Removed(kind=line.kind, text=line.text))
         if line.kind == "links":
-            document.links.extend(Link(url=url) for url in line.urls)
+            document.links.extend(Link(url=absolute_url(url)) for url in line.urls)
         elif line.kind == "teaser":
-            document.related_articles.append(RelatedArticle(title=line.title or line.url or "", url=line.url))
+            url = absolute_url(line.url) if line.url else None
+            document.related_articles.append(RelatedArticle(title=line.title or url or "", url=url))
         elif line.kind == "provenance" and document.original_publisher is None:
             document.original_publisher = line.publisher
         elif line.kind == "byline" and document.byline is None:
@@ -74,12 +77,22 @@ def _kinds(
     """(kind, text) for each analysed paragraph, in reading order."""
     kinds: list[tuple[str, str]] = []
     rest = list(candidates)
-    if raw.title and rest and same_text(rest[0][1].text, raw.title):
-        kinds.append(("title", rest.pop(0)[1].text))
-    elif raw.title:
-        kinds.append(("title", raw.title))
+    if raw.title:
+        # The page's own headline, usually the first paragraph; a section label ("Security",
+        # "TECH") that a page puts above it is set aside rather than analysed.
+        at = next((i for i, (_, c) in enumerate(rest[:MAX_KICKERS + 1]) if same_text(c.text, raw.title)), None)
+        if at is not None:
+            for _, kicker in rest[:at]:
+                document.removed.append(Removed(kind="kicker", text=kicker.text))
+            rest = rest[at:]
+            kinds.append(("title", rest.pop(0)[1].text))
+        else:
+            kinds.append(("title", raw.title))
     elif rest and is_title(rest[0][1], has_more=len(rest) > 1, wrapped=layout.wrapped):
         kinds.append(("title", rest.pop(0)[1].text))
+        # "Headline;" then a deck line: the deck is the standfirst.
+        if kinds[0][1].endswith(";") and len(rest) > 1 and is_title(rest[0][1], has_more=True, wrapped=False):
+            kinds.append(("standfirst", rest.pop(0)[1].text))
     kinds.extend(("caption", caption) for caption in raw.captions)
 
     # A paragraph between the title and a byline or dateline line is the standfirst.
@@ -114,7 +127,7 @@ def _links_in_text(kinds: list[tuple[str, str]], document: Document) -> None:
     """URLs written inside paragraphs stay in the text, and are listed as links too."""
     known = {link.url for link in document.links}
     for _, paragraph in kinds:
-        for url in URL.findall(paragraph):
+        for url in map(absolute_url, URL.findall(paragraph)):
             if url not in known:
                 document.links.append(Link(url=url))
                 known.add(url)

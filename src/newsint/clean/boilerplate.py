@@ -14,7 +14,12 @@ from typing import Literal
 
 LineKind = Literal["teaser", "links", "page-furniture", "provenance", "byline"]
 
-URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'“”‘’()\[\]]+[^\s<>\"'“”‘’()\[\].,;:!?]", re.I)
+URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'“”‘’()\[\]–—―]+[^\s<>\"'“”‘’()\[\]–—―.,;:!?]", re.I)
+
+
+def absolute_url(url: str) -> str:
+    """A "www." address as a browser reads it (http, which redirects where https is served)."""
+    return url if re.match(r"^[a-z][a-z0-9+.-]*://", url, re.I) else f"http://{url}"
 
 _TEASER = re.compile(
     r"""^(?:related(?:\s+(?:article|articles|story|stories|content|reading|coverage|link|links|video))?
@@ -59,7 +64,6 @@ _PROVENANCE = (
             (?:from|of|by)\s+(?P<publisher>.+?)\.?$""",
         re.I | re.X,
     ),
-    re.compile(r"^source\s*:\s*(?P<publisher>[^.]{2,80})\.?$", re.I),
 )
 # Where a publisher name stops: ", and is republished…", " on 3 May", " under a Creative Commons…".
 _PUBLISHER_END = re.compile(
@@ -71,11 +75,14 @@ _PUBLISHER_END = re.compile(
 
 # "By Jane Roe", "By Jane Roe and John Doe, Reuters", "By JANE ROE | Moscow". A name is one to
 # five capitalised words (particles allowed); the whole line stays short.
+# Case matters here (no re.I): names are capitalised, so "By Western estimates, …" is prose.
 _NAME_WORD = r"(?:[A-Z][\w.'’-]*|(?:de|da|van|von|der|al|el|bin|ibn|le|la|du|di))"
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
+# Several names: "A and B", "A, B and C"; a comma not followed by a later "and" starts the
+# affiliation ("By Jane Roe and John Doe, Reuters").
 _BYLINE = re.compile(
-    rf"^by\s+(?P<names>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}(?:\s*(?:,|and|&)\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})*)"
-    r"(?:\s*[,|/–—-]\s*(?P<affiliation>[^.]{0,60}))?$",
-    re.I,
+    rf"^(?i:by)\s+(?P<names>{_NAME}(?:(?:\s*,\s*{_NAME})*\s*(?:\s(?i:and)\s|&)\s*{_NAME})?)"
+    r"(?:\s*[,|/–—―-]\s*(?P<affiliation>[^.]{0,60}))?$"
 )
 MAX_BYLINE_CHARS = 90
 _NOT_NAMES = re.compile(

@@ -41,3 +41,17 @@ def parse_full_date(text: str) -> str | None:
             except ValueError:
                 return None
     return None
+
+
+_DATE_INSIDE = re.compile(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2})\b"
+)
+
+
+def find_full_date(text: str) -> str | None:
+    """The first complete date written anywhere in ``text`` (a running header, a byline)."""
+    for match in _DATE_INSIDE.finditer(text):
+        if parsed := parse_full_date(match.group(0)):
+            return parsed
+    return None

@@ -43,6 +43,8 @@ class OutputSink:
             self._color = sys.stdout.isatty()
         else:
             # Opened before any work, so an unwritable destination fails at once.
+            if out.is_dir():
+                raise IsADirectoryError(21, "is a folder", str(out))
             handle, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
             self._temp = Path(temp)
             self._stream = os.fdopen(handle, "w", encoding="utf-8")

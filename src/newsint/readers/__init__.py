@@ -26,30 +26,33 @@ __all__ = ["RawDocument", "expand", "read_bytes", "read_path"]
 _SKIP_SUFFIXES = {".db", ".db-wal", ".db-shm", ".py", ".pyc", ".md", ".yaml", ".yml", ".toml", ".lock"}
 
 
-def expand(args: list[str]) -> tuple[list[Path], list[NewsintError]]:
-    """Paths, folders (recursively) and glob patterns to a sorted, de-duplicated file list."""
-    files: list[Path] = []
-    errors: list[NewsintError] = []
+def expand(args: list[str]) -> list[Path | NewsintError]:
+    """Paths, folders (recursively) and glob patterns to files, in the order given, each file
+    once; an argument that names nothing readable stands in the list as its error, so a run
+    reports (or, with --fail-fast, stops at) the first bad input in the order the user gave."""
+    items: list[Path | NewsintError] = []
+    seen: set[Path] = set()
     for arg in args:
         path = Path(arg)
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p, root=path))
             if not found:
-                errors.append(NotFoundError("folder has no readable files", path=arg))
-            files.extend(found)
+                items.append(NotFoundError("folder has no readable files", path=arg))
         elif path.is_file():
-            files.append(path)
+            found = [path]
         elif glob.has_magic(arg):
-            matched = sorted(Path(p) for p in glob.glob(arg, recursive=True) if Path(p).is_file())
-            if not matched:
-                errors.append(NotFoundError("no file matches this pattern", path=arg))
-            files.extend(matched)
-        elif path.exists():
-            errors.append(NotFoundError("not a regular file", path=arg))
+            found = sorted(Path(p) for p in glob.glob(arg, recursive=True) if Path(p).is_file())
+            if not found:
+                items.append(NotFoundError("no file matches this pattern", path=arg))
         else:
-            errors.append(NotFoundError("no such file or folder", path=arg))
-    unique = list(dict.fromkeys(files))
-    return unique, errors
+            reason = "not a regular file" if path.exists() else "no such file or folder"
+            items.append(NotFoundError(reason, path=arg))
+            found = []
+        for file in found:
+            if file not in seen:
+                seen.add(file)
+                items.append(file)
+    return items
 
 
 def _wanted(path: Path, *, root: Path) -> bool:

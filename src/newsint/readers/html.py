@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from newsint.errors import EmptyInputError, MalformedError
 from newsint.model import Link
@@ -93,12 +95,20 @@ def read_html(data: bytes | str, *, source: str, max_depth: int, url: str | None
     )
 
 
+def _blocks(element) -> Iterator:
+    """Block elements in reading order, looking inside the containers trafilatura sometimes
+    leaves around them (a fallback extraction returns one <div> holding every <p>)."""
+    for child in element:
+        if child.tag in _BLOCKS:
+            yield child
+        elif len(child):
+            yield from _blocks(child)
+
+
 def _paragraphs_and_links(body) -> tuple[list[str], list[Link]]:
     paragraphs: list[str] = []
     links: list[Link] = []
-    for element in body:
-        if element.tag not in _BLOCKS:
-            continue
+    for element in _blocks(body):
         if element.tag == "list":
             texts = [_text_of(item) for item in element.iter("item")]
         elif element.tag == "table":
@@ -108,9 +118,15 @@ def _paragraphs_and_links(body) -> tuple[list[str], list[Link]]:
         paragraphs.extend(t for t in texts if t)
         for ref in element.iter("ref"):
             target = ref.get("target")
-            if target and target.startswith(("http://", "https://")):
+            if target and target.startswith(("http://", "https://")) and not _in_page_anchor(target):
                 links.append(Link(url=target, anchor=_text_of(ref) or None))
     return paragraphs, links
+
+
+def _in_page_anchor(url: str) -> bool:
+    """trafilatura resolves href="#section" against the site root: a link to nowhere."""
+    parts = urlsplit(url)
+    return bool(parts.fragment) and parts.path in {"", "/"} and not parts.query
 
 
 def _text_of(element) -> str:

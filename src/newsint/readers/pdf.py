@@ -13,6 +13,7 @@ import logging
 import re
 from collections import Counter
 
+from newsint.clean.dates import find_full_date
 from newsint.errors import EmptyInputError, EncryptedError, MalformedError
 from newsint.model import Removed
 from newsint.readers.raw import PAGE_BREAK, RawDocument
@@ -21,6 +22,9 @@ from newsint.readers.raw import PAGE_BREAK, RawDocument
 EDGE_LINES = 2
 # A line must recur on at least this share of pages (and on two or more) to count as running.
 RUNNING_LINE_MIN_SHARE = 0.5
+# A page is in columns when more than this share of its lines has a gutter-wide gap inside.
+COLUMN_LINE_SHARE = 0.2
+_COLUMN_GAP = re.compile(r"\S {4,}\S")
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:of|/)\s*\d{1,4})?\s*$", re.I)
 _DIGITS = re.compile(r"\d+")
 
@@ -40,7 +44,7 @@ def read_pdf(data: bytes, *, source: str) -> RawDocument:
                     raise EncryptedError("encrypted PDF; a password is needed to read it", path=source)
             except (NotImplementedError, FileNotDecryptedError):
                 raise EncryptedError("encrypted PDF; a password is needed to read it", path=source) from None
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
     except (EncryptedError, EmptyInputError):
         raise
     except FileNotDecryptedError:
@@ -50,7 +54,29 @@ def read_pdf(data: bytes, *, source: str) -> RawDocument:
     if not any(page.strip() for page in pages):
         raise EmptyInputError("PDF has no text layer (a scan needs OCR first)", path=source)
     text, removed = strip_page_furniture(pages)
-    return RawDocument(source=source, reader="pdf", text=text, removed=removed)
+    # A date printed in the running header is the issue's date: the best a PDF says of itself
+    # (its /CreationDate is when the file was made, not when the article was published).
+    published = next((d for r in removed if r.kind == "running-header" and (d := find_full_date(r.text))), None)
+    return RawDocument(
+        source=source, reader="pdf", text=text, removed=removed, published=published, published_basis="text"
+    )
+
+
+def _page_text(page) -> str:
+    """The page's text with its blank lines between paragraphs kept.
+
+    pypdf's layout mode keeps the vertical gaps (the plain mode loses them, and with them most
+    paragraph breaks) but lays columns side by side; a page where many lines have a wide gap
+    inside is in columns, and the plain mode, which reads column by column, is used instead.
+    """
+    layout = page.extract_text(extraction_mode="layout") or ""
+    lines = [line.rstrip() for line in layout.splitlines()]
+    filled = [line for line in lines if line.strip()]
+    inner = filled[EDGE_LINES:-EDGE_LINES] if len(filled) > 2 * EDGE_LINES else filled
+    if inner and sum(bool(_COLUMN_GAP.search(line.strip())) for line in inner) > COLUMN_LINE_SHARE * len(inner):
+        return page.extract_text() or ""
+    margin = min((len(line) - len(line.lstrip()) for line in filled), default=0)
+    return "\n".join(line[margin:] for line in lines)
 
 
 def strip_page_furniture(pages: list[str]) -> tuple[str, list[Removed]]:
@@ -64,9 +90,9 @@ def strip_page_furniture(pages: list[str]) -> tuple[str, list[Removed]]:
         kept: list[str] = []
         for index, line in enumerate(lines):
             if index in edge and _PAGE_NUMBER.match(line) and line.strip():
-                removed.append(Removed(kind="page-furniture", text=line.strip()))
+                removed.append(Removed(kind="page-furniture", text=" ".join(line.split())))
             elif index in edge and _shape(line) in running:
-                removed.append(Removed(kind="running-header", text=line.strip()))
+                removed.append(Removed(kind="running-header", text=" ".join(line.split())))
             else:
                 kept.append(line)
         kept_pages.append("\n".join(kept))

@@ -23,7 +23,8 @@ class RawDocument:
     text: str
     layout: Layout = "auto"
     title: str | None = None
-    published: str | None = None  # ISO date from the file's own metadata, never guessed
+    published: str | None = None  # ISO date the file itself states, never guessed
+    published_basis: str = "metadata"  # "metadata" (page/feed metadata) or "text" (a printed date)
     author: str | None = None
     site: str | None = None
     url: str | None = None

@@ -59,11 +59,36 @@ def decode(data: bytes, *, source: str, encoding: str | None = None) -> str:
                 f"invalid UTF-8 at byte {exc.start} (the rest is UTF-8; pass --encoding to force one)",
                 path=source,
             ) from None
+    if (western := _western(data)) is not None:
+        return _repair(western)
     best = charset_normalizer.from_bytes(data).best()
     if best is None or best.encoding not in COMMON_ENCODINGS:
         guess = f" (best guess {best.encoding})" if best is not None else ""
         raise EncodingError(f"unknown text encoding{guess}; pass --encoding", path=source)
     return _repair(str(best))
+
+
+# Latin-1/cp1252 text is mostly ASCII letters with a few accented ones inside words ("añadió",
+# "naïve"); the same bytes read as cp1250 or cp1251 differ only in those letters, which is why a
+# statistical detector can pick the wrong one. Text in a non-Latin script read as cp1252 is
+# instead made almost wholly of accented letters ("Ïðèâåò"), and Central European text shows
+# symbols inside words ("³" for "ł"); both are left to the detector.
+MAX_WESTERN_ACCENTED_SHARE = 0.3
+_SYMBOL_IN_WORD = re.compile(r"[A-Za-z\u00c0-\u00ff][\u00a1-\u00bf\u0080-\u009f]|[\u00a1-\u00bf][A-Za-z]")
+
+
+def _western(data: bytes) -> str | None:
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [c for c in text if c.isalpha()]
+    accented = sum(not c.isascii() for c in letters)
+    if not letters or accented > MAX_WESTERN_ACCENTED_SHARE * len(letters):
+        return None
+    if _SYMBOL_IN_WORD.search(text.replace("’", "").replace("‘", "")):
+        return None
+    return text
 
 
 def _repair(text: str) -> str:
