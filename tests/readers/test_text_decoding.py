@@ -41,12 +41,6 @@ ENGLISH_CP1252 = (
     "Café owners in Zürich said the naïve façade of neutrality was over. “It’s not a test,” one "
     "said — adding that the rôle of the Swiss was changing.\n"
 )
-CP1250_GUESS = (
-    "readers/text.py _western(): _SYMBOL_IN_WORD takes the guillemets in '«No hay motivo para la "
-    "alarma»' (U+00AB/U+00BB, no space inside) for symbols inside words, the sign of misread Central "
-    "European text, so the text goes to charset-normalizer, whose best guess is cp1250: 'añadió' "
-    "comes back as 'ańadió' (silently garbled)"
-)
 
 
 @pytest.mark.parametrize(
@@ -57,9 +51,7 @@ CP1250_GUESS = (
         pytest.param(GERMAN, "latin-1", id="german-latin-1"),
         pytest.param(PORTUGUESE, "latin-1", id="portuguese-latin-1"),
         pytest.param(FRENCH_CP1252, "cp1252", id="french-cp1252"),
-        pytest.param(
-            SPANISH, "latin-1", id="spanish-latin-1", marks=pytest.mark.xfail(reason=CP1250_GUESS, strict=True)
-        ),
+        pytest.param(SPANISH, "latin-1", id="spanish-latin-1"),
         pytest.param(ENGLISH_CP1252, "cp1252", id="english-cp1252"),
     ],
 )

@@ -82,4 +82,35 @@ def _set_aside(analysis: Analysis) -> RenderableType | None:
     return table
 
 
-SECTIONS: list[Callable[[Analysis], RenderableType | None]] = [_header, _paragraphs, _set_aside]
+def _entities(analysis: Analysis) -> RenderableType | None:
+    if not analysis.entities:
+        return None
+    table = Table(title="Entities", title_justify="left", expand=True)
+    for column, style in (("type", "magenta"), ("name", "bold"), ("n", None), ("actor", "green"), ("detail", "dim")):
+        table.add_column(column, style=style, no_wrap=column in {"type", "n", "actor"})
+    order = {"PERSON": 0, "ORG": 1, "PLACE": 2, "EQUIPMENT": 3, "OPERATION": 4}
+    for entity in sorted(analysis.entities, key=lambda e: (order.get(e.type, 9), -len(e.mentions))):
+        actors = sorted({m.actor for m in entity.mentions if m.actor} | ({entity.actor} if entity.actor else set()))
+        table.add_row(entity.type, entity.name, str(len(entity.mentions)), ", ".join(actors), _entity_detail(entity))
+    return table
+
+
+def _entity_detail(entity) -> str:
+    a = entity.attributes
+    parts = []
+    if a.get("role"):
+        parts.append(str(a["role"]))
+    if a.get("category"):
+        parts.append(str(a["category"]) + (f" ({a['origin']})" if a.get("origin") else ""))
+    if a.get("lat") is not None and a.get("lon") is not None:
+        parts.append(f"{a.get('kind') or 'place'} {a['lat']:.2f}, {a['lon']:.2f}")
+    if a.get("figurative"):
+        parts.append("figure of speech")
+    if a.get("linked") is False:
+        parts.append("not in KB")
+    if entity.kb_id:
+        parts.append(entity.kb_id)
+    return "; ".join(parts)
+
+
+SECTIONS: list[Callable[[Analysis], RenderableType | None]] = [_header, _paragraphs, _entities, _set_aside]

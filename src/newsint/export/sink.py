@@ -9,6 +9,7 @@ input failed leaves an existing file untouched and no half-written one.
 from __future__ import annotations
 
 import io
+import json
 import os
 import sys
 import tempfile
@@ -28,6 +29,7 @@ class OutputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     markdown = "markdown"
+    geojson = "geojson"  # the places of all analysed articles, one FeatureCollection
 
 
 class OutputSink:
@@ -36,6 +38,7 @@ class OutputSink:
         self.out = out
         self.count = 0
         self._first_json: str | None = None  # json: one object alone, an array for several
+        self._features: list[dict] = []  # geojson: features only (small), not whole analyses
         self._temp: Path | None = None
         self._stream: IO[str]
         if out is None:
@@ -62,6 +65,11 @@ class OutputSink:
             else:
                 self._stream.write(",\n")
             self._stream.write(rendered)
+        elif self.format is OutputFormat.geojson:
+            from newsint.export.geojson import places_geojson
+
+            self._features.extend(places_geojson([analysis])["features"])
+            return
         elif self.format is OutputFormat.jsonl:
             self._stream.write(analysis.to_json() + "\n")
         elif self.format is OutputFormat.markdown:
@@ -73,6 +81,9 @@ class OutputSink:
         self._stream.flush()
 
     def close(self, *, success: bool) -> None:
+        if self.format is OutputFormat.geojson and self.count:
+            collection = {"type": "FeatureCollection", "features": self._features}
+            self._stream.write(json.dumps(collection, ensure_ascii=False, indent=2) + "\n")
         if self.format is OutputFormat.json and self.count:
             self._stream.write(self._first_json + "\n" if self.count == 1 else "\n]\n")  # type: ignore[operator]
         self._stream.flush()

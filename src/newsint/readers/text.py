@@ -74,7 +74,12 @@ def decode(data: bytes, *, source: str, encoding: str | None = None) -> str:
 # instead made almost wholly of accented letters ("Ïðèâåò"), and Central European text shows
 # symbols inside words ("³" for "ł"); both are left to the detector.
 MAX_WESTERN_ACCENTED_SHARE = 0.3
-_SYMBOL_IN_WORD = re.compile(r"[A-Za-z\u00c0-\u00ff][\u00a1-\u00bf\u0080-\u009f]|[\u00a1-\u00bf][A-Za-z]")
+# Latin-1 symbols that are letters in cp1250 ("³" = "ł", "¿" = "ż", "¹" = "ą"); guillemets,
+# "¡", "·" and "°" are ordinary punctuation next to words, and "¿" only opens a Spanish question.
+_SYMBOL_IN_WORD = re.compile(
+    "[A-Za-z\u00c0-\u00ff][\u0080-\u009f\u00a2-\u00aa\u00ac-\u00af\u00b1-\u00b6\u00b8-\u00ba\u00bc-\u00bf]"
+    "|[\u00a2-\u00aa\u00ac-\u00af\u00b1-\u00b6\u00b8-\u00ba\u00bc-\u00be][A-Za-z]"
+)
 
 
 def _western(data: bytes) -> str | None:

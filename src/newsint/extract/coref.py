@@ -1,0 +1,118 @@
+"""Within-article coreference for people: titles and pronouns.
+
+- A title made of a country adjective and a role noun ("the Belarusian leader", "the Belarusian
+  dictator", "Russia's defence minister") names whoever held that role at the reference date,
+  looked up in the knowledge base's terms of office. Without a reference date nothing is
+  resolved: the role holder cannot be known.
+- A personal pronoun that is the subject of a clause ("he argued", "she said") refers to the last
+  person named before it, preferring one who was a subject too, within a few sentences. This is
+  deliberately narrow: subjects are where claims and events need their source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from newsint.kb.knowledge import knowledge_base
+from newsint.model import Mention
+
+# Role nouns and the kind of office they name. "leader" and "dictator" name the head of state,
+# the office such words point at in news about a country.
+ROLE_NOUNS: dict[tuple[str, ...], str] = {
+    ("leader",): "head_of_state",
+    ("president",): "head_of_state",
+    ("dictator",): "head_of_state",
+    ("strongman",): "head_of_state",
+    ("autocrat",): "head_of_state",
+    ("ruler",): "head_of_state",
+    ("head", "of", "state"): "head_of_state",
+    ("prime", "minister"): "head_of_government",
+    ("premier",): "head_of_government",
+    ("chancellor",): "head_of_government",
+    ("foreign", "minister"): "foreign_minister",
+    ("defence", "minister"): "defence_minister",
+    ("defense", "minister"): "defence_minister",
+}
+SUBJECT_PRONOUNS = {"he", "she"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# How far back (in sentences) a pronoun may look for the person it stands for.
+PRONOUN_WINDOW_SENTENCES = 3
+
+
+def add_title_mentions(doc: Doc, groups: dict, *, reference_date: dt.date | None, new_group: Callable) -> None:
+    if reference_date is None:
+        return
+    kb = knowledge_base()
+    for token in doc:
+        match = _role_at(doc, token.i)
+        if match is None:
+            continue
+        end, kind = match
+        adjective = doc[token.i - 1] if token.i > 0 else None
+        if adjective is None or adjective.pos_ not in {"ADJ", "PROPN", "NOUN"}:
+            continue
+        iso3 = kb.adjective_country(adjective.text)
+        if iso3 is None:
+            continue
+        if end < len(doc) and doc[end].ent_type_ == "PERSON":
+            continue  # "Belarusian President Alexander Lukashenko": the name is the mention
+        holder = kb.role_holder(iso3, kind, reference_date)
+        if holder is None:
+            continue
+        start = adjective.i - 1 if adjective.i > 0 and doc[adjective.i - 1].lower_ == "the" else adjective.i
+        span = doc[start:end]
+        group = groups.get(holder.kb_id)
+        if group is None:
+            group = groups[holder.kb_id] = new_group(
+                key=holder.kb_id,
+                type="PERSON",
+                name=holder.name,
+                kb_id=holder.kb_id,
+                attributes={**holder.attributes, "named_by_title_only": True},
+                actor=holder.actor,
+            )
+        group.mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text))
+
+
+def _role_at(doc: Doc, i: int) -> tuple[int, str] | None:
+    for words, kind in ROLE_NOUNS.items():
+        end = i + len(words)
+        if end <= len(doc) and tuple(t.lower_ for t in doc[i:end]) == words:
+            return end, kind
+    return None
+
+
+def add_pronoun_mentions(doc: Doc, groups: dict[str, Any]) -> None:
+    people: list[tuple[int, Any, bool]] = []  # (token index, group, was a subject)
+    for group in groups.values():
+        if group.type != "PERSON":
+            continue
+        for span in group.spans:
+            people.append((span.start, group, span.root.dep_ in SUBJECT_DEPS))
+    if not people:
+        return
+    people.sort(key=lambda item: item[0])
+    sentence_of = {token.i: n for n, sentence in enumerate(doc.sents) for token in sentence}
+    for token in doc:
+        if token.lower_ not in SUBJECT_PRONOUNS or token.dep_ not in SUBJECT_DEPS:
+            continue
+        group = _antecedent(token, people, sentence_of)
+        if group is not None:
+            group.mentions.append(Mention(start=token.idx, end=token.idx + len(token), text=token.text))
+
+
+def _antecedent(pronoun: Token, people: list, sentence_of: dict[int, int]) -> Any:
+    here = sentence_of[pronoun.i]
+    window = [
+        (index, group, subject)
+        for index, group, subject in people
+        if index < pronoun.i and here - sentence_of[index] <= PRONOUN_WINDOW_SENTENCES
+    ]
+    if not window:
+        return None
+    subjects = [item for item in window if item[2]]
+    return (subjects or window)[-1][1]

@@ -1,0 +1,163 @@
+"""What every knowledge-base loader shares: name normalisation, data-file loading, partial dates.
+
+    normalize_name("The Kremlin")        -> "kremlin"       case, accents, dashes, punctuation, "the"
+    abbreviation_key("U.S.")              -> "US"            case kept: "US" is a country, "us" is not
+    load_data_file("people.yaml")         -> dict            header checked: version, sources, valid_as_of
+    PartialDate.parse("2019-05")          -> 2019-05         a month; earliest 2019-05-01, latest 2019-05-31
+
+Loader errors (a duplicate id, an alias two entities share without saying so, a date that is not
+a date) raise ``KBDataError`` naming the file and the entry: the data ships with the package, so
+such an error is a bug in the data, caught by the schema tests before release.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from newsint.errors import NewsintError
+
+DATA_PACKAGE = "newsint.kb.data"
+
+# Every data file opens with these keys, so a reader (and `newsint doctor`) can say what it is,
+# where it came from and until when it is believed true.
+REQUIRED_HEADER_KEYS = ("version", "description", "sources", "valid_as_of")
+
+
+class KBDataError(NewsintError):
+    """A knowledge-base file breaks its own schema (duplicate id, undeclared alias collision …)."""
+
+    code = "K001"
+
+
+# Dashes and hyphens of every width, the slash and the underscore separate words the same way.
+_DASHES = re.compile(r"[\u002d\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe63\uff0d/_]+")
+# Apostrophes and quotes vanish inside words ("Côte d'Ivoire" ~ "Cote dIvoire" ~ "Côte d’Ivoire").
+_APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u201b\u02bc\u02bb\u0060\u00b4\u2032]")
+_PUNCT = re.compile(r"[^\w\s]")
+_LEADING_THE = re.compile(r"^the\s+")
+# Letters that NFKD does not take apart but that news spells without the mark.
+_EXTRA_FOLDS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe",
+                              "ı": "i", "ß": "ss"})
+
+
+@lru_cache(maxsize=65536)
+def normalize_name(text: str) -> str:
+    """The key under which a name is indexed: case, accents, dashes, punctuation and a leading
+    "the" do not matter ("The Kremlin" = "kremlin"; "Belarus–Ukraine border" = "belarus ukraine
+    border"; "Zelenskyy" ≠ "Zelensky" — spelling variants are listed as aliases, not guessed)."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = folded.casefold().translate(_EXTRA_FOLDS)
+    folded = _APOSTROPHES.sub("", folded)
+    folded = _DASHES.sub(" ", folded)
+    folded = _PUNCT.sub(" ", folded)
+    folded = " ".join(folded.split())
+    return _LEADING_THE.sub("", folded)
+
+
+def abbreviation_key(text: str) -> str:
+    """Case-sensitive key for all-caps abbreviations ("U.S." = "US" = "U. S."; "us" is not)."""
+    return re.sub(r"[\s.]+", "", text)
+
+
+def is_abbreviation(text: str) -> bool:
+    """Short all-capital forms (US, UK, UAE, IS, SDF) must match with their case."""
+    letters = abbreviation_key(text)
+    return 1 < len(letters) <= 6 and letters.isupper() and letters.isalpha()
+
+
+@cache
+def load_data_file(name: str) -> dict[str, Any]:
+    """Parse one YAML file under ``kb/data`` (C loader when PyYAML has it) and check its header."""
+    resource = resources.files(DATA_PACKAGE).joinpath(name)
+    try:
+        text = resource.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise KBDataError(f"knowledge-base file {name} is missing from the package", path=name) from exc
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(text, Loader=loader)
+    except yaml.YAMLError as exc:
+        raise KBDataError(f"not valid YAML: {exc}", path=name) from exc
+    if not isinstance(data, dict):
+        raise KBDataError("a knowledge-base file must be a mapping with a header", path=name)
+    missing = [key for key in REQUIRED_HEADER_KEYS if key not in data]
+    if missing:
+        raise KBDataError(f"header lacks {', '.join(missing)}", path=name)
+    return data
+
+
+def data_path(name: str) -> Any:
+    """A Traversable for a file under ``kb/data`` (for binary index files)."""
+    return resources.files(DATA_PACKAGE).joinpath(name)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day ("2019", "2019-05", "2019-05-30").
+
+    The knowledge base never invents a day: where only the month is known the file says
+    "2019-05", and comparisons use ``earliest``/``latest`` to stay honest about the gap.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: object, *, where: str = "") -> PartialDate:
+        if isinstance(value, date):  # YAML turns 2019-05-30 into a date already
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, int) and 1000 <= value <= 9999:  # YAML turns 2019 into an int
+            return cls(value)
+        text = str(value).strip()
+        match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
+        if not match:
+            raise KBDataError(f"{where}: {text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        year, month, day = (int(part) if part else None for part in match.groups())
+        try:
+            if day is not None:
+                date(year, month or 1, day)
+            elif month is not None and not 1 <= month <= 12:
+                raise ValueError(month)
+        except ValueError as exc:
+            raise KBDataError(f"{where}: {text!r} is not a calendar date") from exc
+        return cls(year, month, day)
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def earliest(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> date:
+        month = self.month or 12
+        return date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
+    def __str__(self) -> str:
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+
+def as_date(value: date | str | PartialDate) -> date:
+    """Accept a ``date``, an ISO string or a PartialDate (its earliest day) where a day is needed."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, PartialDate):
+        return value.earliest
+    return PartialDate.parse(value, where="date argument").earliest

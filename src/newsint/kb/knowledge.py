@@ -1,0 +1,315 @@
+"""One door to the knowledge base for the pipeline: names to patterns, mentions to KB entries.
+
+The loaders (countries.py, places.py, actors.py, equipment.py) each know one kind of thing; this
+module knows how the entity stage asks about them:
+
+    name_patterns()                  every KB name, as ruler patterns (label + KB id)
+    link(text, type, kb_id, date)    the KB entry a mention stands for, as a ``Link``
+    operation_spans(doc)             unlisted operation/exercise names found by the KB's patterns
+    adjective_country("Belarusian")  -> "BLR" (only when unambiguous)
+    agent_actor(kb_id, name)         what a capital, seat of power or country stands for as an agent
+    role_holder("BLR", "head_of_state", date) -> the person holding that office that day
+
+KB ids are prefixed by kind: ``person:``, ``org:``, ``seat:``, ``country:``, ``geonames:``,
+``region:``/``border:``/… (places.py), ``equipment:``, ``operation:``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from newsint.kb import actors as actor_kb
+from newsint.kb.common import normalize_name
+from newsint.kb.countries import countries, countries_for_adjective, lookup_country, metonyms_for
+from newsint.kb.equipment import (
+    compile_operation_patterns,
+    equipment_by_alias,
+    load_equipment,
+    load_operations,
+    normalize_alias,
+    operations_by_alias,
+)
+from newsint.kb.places import PlaceEntry, border_names, city_index, lookup_place, named_places, place_by_id
+from newsint.nlp.rulers import EQUIPMENT_LABEL, OPERATION_LABEL, NamePattern
+
+# Place kinds that the ruler marks by name (cities come from NER, then the gazetteer).
+RULER_PLACE_KINDS = {"region", "border", "sea", "area", "strait", "gulf", "river", "continent"}
+# Cities at least this large are marked by the ruler.
+RULER_CITY_POPULATION = 250_000
+# An unlinked NER "place" is looked up in the gazetteer only down to cities of this size: below
+# it, a common word that happens to be a village name ("Mobile", "Of") would be linked.
+MIN_LINK_POPULATION = 15000
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    kb_id: str
+    name: str
+    type: str  # PERSON | ORG | PLACE | EQUIPMENT | OPERATION
+    actor: str | None = None
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+
+class KnowledgeBase:
+    def name_patterns(self) -> list[NamePattern]:
+        patterns: list[NamePattern] = []
+        for entry in load_equipment():
+            for form in entry.surface_forms:
+                if not entry.is_ambiguous(form):
+                    patterns.append(NamePattern(EQUIPMENT_LABEL, form, f"equipment:{entry.id}"))
+                    if form[-1].isalnum() and len(form) > 3 and not form.endswith("s"):
+                        patterns.append(NamePattern(EQUIPMENT_LABEL, form + "s", f"equipment:{entry.id}"))
+                else:
+                    patterns.append(NamePattern(AMBIGUOUS_EQUIPMENT_LABEL, form, f"equipment:{entry.id}"))
+        for entry in load_operations():
+            for form in (entry.name, *entry.aliases):
+                if form not in entry.ambiguous:
+                    patterns.append(NamePattern(OPERATION_LABEL, form, f"operation:{entry.id}"))
+        for person in actor_kb.load_people():
+            for form in person.surface_forms:
+                if form not in person.ambiguous:
+                    patterns.append(NamePattern("PERSON", form, f"person:{person.id}"))
+        for org in actor_kb.load_organisations():
+            for form in org.surface_forms:
+                if not org.is_ambiguous(form):
+                    patterns.append(NamePattern("ORG", form, f"org:{org.id}"))
+        for country in countries().by_iso3.values():
+            for form in (country.name, country.official_name, *country.aliases, *country.abbreviations):
+                patterns.append(NamePattern("GPE", form, country.id))
+            for metonym in country.metonyms:
+                if metonym.ambiguous:
+                    continue
+                if metonym.kind == "seat":
+                    for form in (metonym.name, *metonym.aliases):
+                        patterns.append(NamePattern("ORG", form, f"seat:{normalize_name(metonym.name)}"))
+                elif country.capital and country.capital.geonameid:
+                    for form in (metonym.name, *metonym.aliases):
+                        patterns.append(NamePattern("GPE", form, f"geonames:{country.capital.geonameid}"))
+        for place in named_places():
+            if place.kind in RULER_PLACE_KINDS and not place.ambiguous:
+                forms = [place.name, *place.aliases]
+                if place.kind == "border" and len(place.countries) == 2:
+                    forms += border_names(*place.countries)  # "Belarus-Ukraine border", "Ukrainian-Belarusian border"
+                for form in forms:
+                    patterns.append(NamePattern("LOC", form, place.id))
+        return patterns
+
+    def city_patterns(self) -> list[NamePattern]:
+        """Large cities, which the small NER model misses now and then ("near Aleppo" comes out as
+        a LANGUAGE). They are marked as candidate spans, not entities: NER still decides when a
+        name is a person ("Lincoln", "Charlotte"), the gazetteer only when it is a place."""
+        return [
+            NamePattern("GPE", city.name, city.id)
+            for city in city_index().entries()
+            if (city.population or 0) >= RULER_CITY_POPULATION and not city.ambiguous
+        ]
+
+    # ------------------------------------------------------------------------------- linking
+
+    def link(
+        self,
+        text: str,
+        etype: str,
+        *,
+        kb_id: str | None = None,
+        date: dt.date | None = None,
+        context: frozenset[str] = frozenset(),
+    ) -> Link | None:
+        """``context``: ISO3 codes of the countries the document names, which settle an ambiguous
+        place name ("the Far East" in an article about Russia is the Russian Far East)."""
+        if kb_id:
+            return self._by_id(kb_id, date)
+        if etype == "PERSON":
+            return self._person(text, date)
+        if etype == "ORG":
+            return self._org(text, date) or self._seat(text) or self._place(text, context, named_only=True)
+        if etype == "PLACE":
+            return self._place(text, context, named_only=False) or self._seat(text) or self._org(text, date)
+        if etype == "EQUIPMENT":
+            entries = equipment_by_alias().get(normalize_alias(text), ())
+            return _equipment_link(entries[0]) if len(entries) == 1 else None
+        if etype == "OPERATION":
+            entries = operations_by_alias().get(normalize_alias(text), ())
+            return _operation_link(entries[0]) if len(entries) == 1 else None
+        return None
+
+    def _by_id(self, kb_id: str, date: dt.date | None) -> Link | None:
+        kind, _, key = kb_id.partition(":")
+        if kind == "equipment":
+            entry = _equipment_ids().get(key)
+            return _equipment_link(entry) if entry else None
+        if kind == "operation":
+            entry = _operation_ids().get(key)
+            return _operation_link(entry) if entry else None
+        if kind == "person":
+            person = actor_kb.person(key)
+            return _person_link(person, date) if person else None
+        if kind == "org":
+            org = actor_kb.organisation(key)
+            return _org_link(org) if org else None
+        if kind == "seat":
+            return self._seat(key)
+        place = place_by_id(kb_id)
+        return _place_link(place) if place else None
+
+    def _person(self, text: str, date: dt.date | None) -> Link | None:
+        people = list(actor_kb.lookup_person(text) or actor_kb.people_by_surname(text))
+        if len(people) > 1 and date is not None:
+            # Several people share the surname: the one in office at the date is the one in the news.
+            people = [p for p in people if actor_kb.roles_at(p, date)]
+        return _person_link(people[0], date) if len(people) == 1 else None
+
+    def _org(self, text: str, date: dt.date | None) -> Link | None:
+        orgs = actor_kb.lookup_organisation(text)
+        return _org_link(orgs[0]) if len(orgs) == 1 else None
+
+    def _seat(self, text: str) -> Link | None:
+        seats = list(
+            {(m.name, m.actor): m for m in metonyms_for(text) if m.kind == "seat" and not m.ambiguous}.values()
+        )
+        if len(seats) != 1:
+            return None
+        seat = seats[0]
+        attributes = {"seat_of_power": True, "country": seat.iso3}
+        return Link(f"seat:{normalize_name(seat.name)}", seat.name, "ORG", seat.actor, attributes)
+
+    def _place(self, text: str, context: frozenset[str], *, named_only: bool) -> Link | None:
+        found = lookup_country(text)
+        if len(found) == 1:
+            return _place_link(place_by_id(found[0].id))
+        for candidate in lookup_place(text):
+            if candidate.ambiguous and candidate.iso3 not in context:
+                continue
+            is_city = candidate.id.startswith("geonames:")
+            if is_city and (
+                (named_only and not _is_capital(candidate)) or (candidate.population or 0) < MIN_LINK_POPULATION
+            ):
+                continue
+            return _place_link(candidate)
+        return None
+
+    # ------------------------------------------------------------------------------- the rest
+
+    def operation_spans(self, doc: Doc) -> list[Span]:
+        spans = []
+        for pattern in compile_operation_patterns():
+            for match in pattern.finditer(doc.text):
+                entries = operations_by_alias().get(normalize_alias(match.name), ())
+                kb_id = f"operation:{entries[0].id}" if len(entries) == 1 else ""
+                span = doc.char_span(
+                    match.start, match.end, label=OPERATION_LABEL, span_id=kb_id, alignment_mode="expand"
+                )
+                if span is not None:
+                    spans.append(span)
+        return spans
+
+    def is_adjective(self, text: str) -> bool:
+        """A nationality word ("Ukrainian") rather than a place's name."""
+        return bool(countries_for_adjective(text)) and not lookup_country(text)
+
+    def adjective_country(self, word: str) -> str | None:
+        found = countries_for_adjective(word)
+        return found[0].iso3 if len(found) == 1 else None
+
+    def agent_actor(self, kb_id: str | None, name: str) -> str | None:
+        """What a place stands for when it acts: a capital or seat its government (from the KB's
+        metonyms), a country the state (its ISO code: which branch acted is not said)."""
+        for metonym in metonyms_for(name):
+            if not metonym.ambiguous:
+                return metonym.actor
+        if kb_id and kb_id.startswith("country:"):
+            return kb_id.split(":", 1)[1]
+        return None
+
+    def role_holder(self, code: str, kind: str, date: dt.date) -> Link | None:
+        person = actor_kb.role_holder(code, kind, date)
+        return _person_link(person, date) if person else None
+
+
+# Ambiguous equipment names ("Iskander" is also a given name) are marked under their own label and
+# kept by the entity stage only in a military context.
+AMBIGUOUS_EQUIPMENT_LABEL = "EQUIPMENT_AMBIGUOUS"
+
+
+@cache
+def _equipment_ids() -> dict:
+    return {entry.id: entry for entry in load_equipment()}
+
+
+@cache
+def _operation_ids() -> dict:
+    return {entry.id: entry for entry in load_operations()}
+
+
+def _equipment_link(entry) -> Link:
+    attributes = {"category": entry.category, "origin": entry.origin}
+    if entry.partners:
+        attributes["partners"] = list(entry.partners)
+    if entry.variant_of:
+        attributes["variant_of"] = entry.variant_of
+    if entry.wikidata:
+        attributes["wikidata"] = entry.wikidata
+    return Link(f"equipment:{entry.id}", entry.name, "EQUIPMENT", None, attributes)
+
+
+def _operation_link(entry) -> Link:
+    attributes: dict[str, Any] = {"category": entry.category, "participants": list(entry.participants)}
+    for key in ("start", "end"):
+        if getattr(entry, key):
+            attributes[key] = getattr(entry, key)
+    return Link(f"operation:{entry.id}", entry.name, "OPERATION", None, attributes)
+
+
+def _person_link(person, date: dt.date | None) -> Link:
+    attributes: dict[str, Any] = {}
+    roles = actor_kb.roles_at(person, date) if date else ()
+    if roles:
+        senior = roles[0]  # most senior first
+        attributes["role"] = senior.title
+        attributes["country"] = senior.country
+    if getattr(person, "gender", None):
+        attributes["gender"] = person.gender
+    if getattr(person, "wikidata", None):
+        attributes["wikidata"] = person.wikidata
+    actor = actor_kb.actor_code(person, date) if date else None
+    return Link(f"person:{person.id}", person.name, "PERSON", actor, attributes)
+
+
+def _org_link(org) -> Link:
+    attributes: dict[str, Any] = {"kind": org.kind}
+    if org.country:
+        attributes["country"] = org.country
+    if getattr(org, "wikidata", None):
+        attributes["wikidata"] = org.wikidata
+    return Link(f"org:{org.id}", org.name, "ORG", org.actor, attributes)
+
+
+def _place_link(place: PlaceEntry | None) -> Link | None:
+    if place is None:
+        return None
+    attributes: dict[str, Any] = {"kind": place.kind, "lat": place.lat, "lon": place.lon}
+    if place.iso3:
+        attributes["iso"] = place.iso3
+    if place.kind not in {"country", "territory"} and place.iso3:
+        attributes["within"] = place.iso3
+    if place.population:
+        attributes["population"] = place.population
+    if place.geonameid:
+        attributes["geonameid"] = place.geonameid
+    if place.approximate:
+        attributes["approximate"] = True
+    return Link(place.id, place.name, "PLACE", None, attributes)
+
+
+def _is_capital(place: PlaceEntry) -> bool:
+    return any(m.kind == "capital" for m in metonyms_for(place.name))
+
+
+@cache
+def knowledge_base() -> KnowledgeBase:
+    return KnowledgeBase()

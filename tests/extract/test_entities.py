@@ -1,0 +1,161 @@
+"""The entity stage on sentences written for these tests and on real Guardian articles.
+
+Expected values are facts about the text checked by hand (what a reader of the sentence knows),
+not copies of the current output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from newsint.model import Analysis
+from newsint.pipeline import analyze
+from newsint.readers.raw import RawDocument
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+GUARDIAN = SHARED / "data" / "news" / "guardian-syria.jsonl"
+DAY = dt.date(2022, 2, 11)
+
+
+def run(text: str, date: dt.date | None = DAY) -> Analysis:
+    return analyze(RawDocument(source="test", reader="text", text=text), reference_date=date)
+
+
+def entity(analysis: Analysis, text: str):
+    found = [e for e in analysis.entities if any(m.text == text for m in e.mentions)]
+    assert found, f"no entity with a mention {text!r}: {[(e.name, e.type) for e in analysis.entities]}"
+    return found[0]
+
+
+def mention(analysis: Analysis, text: str, nth: int = 0):
+    mentions = sorted((m for e in analysis.entities for m in e.mentions if m.text == text), key=lambda m: m.start)
+    return mentions[nth]
+
+
+# ------------------------------------------------------------------------- equipment and operations
+
+
+def test_equipment_names_are_equipment_not_people_or_organisations() -> None:
+    a = run(
+        "Moscow sent Pantsir and Buk air defence systems, Iskander-M launchers and Su-34 bombers to the region. "
+        "Kyiv has asked for more HIMARS and Patriot batteries."
+    )
+    for name, category in (("Pantsir", "air defence system"), ("Iskander-M", "ballistic missile system"),
+                           ("HIMARS", "multiple rocket launcher")):  # fmt: skip
+        found = entity(a, name)
+        assert found.type == "EQUIPMENT", name
+        assert found.attributes["category"] == category
+    assert entity(a, "Iskander-M").attributes["origin"] == "RUS"
+    assert entity(a, "HIMARS").attributes["origin"] == "USA"
+
+
+def test_an_ambiguous_equipment_name_needs_a_military_context() -> None:
+    # "Iskander" is also a given name: without weapons around it, it must not become equipment.
+    a = run("Iskander, a teacher from Tashkent, said the school would reopen on Monday.")
+    assert not [e for e in a.entities if e.type == "EQUIPMENT"]
+    b = run("The brigade fired an Iskander missile at the airfield.")
+    assert entity(b, "Iskander").type == "EQUIPMENT"
+
+
+def test_named_exercise_from_the_kb_and_a_new_one_from_the_pattern() -> None:
+    a = run("Troops rehearsed for Zapad-2021 and, a year later, for drills called “Steppe Shield”.")
+    assert entity(a, "Zapad-2021").type == "OPERATION"
+    assert entity(a, "Zapad-2021").kb_id
+    shield = entity(a, "Steppe Shield")
+    assert shield.type == "OPERATION" and shield.kb_id is None  # recognised, not in the KB
+
+
+# ------------------------------------------------------------------------- places
+
+
+def test_places_have_coordinates_and_countries_their_iso_code() -> None:
+    a = run("Fighting was reported near Aleppo and in Idlib province, in north-western Syria.")
+    aleppo = entity(a, "Aleppo")
+    assert aleppo.type == "PLACE" and aleppo.attributes["iso"] == "SYR"
+    assert abs(aleppo.attributes["lat"] - 36.2) < 0.3 and abs(aleppo.attributes["lon"] - 37.15) < 0.3
+    syria = entity(a, "Syria")
+    assert syria.attributes["kind"] == "country" and syria.attributes["iso"] == "SYR"
+
+
+def test_a_border_written_with_a_hyphen_is_the_border() -> None:
+    a = run("Russian units moved to the Belarus-Ukraine border last week.")
+    border = entity(a, "Belarus-Ukraine border")
+    assert border.type == "PLACE" and border.attributes["kind"] == "border"
+
+
+def test_a_nationality_word_is_not_a_place() -> None:
+    a = run("Officials warned of the Ukrainian threat to the southern flank.")
+    assert not [e for e in a.entities if e.type == "PLACE" and e.name == "Ukrainian"]
+
+
+def test_a_place_in_a_comparison_is_figurative() -> None:
+    a = run("Officials once dreamt of making the country a new Switzerland. Talks were held in Geneva.")
+    assert entity(a, "Switzerland").attributes.get("figurative") is True
+    assert not entity(a, "Geneva").attributes.get("figurative")
+
+
+# ------------------------------------------------------------------------- metonymy and group actors
+
+
+def test_a_capital_as_agent_is_the_government_as_location_it_is_a_place() -> None:
+    a = run("Minsk has rejected the accusation. Thousands of soldiers are stationed near Minsk.")
+    assert mention(a, "Minsk", 0).actor == "BLR GOV"
+    assert mention(a, "Minsk", 1).actor is None
+    assert entity(a, "Minsk").type == "PLACE"  # never an ORG called Minsk
+
+
+def test_a_capital_threatened_or_possessing_a_role_is_the_government() -> None:
+    a = run("Washington is threatening Moscow with new sanctions. Moscow’s new role worries its neighbours.")
+    assert mention(a, "Washington").actor == "USA GOV"
+    assert mention(a, "Moscow", 0).actor == "RUS GOV"
+    assert mention(a, "Moscow", 1).actor == "RUS GOV"
+
+
+def test_seat_of_power_is_always_the_government() -> None:
+    a = run("The Kremlin denied any plan to invade. Reporters waited outside the White House.")
+    kremlin = entity(a, "Kremlin")
+    assert kremlin.actor == "RUS GOV" and kremlin.type == "ORG"
+    assert entity(a, "White House").actor == "USA GOV"
+
+
+def test_nationality_with_a_group_noun_names_an_actor() -> None:
+    a = run("Russian troops crossed the river while Ukrainian officials met Belarusian protesters.")
+    assert entity(a, "Russian troops").actor == "RUS MIL"
+    assert entity(a, "Ukrainian officials").actor == "UKR GOV"
+    assert entity(a, "Belarusian protesters").actor == "BLR OPP"
+
+
+def test_experts_of_a_nationality_are_not_its_military() -> None:
+    a = run("Russian military experts have said the figure is too high.")
+    assert not [e for e in a.entities if e.actor == "RUS MIL"]
+
+
+# ------------------------------------------------------------------------- spans and real articles
+
+
+def _guardian(limit: int) -> list[dict]:
+    if not GUARDIAN.exists():
+        pytest.skip(f"public data not found at {GUARDIAN}")
+    with GUARDIAN.open(encoding="utf-8") as handle:
+        return [json.loads(line) for _, line in zip(range(limit), handle, strict=False)]
+
+
+def test_every_mention_points_at_its_text_in_real_articles() -> None:
+    for record in _guardian(8):
+        a = run(record["text"], dt.date.fromisoformat(record["date"]))
+        for e in a.entities:
+            for m in e.mentions:
+                assert a.document.text[m.start : m.end] == m.text, (record["id"], e.name, m)
+
+
+def test_real_syria_articles_name_syrian_places_with_coordinates() -> None:
+    places = [e for record in _guardian(20) for e in run(record["text"]).entities if e.type == "PLACE"]
+    syria = [e for e in places if e.attributes.get("iso") == "SYR" and e.attributes.get("lat") is not None]
+    assert len(syria) >= 10
+    # Every Syrian place with coordinates lies inside Syria's bounding box (32-37.5 N, 35.5-42.5 E).
+    for e in syria:
+        assert 32.0 <= e.attributes["lat"] <= 37.5 and 35.5 <= e.attributes["lon"] <= 42.5, e
