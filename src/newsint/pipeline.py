@@ -16,8 +16,10 @@ from spacy.tokens import Doc
 
 from newsint.clean import clean
 from newsint.errors import UsageError
+from newsint.extract.claims import extract_claims
+from newsint.extract.contradictions import find_contradictions
 from newsint.extract.entities import extract_entities, with_publisher
-from newsint.model import Analysis, Document
+from newsint.model import Analysis, Document, Quantity
 from newsint.nlp.model import newsint_nlp
 from newsint.readers.raw import RawDocument
 
@@ -66,4 +68,12 @@ def _extract(document: Document, doc: Doc) -> Analysis:
     reference = dt.date.fromisoformat(document.published) if document.published else None
     entities = extract_entities(doc, reference_date=reference)
     entities = with_publisher(entities, document.original_publisher)
-    return Analysis(document=document, entities=entities)
+    quantities: list[Quantity] = []
+    claims = extract_claims(doc, entities, quantities)
+    return Analysis(
+        document=document,
+        entities=entities,
+        claims=claims,
+        quantities=quantities,
+        contradictions=find_contradictions(claims, quantities),
+    )

@@ -1,0 +1,578 @@
+"""Attributed claims: who said what — source, cue, content — from the dependency parse.
+
+Shapes recognised (all from the parse, none from any one article):
+
+- a reporting verb with a subject and a clausal complement: "X argued at length that …",
+  "X briefed the media that …", "… , X said.", "X has said 10,000 is a more realistic figure";
+- a reporting verb with "about"/"on" and a noun phrase: "X has spoken about 30,000 troops";
+- a reporting verb inside an infinitive or a noun's complement, its source found up the tree:
+  "he has taken every opportunity to stress that …";
+- "according to X, …";
+- a direct quote that runs on into the next sentences, until a sentence with its own cue;
+- passive or impersonal reports without a named source ("it was reported that …"): source None.
+
+The source is linked to an entity when one of the entity's mentions (a name, a title, a pronoun
+resolved by coref.py) lies in the source phrase; its actor code comes from that mention or entity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from newsint.model import Claim, ClaimSource, Entity, Quantity
+from newsint.model import Span as TextSpan
+
+# Reporting verbs (lemmas). Derived from the communication and cognition verbs that attribution
+# corpora (PolNeAR, PARC) annotate as cues; "think"/"believe" included, as those corpora do.
+CUE_VERBS = frozenset(
+    [
+        "say",
+        "tell",
+        "state",
+        "claim",
+        "argue",
+        "announce",
+        "add",
+        "note",
+        "insist",
+        "warn",
+        "stress",
+        "emphasise",
+        "emphasize",
+        "explain",
+        "report",
+        "write",
+        "suggest",
+        "believe",
+        "think",
+        "acknowledge",
+        "admit",
+        "deny",
+        "confirm",
+        "reply",
+        "respond",
+        "answer",
+        "allege",
+        "assert",
+        "declare",
+        "predict",
+        "estimate",
+        "brief",
+        "speak",
+        "accuse",
+        "charge",
+        "contend",
+        "maintain",
+        "indicate",
+        "reveal",
+        "testify",
+        "tweet",
+        "post",
+        "conclude",
+        "complain",
+        "urge",
+        "vow",
+        "promise",
+        "recall",
+        "concede",
+        "caution",
+        "observe",
+        "remark",
+        "comment",
+        "describe",
+        "disclose",
+        "inform",
+        "announce",
+        "assure",
+        "boast",
+        "blame",
+        "criticize",
+        "criticise",
+        "demand",
+        "propose",
+        "recommend",
+        "question",
+        "wonder",
+        "ask",
+        "learn",
+        "hear",
+        "show",
+        "find",
+        "expect",
+        "fear",
+        "hope",
+        "worry",
+        "know",
+        "understand",
+        "agree",
+        "disagree",
+        "point",
+        "signal",
+        "threaten",
+        "pledge",
+        "reiterate",
+        "repeat",
+        "counter",
+        "retort",
+        "quip",
+        "joke",
+        "lament",
+        "acknowledge",
+        "notify",
+        "brief",
+        "mention",
+    ]
+)
+# Cues that need a clausal complement to be reporting ("show that …", not "show a film").
+CLAUSE_ONLY_CUES = frozenset(
+    {
+        "show",
+        "find",
+        "know",
+        "understand",
+        "learn",
+        "hear",
+        "expect",
+        "hope",
+        "fear",
+        "worry",
+        "agree",
+        "think",
+        "believe",
+        "point",
+        "signal",
+        "ask",
+        "wonder",
+        "question",
+    }
+)
+# Cues whose object is what was said about ("spoke about X", "commented on X").
+TOPIC_PREPOSITIONS = frozenset({"about", "on", "of"})
+# The author's stance, from the cue: "claimed" keeps a distance, "acknowledged" endorses.
+DISTANCING_CUES = frozenset({"claim", "allege", "insist", "purport", "contend", "boast"})
+ENDORSING_CUES = frozenset(
+    {"acknowledge", "admit", "confirm", "reveal", "show", "point", "concede", "disclose", "learn"}
+)
+HEDGE_WORDS = frozenset({"apparently", "reportedly", "allegedly", "purportedly", "seemingly", "supposedly"})
+# Verbs whose direct object is the topic of what was said ("spoke about 30,000 troops").
+TOPIC_VERBS = frozenset({"speak", "talk", "write", "comment", "testify", "tweet", "post"})
+# Nouns for people who can be reported as knowing, finding or believing something.
+SPEAKER_NOUNS = frozenset(
+    [
+        "official",
+        "officials",
+        "expert",
+        "analyst",
+        "analysts",
+        "source",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "president",
+        "leader",
+        "diplomat",
+        "diplomats",
+        "observer",
+        "observers",
+        "researcher",
+        "researchers",
+        "scientist",
+        "investigator",
+        "investigators",
+        "intelligence",
+        "agency",
+        "ministry",
+        "government",
+        "authority",
+        "authorities",
+        "report",
+        "study",
+        "survey",
+        "poll",
+        "people",
+        "resident",
+        "residents",
+        "witness",
+        "witnesses",
+        "activist",
+        "activists",
+        "commander",
+        "officer",
+        "officers",
+        "general",
+        "critic",
+        "critics",
+        "lawyer",
+        "lawyers",
+        "prosecutor",
+        "prosecutors",
+        "judge",
+        "court",
+        "police",
+        "military",
+        "army",
+        "woman",
+        "man",
+        "member",
+        "members",
+        "voter",
+        "voters",
+    ]
+)
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+OPEN_QUOTES = '“"‘'
+CLOSE_QUOTES = '”"’'
+
+
+def extract_claims(doc: Doc, entities: list[Entity], quantities: list[Quantity]) -> list[Claim]:
+    claims: list[Claim] = []
+    taken: set[tuple[int, int]] = set()
+    # Direct quotes first: their content is the whole quotation, across sentences, which the
+    # clause-level rules below would cut at the sentence end.
+    quoted: list[tuple[int, int]] = []
+    for cue, source, content in _quote_claims(doc):
+        quoted.append((content.start_char, content.end_char))
+        taken.add((content.start_char, content.end_char))
+        claims.append(_claim(len(claims) + 1, cue, source, content, entities, quantities))
+    for sentence in doc.sents:
+        for found in _claims_in(sentence):
+            cue, source, content = found
+            key = (content.start_char, content.end_char)
+            if content.end <= content.start or key in taken:
+                continue
+            if any(start <= content.start_char < end or start < content.end_char <= end for start, end in quoted):
+                continue  # the same report, already taken whole as a quotation
+            taken.add(key)
+            content = _extend_quote(content, doc)
+            claims.append(_claim(len(claims) + 1, cue, source, content, entities, quantities))
+    return claims
+
+
+_QUOTATION = re.compile(r"“[^“”]{2,}?”|\"[^\"\n]{2,}?\"")
+# How far (in tokens) a cue may stand from the quotation it introduces or follows.
+QUOTE_CUE_WINDOW = 6
+
+
+def _quote_claims(doc: Doc) -> Iterable[tuple[list[Token], Span | None, Span]]:
+    """“…,” she said. “…”  /  He said: “…”  /  “My hope,” he said, “is that …”"""
+    quotes = [doc.char_span(m.start(), m.end(), alignment_mode="expand") for m in _QUOTATION.finditer(doc.text)]
+    quotes = [q for q in quotes if q is not None and len(q) >= 3]
+    used: set[int] = set()
+    for index, quote in enumerate(quotes):
+        if index in used:
+            continue
+        cue = _cue_after(quote) or _cue_before(quote)
+        if cue is None:
+            signed = _signature(quote)  # “…” ― Sonya Herridge
+            if signed is not None:
+                yield [signed[0]], signed[1], quote
+            continue
+        end = quote.end
+        # Further quotations with no cue of their own continue the same report.
+        for later in range(index + 1, len(quotes)):
+            nxt = quotes[later]
+            gap = doc[end : nxt.start]
+            if len(gap) > QUOTE_CUE_WINDOW + 2 or (gap.text.strip() and _has_cue(gap) and gap.start != cue.i + 1):
+                if not (cue.i in range(gap.start, gap.end) and len(gap) <= QUOTE_CUE_WINDOW + 2):
+                    break
+            if _cue_after(nxt) is not None and nxt.start > cue.i and _cue_after(nxt).i != cue.i:
+                break
+            if "\n\n" in gap.text and not nxt.text.startswith(("“", '"')):
+                break
+            used.add(later)
+            end = nxt.end
+        content = doc[quote.start : end]
+        yield _cue_tokens(cue, content), _source_of(cue), content
+
+
+def _signature(quote: Span) -> tuple[Token, Span] | None:
+    """A quotation signed with a dash and a name, as in reader-reaction pieces."""
+    doc = quote.doc
+    if quote.end + 1 >= len(doc) or doc[quote.end].text not in {"―", "—", "–", "-"}:
+        return None
+    start = end = quote.end + 1
+    while end < len(doc) and end - start < 5 and doc[end].pos_ == "PROPN":
+        end += 1
+    return (doc[quote.end], doc[start:end]) if end > start else None
+
+
+def _has_cue(span: Span) -> bool:
+    return any(t.lemma_.lower() in CUE_VERBS and t.pos_ in {"VERB", "AUX"} for t in span)
+
+
+def _cue_after(quote: Span) -> Token | None:
+    doc = quote.doc
+    for token in doc[quote.end : min(len(doc), quote.end + QUOTE_CUE_WINDOW)]:
+        if token.text in {".", "!", "?"} or "\n" in token.text:
+            return None
+        if token.lemma_.lower() in CUE_VERBS and token.pos_ in {"VERB", "AUX"}:
+            return token
+    return None
+
+
+def _cue_before(quote: Span) -> Token | None:
+    doc = quote.doc
+    window = doc[max(0, quote.start - QUOTE_CUE_WINDOW) : quote.start]
+    if not window or window[-1].text not in {",", ":"}:
+        return None
+    for token in reversed(window):
+        if token.text in {".", "!", "?"} or "\n" in token.text:
+            return None
+        if token.lemma_.lower() in CUE_VERBS and token.pos_ in {"VERB", "AUX"}:
+            return token
+    return None
+
+
+def _claims_in(sentence: Span) -> Iterable[tuple[list[Token], Span | None, Span]]:
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if token.lower_ == "according" and token.dep_ == "prep":
+            found = _according_to(token)
+            if found:
+                yield found
+            continue
+        if token.pos_ not in {"VERB", "AUX"} or lemma not in CUE_VERBS:
+            continue
+        content = _content_of(token)
+        if content is None:
+            continue
+        if lemma in CLAUSE_ONLY_CUES and content.root.dep_ not in CONTENT_DEPS:
+            continue
+        source = _source_of(token)
+        if lemma in CLAUSE_ONLY_CUES and not _speaker_like(source):
+            continue  # "it is not known how …", "the drills show that …": no one is reported
+        yield _cue_tokens(token, content), source, content
+
+
+def _content_of(verb: Token) -> Span | None:
+    doc = verb.doc
+    # A clause after the cue first ("briefed the media that …"): a clause before it and cut off by
+    # a colon is usually the author's own sentence that the report explains.
+    clauses = [
+        child
+        for child in verb.children
+        if child.dep_ in {"ccomp", "parataxis"} or (child.dep_ == "xcomp" and child.i > verb.i and _is_clause(child))
+    ]
+    for child in sorted(clauses, key=lambda c: (c.i < verb.i, abs(c.i - verb.i))):
+        if child.i < verb.i and not _quoted_or_comma_before(verb, child):
+            continue
+        return _clause_span(child, exclude=verb)
+    # "X said" after the content: the content clause is the verb's head ("Troops left, X said").
+    if (
+        verb.dep_ in {"parataxis", "ccomp"}
+        and verb.head.i < verb.i
+        and verb.head.pos_ in {"VERB", "AUX"}
+        and _quoted_or_comma_before(verb, verb.head)
+    ):
+        head = verb.head
+        tokens = [t for t in head.subtree if t.i < verb.i and not _in_subtree(t, verb)]
+        return _trim(doc, tokens)
+    # ROOT cue with the content clause before it, which spaCy often attaches the other way:
+    # "“We will stay,” he said." -> said is ROOT and "stay" its ccomp (handled above).
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return _trim(doc, list(objects[0].subtree))
+    if verb.lemma_.lower() in TOPIC_VERBS:  # "has spoken about 30,000 troops" (about as quantmod)
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                return _trim(doc, list(child.subtree))
+    for child in verb.children:  # "told reporters the troops would leave" (dobj + clause via dative)
+        if child.dep_ == "dobj" and verb.lemma_.lower() in {"deny", "confirm"}:
+            return _trim(doc, list(child.subtree))
+    return None
+
+
+def _quoted_or_comma_before(verb: Token, clause: Token) -> bool:
+    """Content placed before its cue is set off by a comma, a colon or a closing quote just before
+    the cue's phrase ("… ,” he said"; "Troops will stay, the minister said")."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    boundary = subject.left_edge.i if subject is not None else verb.i
+    before = verb.doc[max(boundary - 2, 0) : boundary]
+    return any(t.text in {",", ":"} or t.text in CLOSE_QUOTES for t in before)
+
+
+def _is_clause(token: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in token.children) or token.tag_ in {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _clause_span(head: Token, *, exclude: Token) -> Span | None:
+    tokens = [t for t in head.subtree if not _in_subtree(t, exclude) or _in_subtree(t, head)]
+    return _trim(head.doc, tokens)
+
+
+def _in_subtree(token: Token, root: Token) -> bool:
+    return root.left_edge.i <= token.i <= root.right_edge.i and (token is root or root in token.ancestors)
+
+
+def _trim(doc: Doc, tokens: list[Token]) -> Span | None:
+    """The tokens' extent without edge punctuation and conjunctions ("…," or "that … ."), keeping
+    quotation marks that enclose the content."""
+    if not tokens:
+        return None
+    start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    while start < end and (
+        (doc[start].is_punct and doc[start].text not in OPEN_QUOTES) or doc[start].lower_ in {"that", "and", "but"}
+    ):
+        start += 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in CLOSE_QUOTES:
+        end -= 1
+    # A quotation opened inside the content closes inside it ("… from the Ukrainian “threat.”").
+    opened = sum(t.text in "“" for t in doc[start:end]) - sum(t.text in "”" for t in doc[start:end])
+    if opened > 0:
+        sentence_end = doc[end - 1].sent.end
+        close = next((t.i for t in doc[end:sentence_end] if t.text in "”"), None)
+        if close is not None:
+            end = close + 1
+    return doc[start:end] if end > start else None
+
+
+def _cue_tokens(verb: Token, content: Span) -> list[Token]:
+    """The cue as a reader would quote it: auxiliaries, negation, particle, the addressee
+    ("briefed the media", "told reporters"), and "about" for a topic ("spoken about")."""
+    tokens = [verb]
+    for child in verb.children:
+        if child.dep_ in {"aux", "auxpass", "neg", "prt"} and child.i < verb.i + 2:
+            tokens.append(child)
+        elif child.dep_ in {"dobj", "dative"} and child.i < content.start and not _overlaps(child, content):
+            tokens.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS and child.i < content.start + 1:
+            tokens.append(child)
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _overlaps(token: Token, span: Span) -> bool:
+    return span.start <= token.i < span.end
+
+
+def _speaker_like(source: Span | None) -> bool:
+    """Can this phrase be someone who speaks or thinks? A person or organisation name, a pronoun,
+    or a noun for people (officials, experts, a spokesman)."""
+    if source is None:
+        return False
+    head = source.root
+    return (
+        head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+        or head.pos_ == "PRON"
+        or head.lemma_.lower() in SPEAKER_NOUNS
+    )
+
+
+def _source_of(verb: Token) -> Span | None:
+    """The subject of the cue, looking through infinitives and noun complements ("he has taken
+    every opportunity to stress that …" -> he); None for passives and impersonal "it"."""
+    node = verb
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ == "nsubj" and child.lower_ not in {"it", "there"}:
+                if child.lower_ in {"who", "that", "which"} and node.dep_ == "relcl":
+                    child = node.head  # "the minister, who said …": the minister
+                return child.doc[child.left_edge.i : _source_end(child)]
+            if child.dep_ == "agent":  # "was said by X"
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return child.doc[objects[0].left_edge.i : _source_end(objects[0])]
+        if node.dep_ in {"xcomp", "acl", "advcl", "relcl", "conj"} and node.head is not node:
+            node = node.head if node.dep_ != "acl" else node.head.head
+            continue
+        break
+    return None
+
+
+def _source_end(head: Token) -> int:
+    """A source phrase ends at its head, its compounds and its name, not its relative clause."""
+    end = head.i + 1
+    for child in head.children:
+        if child.i > head.i and child.dep_ in {"compound", "appos", "flat", "prep", "amod", "nummod"}:
+            if child.dep_ == "prep" and child.lower_ not in {"of", "at", "for", "from", "in"}:
+                continue
+            end = max(end, child.right_edge.i + 1)
+    return end
+
+
+def _according_to(token: Token) -> tuple[list[Token], Span | None, Span] | None:
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    objects = [c for c in to.children if c.dep_ == "pobj"] if to is not None else []
+    if not objects:
+        return None
+    source = token.doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+    clause = token.head
+    tokens = [t for t in clause.subtree if not (token.left_edge.i <= t.i <= token.right_edge.i)]
+    content = _trim(token.doc, tokens)
+    if content is None:
+        return None
+    return [token, to], source, content
+
+
+def _extend_quote(content: Span, doc: Doc) -> Span:
+    """A direct quote that goes on past its sentence ("“… ,” he said. “…”") continues the claim."""
+    text = content.text
+    if not text or text[0] not in OPEN_QUOTES:
+        return content
+    end = content.end
+    sentence = content.sent
+    nxt = doc[sentence.end].sent if sentence.end < len(doc) else None
+    while nxt is not None and nxt.text.strip()[:1] in OPEN_QUOTES and nxt.text.strip()[-1:] in CLOSE_QUOTES + ".":
+        if any(t.lemma_.lower() in CUE_VERBS and t.pos_ == "VERB" for t in nxt):
+            break
+        end = nxt.end
+        nxt = doc[nxt.end].sent if nxt.end < len(doc) else None
+    return doc[content.start : end] if end > content.end else content
+
+
+def _claim(number: int, cue: list[Token], source: Span | None, content: Span, entities: list[Entity],
+           quantities: list[Quantity]) -> Claim:  # fmt: skip
+    entity, actor = _source_entity(source, entities)
+    lemma = cue[-1].lemma_.lower() if cue else ""
+    verb_lemmas = {t.lemma_.lower() for t in cue}
+    hedge = None
+    if verb_lemmas & DISTANCING_CUES:
+        hedge = "distances"
+    elif any(t.lower_ in HEDGE_WORDS for t in content.sent) or _it_appears(content):
+        hedge = "hedges"
+    elif verb_lemmas & ENDORSING_CUES:
+        hedge = "endorses"
+    del lemma
+    doc = content.doc
+    cue_text = doc[cue[0].i : cue[-1].i + 1].text if cue else None
+    inside = [q.id for q in quantities if content.start_char <= q.start and q.end <= content.end_char]
+    return Claim(
+        id=f"C{number}",
+        source=ClaimSource(entity=entity, text=source.text if source is not None else None, actor=actor),
+        cue=cue_text,
+        content=TextSpan(start=content.start_char, end=content.end_char, text=content.text),
+        quantities=inside,
+        hedge=hedge,
+    )
+
+
+def _it_appears(content: Span) -> bool:
+    sentence = content.sent.text.lower()
+    return any(p in sentence for p in ("it appears", "it seems", "appears to", "seems to"))
+
+
+def _source_entity(source: Span | None, entities: list[Entity]) -> tuple[str | None, str | None]:
+    if source is None:
+        return None, None
+    head = source.root
+    best = None
+    for entity in entities:
+        for mention in entity.mentions:
+            if source.start_char <= mention.start and mention.end <= source.end_char:
+                # The head of the phrase decides: "NATO Secretary General Jens Stoltenberg" is the
+                # person, not NATO; "an anonymous State Department official" is an official, not
+                # the department — no entity, but the department's actor code.
+                is_head = mention.start <= head.idx < mention.end
+                rank = (is_head, entity.type == "PERSON", mention.end)
+                if best is None or rank > best[0]:
+                    best = (rank, entity, mention)
+    if best is None:
+        return None, None
+    (is_head, _, _), entity, mention = best
+    return (entity.id if is_head else None), mention.actor or entity.actor
