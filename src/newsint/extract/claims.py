@@ -28,103 +28,13 @@ from newsint.model import Span as TextSpan
 # Reporting verbs (lemmas). Derived from the communication and cognition verbs that attribution
 # corpora (PolNeAR, PARC) annotate as cues; "think"/"believe" included, as those corpora do.
 CUE_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "state",
-        "claim",
-        "argue",
-        "announce",
-        "add",
-        "note",
-        "insist",
-        "warn",
-        "stress",
-        "emphasise",
-        "emphasize",
-        "explain",
-        "report",
-        "write",
-        "suggest",
-        "believe",
-        "think",
-        "acknowledge",
-        "admit",
-        "deny",
-        "confirm",
-        "reply",
-        "respond",
-        "answer",
-        "allege",
-        "assert",
-        "declare",
-        "predict",
-        "estimate",
-        "brief",
-        "speak",
-        "accuse",
-        "charge",
-        "contend",
-        "maintain",
-        "indicate",
-        "reveal",
-        "testify",
-        "tweet",
-        "post",
-        "conclude",
-        "complain",
-        "urge",
-        "vow",
-        "promise",
-        "recall",
-        "concede",
-        "caution",
-        "observe",
-        "remark",
-        "comment",
-        "describe",
-        "disclose",
-        "inform",
-        "announce",
-        "assure",
-        "boast",
-        "blame",
-        "criticize",
-        "criticise",
-        "demand",
-        "propose",
-        "recommend",
-        "question",
-        "wonder",
-        "ask",
-        "learn",
-        "hear",
-        "show",
-        "find",
-        "expect",
-        "fear",
-        "hope",
-        "worry",
-        "know",
-        "understand",
-        "agree",
-        "disagree",
-        "point",
-        "signal",
-        "threaten",
-        "pledge",
-        "reiterate",
-        "repeat",
-        "counter",
-        "retort",
-        "quip",
-        "joke",
-        "lament",
-        "acknowledge",
-        "notify",
-        "brief",
-        "mention",
-    ]
+    """say tell state claim argue announce add note insist warn stress emphasise emphasize explain report
+    write suggest believe think acknowledge admit deny confirm reply respond answer allege assert
+    declare predict estimate brief speak accuse charge contend maintain indicate reveal testify tweet
+    post conclude complain urge vow promise recall concede caution observe remark comment describe
+    disclose inform announce assure boast blame criticize criticise demand propose recommend question
+    wonder ask learn hear show find expect fear hope worry know understand agree disagree point signal
+    threaten pledge reiterate repeat counter retort quip joke lament acknowledge notify brief mention""".split()
 )
 # Cues that need a clausal complement to be reporting ("show that …", not "show a film").
 CLAUSE_ONLY_CUES = frozenset(
@@ -161,67 +71,12 @@ HEDGE_WORDS = frozenset({"apparently", "reportedly", "allegedly", "purportedly",
 TOPIC_VERBS = frozenset({"speak", "talk", "write", "comment", "testify", "tweet", "post"})
 # Nouns for people who can be reported as knowing, finding or believing something.
 SPEAKER_NOUNS = frozenset(
-    [
-        "official",
-        "officials",
-        "expert",
-        "analyst",
-        "analysts",
-        "source",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "minister",
-        "president",
-        "leader",
-        "diplomat",
-        "diplomats",
-        "observer",
-        "observers",
-        "researcher",
-        "researchers",
-        "scientist",
-        "investigator",
-        "investigators",
-        "intelligence",
-        "agency",
-        "ministry",
-        "government",
-        "authority",
-        "authorities",
-        "report",
-        "study",
-        "survey",
-        "poll",
-        "people",
-        "resident",
-        "residents",
-        "witness",
-        "witnesses",
-        "activist",
-        "activists",
-        "commander",
-        "officer",
-        "officers",
-        "general",
-        "critic",
-        "critics",
-        "lawyer",
-        "lawyers",
-        "prosecutor",
-        "prosecutors",
-        "judge",
-        "court",
-        "police",
-        "military",
-        "army",
-        "woman",
-        "man",
-        "member",
-        "members",
-        "voter",
-        "voters",
-    ]
+    """official officials expert analyst analysts source spokesman spokeswoman spokesperson minister
+    president leader diplomat diplomats observer observers researcher researchers scientist investigator
+    investigators intelligence agency ministry government authority authorities report study survey poll
+    people resident residents witness witnesses activist activists commander officer officers general
+    critic critics lawyer lawyers prosecutor prosecutors judge court police military army woman man
+    member members voter voters""".split()
 )
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
@@ -277,9 +132,10 @@ def _quote_claims(doc: Doc) -> Iterable[tuple[list[Token], Span | None, Span]]:
         for later in range(index + 1, len(quotes)):
             nxt = quotes[later]
             gap = doc[end : nxt.start]
-            if len(gap) > QUOTE_CUE_WINDOW + 2 or (gap.text.strip() and _has_cue(gap) and gap.start != cue.i + 1):
-                if not (cue.i in range(gap.start, gap.end) and len(gap) <= QUOTE_CUE_WINDOW + 2):
-                    break
+            too_far = len(gap) > QUOTE_CUE_WINDOW + 2
+            own_cue = bool(gap.text.strip()) and _has_cue(gap) and cue.i not in range(gap.start, gap.end)
+            if too_far or own_cue:
+                break  # a new report starts (or the text between is the author's)
             if _cue_after(nxt) is not None and nxt.start > cue.i and _cue_after(nxt).i != cue.i:
                 break
             if "\n\n" in gap.text and not nxt.text.startswith(("“", '"')):

@@ -92,8 +92,6 @@ def _describe(claim: Claim, q: Quantity) -> str:
 
 
 def _reason(claim_a: Claim, qa: Quantity, claim_b: Claim, qb: Quantity) -> str:
-    low_a, high_a = interval(qa)
-    low_b, high_b = interval(qb)
     ratio = ""
     if qa.value and qb.value:
         big, small = max(qa.value, qb.value), min(qa.value, qb.value)
