@@ -19,7 +19,9 @@ from newsint.errors import UsageError
 from newsint.extract.claims import extract_claims
 from newsint.extract.contradictions import find_contradictions
 from newsint.extract.entities import extract_entities, with_publisher
-from newsint.model import Analysis, Document, Quantity
+from newsint.extract.judgements import extract_judgements
+from newsint.extract.quantities import extract_quantities
+from newsint.model import Analysis, Document
 from newsint.nlp.model import newsint_nlp
 from newsint.readers.raw import RawDocument
 
@@ -68,12 +70,13 @@ def _extract(document: Document, doc: Doc) -> Analysis:
     reference = dt.date.fromisoformat(document.published) if document.published else None
     entities = extract_entities(doc, reference_date=reference)
     entities = with_publisher(entities, document.original_publisher)
-    quantities: list[Quantity] = []
+    quantities = extract_quantities(doc)
     claims = extract_claims(doc, entities, quantities)
     return Analysis(
         document=document,
         entities=entities,
         claims=claims,
         quantities=quantities,
+        judgements=extract_judgements(doc),
         contradictions=find_contradictions(claims, quantities),
     )
