@@ -68,13 +68,17 @@ def _model() -> Check:
 
 
 def _knowledge_base() -> Check:
-    from importlib import resources
+    from newsint.kb.common import load_data_file
 
-    data = resources.files("newsint.kb").joinpath("data")
-    files = [p.name for p in data.iterdir() if not p.name.startswith(".")] if data.is_dir() else []
-    if not files:
-        return Check("knowledge base", False, "no data files yet (the entity stage brings them)", None, False)
-    return Check("knowledge base", True, f"{len(files)} data files", None, False)
+    names = ("countries.yaml", "regions.yaml", "people.yaml", "organisations.yaml", "equipment.yaml", "operations.yaml")
+    try:
+        headers = {name: load_data_file(name) for name in names}
+    except Exception as error:  # a broken data file is exactly what doctor must report, whatever it is
+        return Check("knowledge base", False, f"unreadable: {error}", "reinstall: " + FIX_ALL)
+    versions = ", ".join(
+        f"{name.split('.')[0]} {data.get('version')} ({data.get('valid_as_of')})" for name, data in headers.items()
+    )
+    return Check("knowledge base", True, versions)
 
 
 def _sqlite() -> Check:
