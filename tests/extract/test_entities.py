@@ -159,3 +159,12 @@ def test_real_syria_articles_name_syrian_places_with_coordinates() -> None:
     # Every Syrian place with coordinates lies inside Syria's bounding box (32-37.5 N, 35.5-42.5 E).
     for e in syria:
         assert 32.0 <= e.attributes["lat"] <= 37.5 and 35.5 <= e.attributes["lon"] <= 42.5, e
+
+
+def test_generic_weapon_nouns_are_equipment_but_not_in_civilian_compounds() -> None:
+    a = run("Militants fired mortars and two IEDs exploded near the tanks. A think tank called for talks.")
+    mortar = entity(a, "mortars")
+    assert mortar.type == "EQUIPMENT" and mortar.attributes["generic"] is True
+    assert entity(a, "IEDs").attributes["category"] == "improvised explosive device"
+    tank = entity(a, "tanks")
+    assert [m.text for m in tank.mentions] == ["tanks"]  # "think tank" is not a tank

@@ -40,6 +40,7 @@ LABEL_TYPES = {
     "OPERATION": "OPERATION",
 }
 AMBIGUOUS_EQUIPMENT_LABEL = "EQUIPMENT_AMBIGUOUS"
+CIVILIAN_MODIFIERS = {"think", "fuel", "water", "oil", "gas", "storage", "septic", "fish", "petrol", "toy", "sniffer"}
 MILITARY_CONTEXT_WORDS = {
     "missile", "system", "launcher", "fighter", "jet", "tank", "drone", "rocket", "artillery", "aircraft",
     "helicopter", "warship", "submarine", "howitzer", "battery", "munition", "weapon", "bomber", "interceptor",
@@ -112,12 +113,23 @@ def extract_entities(doc: Doc, *, reference_date: dt.date | None) -> list[Entity
 
 def _entity_spans(doc: Doc) -> list[Span]:
     cities = _city_spans(doc)
-    spans = [ent for ent in doc.ents if ent.label_ in LABEL_TYPES and not _overlaps(ent, cities)] + cities
+    spans = [
+        ent
+        for ent in doc.ents
+        if ent.label_ in LABEL_TYPES and not _overlaps(ent, cities) and not _civilian_sense(ent)
+    ] + cities
     for ent in doc.ents:
         if ent.label_ == AMBIGUOUS_EQUIPMENT_LABEL and _military_context(ent):
             spans.append(Span(doc, ent.start, ent.end, label="EQUIPMENT", span_id=ent.ent_id_))
     spans += [s for s in knowledge_base().operation_spans(doc) if not _overlaps(s, spans)]
     return sorted(spans, key=lambda s: s.start)
+
+
+def _civilian_sense(span: Span) -> bool:
+    """A weapon word in a civilian compound: "think tank", "fuel tank", "water tanks"."""
+    if not span.ent_id_.startswith("equipment-class:") or span.start == 0:
+        return False
+    return span.doc[span.start - 1].lower_ in CIVILIAN_MODIFIERS
 
 
 def _city_spans(doc: Doc) -> list[Span]:

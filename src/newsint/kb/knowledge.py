@@ -24,7 +24,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from newsint.kb import actors as actor_kb
-from newsint.kb.common import normalize_name
+from newsint.kb.common import load_data_file, normalize_name
 from newsint.kb.countries import countries, countries_for_adjective, lookup_country, metonyms_for
 from newsint.kb.equipment import (
     compile_operation_patterns,
@@ -39,6 +39,7 @@ from newsint.nlp.rulers import EQUIPMENT_LABEL, OPERATION_LABEL, NamePattern
 
 # Place kinds that the ruler marks by name (cities come from NER, then the gazetteer).
 RULER_PLACE_KINDS = {"region", "border", "sea", "area", "strait", "gulf", "river", "continent"}
+GENERIC_EQUIPMENT_FILE = "equipment_generic.yaml"
 # Cities at least this large are marked by the ruler.
 RULER_CITY_POPULATION = 250_000
 # An unlinked NER "place" is looked up in the gazetteer only down to cities of this size: below
@@ -66,6 +67,10 @@ class KnowledgeBase:
                         patterns.append(NamePattern(EQUIPMENT_LABEL, form + "s", f"equipment:{entry.id}"))
                 else:
                     patterns.append(NamePattern(AMBIGUOUS_EQUIPMENT_LABEL, form, f"equipment:{entry.id}"))
+        for entry in generic_equipment():
+            for form in entry["forms"]:
+                for variant in (form, _plural(form)):
+                    patterns.append(NamePattern(EQUIPMENT_LABEL, variant, f"equipment-class:{entry['id']}"))
         for entry in load_operations():
             for form in (entry.name, *entry.aliases):
                 if form not in entry.ambiguous:
@@ -143,6 +148,12 @@ class KnowledgeBase:
         if kind == "equipment":
             entry = _equipment_ids().get(key)
             return _equipment_link(entry) if entry else None
+        if kind == "equipment-class":
+            entry = next((e for e in generic_equipment() if e["id"] == key), None)
+            if entry is None:
+                return None
+            attributes = {"category": entry["category"], "generic": True}
+            return Link(kb_id, entry["forms"][0], "EQUIPMENT", None, attributes)
         if kind == "operation":
             entry = _operation_ids().get(key)
             return _operation_link(entry) if entry else None
@@ -234,6 +245,26 @@ class KnowledgeBase:
 # Ambiguous equipment names ("Iskander" is also a given name) are marked under their own label and
 # kept by the entity stage only in a military context.
 AMBIGUOUS_EQUIPMENT_LABEL = "EQUIPMENT_AMBIGUOUS"
+
+
+@cache
+def generic_equipment() -> tuple[dict, ...]:
+    """Weapon and platform nouns (kb/data/equipment_generic.yaml): "mortar", "IEDs", "drones"."""
+    return tuple(load_data_file(GENERIC_EQUIPMENT_FILE)["entries"])
+
+
+def _plural(form: str) -> str:
+    """English plural of a phrase's last word ("armoured vehicle" -> "armoured vehicles", "IED" -> "IEDs")."""
+    head, _, last = form.rpartition(" ")
+    if last.isupper():
+        plural = last + "s"
+    elif last.endswith(("s", "sh", "ch", "x")):
+        plural = last + "es"
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        plural = last[:-1] + "ies"
+    else:
+        plural = last + "s"
+    return f"{head} {plural}" if head else plural
 
 
 @cache
