@@ -95,11 +95,16 @@ def add_pronoun_mentions(doc: Doc, groups: dict[str, Any]) -> None:
             people.append((span.start, group, span.root.dep_ in SUBJECT_DEPS))
     if not people:
         return
+    pronouns = [t for t in doc if t.lower_ in SUBJECT_PRONOUNS and t.dep_ in SUBJECT_DEPS]
+    if not pronouns:
+        return
     people.sort(key=lambda item: item[0])
-    sentence_of = {token.i: n for n, sentence in enumerate(doc.sents) for token in sentence}
-    for token in doc:
-        if token.lower_ not in SUBJECT_PRONOUNS or token.dep_ not in SUBJECT_DEPS:
-            continue
+    sentence_of: dict[int, int] = {}
+    number = -1
+    for token in doc:  # one pass: token index -> sentence number
+        number += token.is_sent_start
+        sentence_of[token.i] = number
+    for token in pronouns:
         group = _antecedent(token, people, sentence_of)
         if group is not None:
             group.mentions.append(Mention(start=token.idx, end=token.idx + len(token), text=token.text))
