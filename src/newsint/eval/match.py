@@ -12,7 +12,7 @@ The rules (shared/gold/FORMAT.md, made precise here; each one is pinned by tests
 - **Contains** (claim content, source text, sentences, conditions) is a case-folded, normalised
   substring that starts and ends on word boundaries: "10,000" is not in "110,000 troops".
 - **Names** (``name_key``) are also case-folded; full stops and apostrophes are dropped ("U.S."
-  = "US"), every other punctuation mark or dash is a space ("Belarus–Ukraine" = "Belarus-Ukraine").
+  = "US"), every other punctuation mark or dash is a space ("Israel–Lebanon" = "Israel-Lebanon").
 - **Entities**: a gold entity matches an output entity of the same type whose name or any
   mention equals the gold name or an alias, and *every optional attribute the gold item gives
   must hold* (``actor`` = Entity.actor; ``kind``, ``iso``, ``category``, ``origin`` =

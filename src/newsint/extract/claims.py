@@ -421,8 +421,8 @@ def _source_entity(source: Span | None, entities: list[Entity]) -> tuple[str | N
     for entity in entities:
         for mention in entity.mentions:
             if source.start_char <= mention.start and mention.end <= source.end_char:
-                # The head of the phrase decides: "NATO Secretary General Jens Stoltenberg" is the
-                # person, not NATO; "an anonymous State Department official" is an official, not
+                # The head of the phrase decides: "UN Secretary-General Antonio Guterres" is the
+                # person, not the UN; "an anonymous Foreign Office official" is an official, not
                 # the department — no entity, but the department's actor code.
                 is_head = mention.start <= head.idx < mention.end
                 rank = (is_head, entity.type == "PERSON", mention.end)

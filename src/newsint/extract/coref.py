@@ -59,7 +59,7 @@ def add_title_mentions(doc: Doc, groups: dict, *, reference_date: dt.date | None
         if iso3 is None:
             continue
         if end < len(doc) and doc[end].ent_type_ == "PERSON":
-            continue  # "Belarusian President Alexander Lukashenko": the name is the mention
+            continue  # "Polish President Andrzej Duda": the name is the mention
         holder = kb.role_holder(iso3, kind, reference_date)
         if holder is None:
             continue

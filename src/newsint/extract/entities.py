@@ -184,7 +184,7 @@ def _name_key(text: str) -> str:
 
 
 def _merge_surnames(groups: dict[str, _Group], surnames: dict[str, str]) -> None:
-    """A surname seen before its full name ("Stoltenberg … Jens Stoltenberg") joins it too."""
+    """A surname seen before its full name ("Guterres … Antonio Guterres") joins it too."""
     for key in list(groups):
         group = groups[key]
         if group.type != "PERSON" or group.kb_id or " " in group.name:

@@ -1,8 +1,8 @@
 """Judgements: estimative language mapped to ICD 203 probability bands.
 
 ``extract_judgements(doc)`` finds where the author, or a source the author quotes, states how
-likely an uncertain or future outcome is ("it's highly unlikely the Belarusian army would take
-part", "there's no way Lukashenko would involve Belarusian troops", "Russia will probably not
+likely an uncertain or future outcome is ("it's highly unlikely the navy would take
+part", "there is no way the general would commit his reserves", "Russia will probably not
 invade") and maps the phrase to one of the seven ICD 203 bands. The lexicon is data
 (``extract/data/estimative.yaml``: the ICD 203 table, Kent's words of estimative probability),
 with the syntactic check each phrase must pass; this module holds the checks.
@@ -328,7 +328,7 @@ def _about_knowledge(word: Token, lex: Lexicon) -> bool:
 
 
 def _no_way_clause(way: Token, lex: Lexicon) -> bool:
-    """ "there's no way Lukashenko would involve ...": "no way" with a finite clause of its own;
+    """ "there is no way the general would commit ...": "no way" with a finite clause of its own;
     not "no way to verify", "no way out", "in no way responsible"."""
     det = way.nbor(-1) if way.i > 0 else None
     if det is None or det.lower_ != "no":
