@@ -96,3 +96,16 @@ def test_interval_reflects_the_hedge() -> None:
     assert interval(_quantity("Q", 100, approximate=True)) == (90.0, 110.00000000000001)
     assert interval(_quantity("Q", 100)) == (100, 100)
     assert interval(_quantity("Q", 15, high=15.0)) == (float("-inf"), 15.0)
+
+
+def test_brief_lists_claims_marks_contradictions_and_bands() -> None:
+    from newsint.export.sink import render_brief_text
+
+    a = run(
+        "NATO said about 30,000 soldiers were in the region, while Russian officials said 9,000 soldiers were. "
+        "If talks fail, it is highly unlikely the army would stay."
+    )
+    text = render_brief_text(a, color=False)
+    assert "Claims (source — cue — content [numbers])" in text
+    assert "≠ contradiction:" in text and "30,000" in text
+    assert "highly unlikely" in text and "0.05–0.20" in text

@@ -113,4 +113,49 @@ def _entity_detail(entity) -> str:
     return "; ".join(parts)
 
 
-SECTIONS: list[Callable[[Analysis], RenderableType | None]] = [_header, _paragraphs, _entities, _set_aside]
+def _claims(analysis: Analysis) -> RenderableType | None:
+    if not analysis.claims:
+        return None
+    quantities = {q.id: q for q in analysis.quantities}
+    contradicted = {item for c in analysis.contradictions for item in c.items}
+    table = Table(title="Claims (source — cue — content \\[numbers])", title_justify="left", expand=True)
+    for column in ("", "source", "cue", "content", "numbers"):
+        table.add_column(column, no_wrap=column == "")
+    for claim in analysis.claims:
+        source = claim.source.text or "(unnamed)"
+        if claim.source.actor:
+            source += f" [{claim.source.actor}]"
+        numbers = ", ".join(quantities[q].text for q in claim.quantities if q in quantities)
+        mark = Text("≠", style="bold red") if claim.id in contradicted else Text("")
+        content = claim.content.text
+        if len(content) > BRIEF_PARAGRAPH_CHARS:
+            content = content[: BRIEF_PARAGRAPH_CHARS - 1] + "…"
+        style = "red" if claim.id in contradicted else None
+        table.add_row(mark, source, claim.cue or "", Text(content, style=style), numbers)
+    parts: list[RenderableType] = [table]
+    for contradiction in analysis.contradictions:
+        parts.append(Text(f"≠ contradiction: {contradiction.reason}", style="bold red"))
+    return Group(*parts)
+
+
+def _judgements(analysis: Analysis) -> RenderableType | None:
+    if not analysis.judgements:
+        return None
+    table = Table(title="Judgements (ICD 203 probability band)", title_justify="left", expand=True)
+    for column in ("phrase", "band", "condition", "sentence"):
+        table.add_column(column, no_wrap=column in {"phrase", "band"})
+    for judgement in analysis.judgements:
+        low, high = judgement.probability
+        text = judgement.text if len(judgement.text) <= BRIEF_PARAGRAPH_CHARS else judgement.text[:219] + "…"
+        table.add_row(judgement.phrase, f"{low:.2f}–{high:.2f}", judgement.condition or "", text)
+    return table
+
+
+SECTIONS: list[Callable[[Analysis], RenderableType | None]] = [
+    _header,
+    _paragraphs,
+    _entities,
+    _claims,
+    _judgements,
+    _set_aside,
+]

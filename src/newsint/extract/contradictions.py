@@ -97,6 +97,6 @@ def _reason(claim_a: Claim, qa: Quantity, claim_b: Claim, qb: Quantity) -> str:
         big, small = max(qa.value, qb.value), min(qa.value, qb.value)
         ratio = f"; the larger is {big / small:.1f} times the smaller" if small else ""
     return (
-        f"{_describe(claim_a, qa)} vs {_describe(claim_b, qb)}: the same count of {qa.unit} from different "
+        f"{_describe(claim_a, qa)} vs {_describe(claim_b, qb)}: the same count (unit: {qa.unit}) from different "
         f"sources, incompatible beyond the stated approximation{ratio}"
     )
