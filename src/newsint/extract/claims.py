@@ -67,6 +67,14 @@ ENDORSING_CUES = frozenset(
     {"acknowledge", "admit", "confirm", "reveal", "show", "point", "concede", "disclose", "learn"}
 )
 HEDGE_WORDS = frozenset({"apparently", "reportedly", "allegedly", "purportedly", "seemingly", "supposedly"})
+# Stance and communication verbs whose object or infinitive is the attributed content, as
+# attribution corpora annotate them ("called the deal a disaster", "cited a poll", "wants to
+# stay", "pledged to rebuild"); kept only with a speaker-like subject.
+OBJECT_CUES = frozenset(
+    """call cite describe criticize criticise attack mention praise condemn urge support want plan pledge
+    promise vow decline refuse seek propose demand blast slam accuse defend dismiss reject welcome
+    endorse oppose predict""".split()
+)
 # Verbs whose direct object is the topic of what was said ("spoke about 30,000 troops").
 TOPIC_VERBS = frozenset({"speak", "talk", "write", "comment", "testify", "tweet", "post"})
 # Nouns for people who can be reported as knowing, finding or believing something.
@@ -192,7 +200,7 @@ def _claims_in(sentence: Span) -> Iterable[tuple[list[Token], Span | None, Span]
             if found:
                 yield found
             continue
-        if token.pos_ not in {"VERB", "AUX"} or lemma not in CUE_VERBS:
+        if token.pos_ not in {"VERB", "AUX"} or (lemma not in CUE_VERBS and lemma not in OBJECT_CUES):
             continue
         content = _content_of(token)
         if content is None:
@@ -200,7 +208,7 @@ def _claims_in(sentence: Span) -> Iterable[tuple[list[Token], Span | None, Span]
         if lemma in CLAUSE_ONLY_CUES and content.root.dep_ not in CONTENT_DEPS:
             continue
         source = _source_of(token)
-        if lemma in CLAUSE_ONLY_CUES and not _speaker_like(source):
+        if (lemma in CLAUSE_ONLY_CUES or lemma in OBJECT_CUES) and not _speaker_like(source):
             continue  # "it is not known how …", "the drills show that …": no one is reported
         yield _cue_tokens(token, content), source, content
 
@@ -238,6 +246,10 @@ def _content_of(verb: Token) -> Span | None:
     if verb.lemma_.lower() in TOPIC_VERBS:  # "has spoken about 30,000 troops" (about as quantmod)
         for child in verb.children:
             if child.dep_ == "dobj":
+                return _trim(doc, list(child.subtree))
+    if verb.lemma_.lower() in OBJECT_CUES:  # "called the plan a disaster", "wants to leave"
+        for child in verb.children:
+            if child.dep_ in {"dobj", "xcomp", "oprd"} and child.i > verb.i:
                 return _trim(doc, list(child.subtree))
     for child in verb.children:  # "told reporters the troops would leave" (dobj + clause via dative)
         if child.dep_ == "dobj" and verb.lemma_.lower() in {"deny", "confirm"}:
