@@ -41,6 +41,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar, overload
 
 from newsint.kb.common import (
+    FieldChecker,
     KBDataError,
     PartialDate,
     abbreviation_key,
@@ -116,7 +117,6 @@ ORGANISATION_KINDS = (
 GENDERS = ("male", "female")
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_QID_RE = re.compile(r"^Q[1-9][0-9]*$")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{1,11}$")  # an organisation's own actor code: NATO, EU, ISIS
 
@@ -221,45 +221,8 @@ def _is_flagged(text: str, flagged: tuple[str, ...]) -> bool:
 # --------------------------------------------------------------------------------------------- checks
 
 
-class _Checker:
-    """Field checks that name the file and the entry in every error."""
-
-    def __init__(self, filename: str, raw: Any, where: str) -> None:
-        if not isinstance(raw, dict):
-            raise KBDataError(f"{where} is not a mapping", path=filename)
-        self.filename = filename
-        self.raw = raw
-        self.where = where
-
-    def fail(self, message: str) -> KBDataError:
-        return KBDataError(f"{self.where}: {message}", path=self.filename)
-
-    def allowed(self, fields: set[str], required: tuple[str, ...]) -> None:
-        unknown = set(self.raw) - fields
-        if unknown:
-            raise self.fail(f"unknown field(s) {sorted(unknown)}; allowed: {sorted(fields)}")
-        for key in required:
-            if self.raw.get(key) is None:
-                raise self.fail(f"missing required field {key!r}")
-
-    def text(self, key: str, *, optional: bool = False) -> str | None:
-        value = self.raw.get(key)
-        if value is None and optional:
-            return None
-        if not isinstance(value, str) or not value.strip() or value != value.strip():
-            raise self.fail(f"{key!r} must be a non-empty string without surrounding spaces, got {value!r}")
-        return value
-
-    def texts(self, key: str) -> tuple[str, ...]:
-        value = self.raw.get(key) or []
-        if not isinstance(value, list):
-            raise self.fail(f"{key!r} must be a list")
-        for item in value:
-            if not isinstance(item, str) or not item.strip() or item != item.strip():
-                raise self.fail(f"{key!r} holds {item!r}: each item must be a non-empty string")
-            if not normalize_name(item):
-                raise self.fail(f"{key!r} holds {item!r}, which normalises to nothing")
-        return tuple(value)
+class _Checker(FieldChecker):
+    """Field checks for people and organisations (names matched under normalize_name)."""
 
     def choice(self, key: str, allowed: tuple[str, ...], *, optional: bool = False) -> str | None:
         value = self.raw.get(key)
@@ -268,12 +231,6 @@ class _Checker:
         if value not in allowed:
             raise self.fail(f"{key} {value!r} is not one of {list(allowed)}")
         return str(value)
-
-    def wikidata(self) -> str | None:
-        value = self.text("wikidata", optional=True)
-        if value is not None and not _QID_RE.match(value):
-            raise self.fail(f"wikidata must be a QID like 'Q123', got {value!r}")
-        return value
 
     def date(self, key: str, *, optional: bool = False) -> PartialDate | None:
         value = self.raw.get(key)

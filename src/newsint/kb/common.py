@@ -45,8 +45,9 @@ _APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u201b\u02bc\u02bb\u0060\u00b4\u2
 _PUNCT = re.compile(r"[^\w\s]")
 _LEADING_THE = re.compile(r"^the\s+")
 # Letters that NFKD does not take apart but that news spells without the mark.
-_EXTRA_FOLDS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe",
-                              "ı": "i", "ß": "ss"})
+_EXTRA_FOLDS = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i", "ß": "ss"}
+)
 
 
 @lru_cache(maxsize=65536)
@@ -161,3 +162,61 @@ def as_date(value: date | str | PartialDate) -> date:
     if isinstance(value, PartialDate):
         return value.earliest
     return PartialDate.parse(value, where="date argument").earliest
+
+
+QID_RE = re.compile(r"^Q[1-9][0-9]*$")
+
+
+class FieldChecker:
+    """Field checks for one data-file entry; every error names the file and the entry.
+
+    The loaders subclass it for their own fields (dates, categories, codes); ``normalize`` is the
+    key their names are matched under, so "normalises to nothing" means the same as a lookup.
+    """
+
+    @staticmethod
+    def normalize(text: str) -> str:
+        return normalize_name(text)
+
+    def __init__(self, filename: str, raw: Any, where: str) -> None:
+        if not isinstance(raw, dict):
+            raise KBDataError(f"{where} is not a mapping", path=filename)
+        self.filename = filename
+        self.raw = raw
+        self.where = where
+
+    def fail(self, message: str) -> KBDataError:
+        return KBDataError(f"{self.where}: {message}", path=self.filename)
+
+    def allowed(self, fields: set[str], required: tuple[str, ...]) -> None:
+        unknown = set(self.raw) - fields
+        if unknown:
+            raise self.fail(f"unknown field(s) {sorted(unknown)}; allowed: {sorted(fields)}")
+        for key in required:
+            if self.raw.get(key) is None:
+                raise self.fail(f"missing required field {key!r}")
+
+    def text(self, key: str, *, optional: bool = False) -> str | None:
+        value = self.raw.get(key)
+        if value is None and optional:
+            return None
+        if not isinstance(value, str) or not value.strip() or value != value.strip():
+            raise self.fail(f"{key!r} must be a non-empty string without surrounding spaces, got {value!r}")
+        return value
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        value = self.raw.get(key) or []
+        if not isinstance(value, list):
+            raise self.fail(f"{key!r} must be a list")
+        for item in value:
+            if not isinstance(item, str) or not item.strip() or item != item.strip():
+                raise self.fail(f"{key!r} holds {item!r}: each item must be a non-empty string")
+            if not self.normalize(item):
+                raise self.fail(f"{key!r} holds {item!r}, which normalises to nothing")
+        return tuple(value)
+
+    def wikidata(self) -> str | None:
+        value = self.text("wikidata", optional=True)
+        if value is not None and not QID_RE.match(value):
+            raise self.fail(f"wikidata must be a QID like 'Q123', got {value!r}")
+        return value

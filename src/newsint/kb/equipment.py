@@ -29,7 +29,7 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-from newsint.kb.common import KBDataError, load_data_file
+from newsint.kb.common import FieldChecker, KBDataError, load_data_file
 
 __all__ = [
     "EQUIPMENT_FILE",
@@ -57,7 +57,6 @@ OPERATIONS_FILE = "operations.yaml"
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO3_RE = re.compile(r"^[A-Z]{3}$")
-_QID_RE = re.compile(r"^Q[1-9][0-9]*$")
 # Full date, year-month or year: only as precise as the source is sure of.
 _DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
@@ -204,47 +203,16 @@ def _read(filename: str) -> dict[str, Any]:
     return data
 
 
-class _Checker:
-    """Field checks that name the file and entry in every error."""
+class _Checker(FieldChecker):
+    """Field checks for equipment and operations (names matched under normalize_alias)."""
+
+    @staticmethod
+    def normalize(text: str) -> str:
+        return normalize_alias(text)
 
     def __init__(self, filename: str, raw: Any, index: int) -> None:
-        self.filename = filename
-        if not isinstance(raw, dict):
-            raise KBDataError(f"{filename}: entry #{index} is not a mapping")
-        self.raw = raw
-        self.where = f"{filename}: entry {raw.get('id', f'#{index}')!r}"
-
-    def fail(self, message: str) -> KBDataError:
-        return KBDataError(f"{self.where}: {message}")
-
-    def allowed(self, fields: set[str], required: tuple[str, ...]) -> None:
-        unknown = set(self.raw) - fields
-        if unknown:
-            raise self.fail(f"unknown field(s) {sorted(unknown)}; allowed: {sorted(fields)}")
-        for key in required:
-            if key not in self.raw:
-                raise self.fail(f"missing required field {key!r}")
-
-    def text(self, key: str, *, optional: bool = False) -> str | None:
-        value = self.raw.get(key)
-        if value is None and optional:
-            return None
-        if not isinstance(value, str) or not value.strip() or value != value.strip():
-            raise self.fail(f"{key!r} must be a non-empty string without surrounding spaces, got {value!r}")
-        return value
-
-    def texts(self, key: str) -> tuple[str, ...]:
-        value = self.raw.get(key, [])
-        if value is None:
-            value = []
-        if not isinstance(value, list):
-            raise self.fail(f"{key!r} must be a list")
-        for item in value:
-            if not isinstance(item, str) or not item.strip() or item != item.strip():
-                raise self.fail(f"{key!r} holds {item!r}: each item must be a non-empty string")
-            if not normalize_alias(item):
-                raise self.fail(f"{key!r} holds {item!r}, which normalises to nothing")
-        return tuple(value)
+        entry_id = raw.get("id", f"#{index}") if isinstance(raw, dict) else f"#{index}"
+        super().__init__(filename, raw, f"entry {entry_id!r}")
 
     def codes(self, key: str, valid: set[str] | None = None) -> tuple[str, ...]:
         codes = self.texts(key)
@@ -287,12 +255,6 @@ class _Checker:
             if normalize_alias(item) not in keys:
                 raise self.fail(f"ambiguous {item!r} is neither the name nor an alias")
         return flagged
-
-    def wikidata(self) -> str | None:
-        value = self.text("wikidata", optional=True)
-        if value is not None and not _QID_RE.match(value):
-            raise self.fail(f"wikidata must be a QID like 'Q123', got {value!r}")
-        return value
 
 
 def _check_ids(filename: str, entries: tuple[EquipmentEntry, ...] | tuple[OperationEntry, ...]) -> None:
