@@ -29,10 +29,6 @@ PublishedBasis = Literal["user", "metadata", "text", "inferred", "unknown"]
 EntityType = Literal["PERSON", "ORG", "PLACE", "EQUIPMENT", "OPERATION"]
 Modality = Literal["asserted", "reported", "hypothetical", "conditional", "negated", "future"]
 
-# Which paragraph kinds are analysed text (every paragraph in Document.text is; this names the
-# order a reader sees them in the brief).
-ANALYSED_KINDS: tuple[str, ...] = ("title", "standfirst", "caption", "body")
-
 
 # --------------------------------------------------------------------------------------------
 # Document

@@ -397,7 +397,6 @@ def _extend_quote(content: Span, doc: Doc) -> Span:
 def _claim(number: int, cue: list[Token], source: Span | None, content: Span, entities: list[Entity],
            quantities: list[Quantity]) -> Claim:  # fmt: skip
     entity, actor = _source_entity(source, entities)
-    lemma = cue[-1].lemma_.lower() if cue else ""
     verb_lemmas = {t.lemma_.lower() for t in cue}
     hedge = None
     if verb_lemmas & DISTANCING_CUES:
@@ -406,7 +405,6 @@ def _claim(number: int, cue: list[Token], source: Span | None, content: Span, en
         hedge = "hedges"
     elif verb_lemmas & ENDORSING_CUES:
         hedge = "endorses"
-    del lemma
     doc = content.doc
     cue_text = doc[cue[0].i : cue[-1].i + 1].text if cue else None
     inside = [q.id for q in quantities if content.start_char <= q.start and q.end <= content.end_char]

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -213,14 +212,6 @@ def _entities(groups: dict[str, _Group]) -> list[Entity]:
             )
         )
     return entities
-
-
-def by_group(entities: list[Entity]) -> dict[str, list[Entity]]:
-    """Entities by type, in order of first mention (for the brief)."""
-    out: dict[str, list[Entity]] = defaultdict(list)
-    for entity in entities:
-        out[entity.type].append(entity)
-    return out
 
 
 def with_publisher(entities: list[Entity], publisher: str | None) -> list[Entity]:
