@@ -52,9 +52,11 @@ def _run_as() -> tuple[list[str], int | None, int | None]:
             continue
         setpriv = shutil.which("setpriv")
         if setpriv:
-            return [setpriv, f"--reuid={entry.pw_uid}", f"--regid={entry.pw_gid}", "--clear-groups", "--"], (
-                entry.pw_uid
-            ), entry.pw_gid
+            return (
+                [setpriv, f"--reuid={entry.pw_uid}", f"--regid={entry.pw_gid}", "--clear-groups", "--"],
+                (entry.pw_uid),
+                entry.pw_gid,
+            )
         runuser = shutil.which("runuser")
         if runuser:
             return [runuser, "-u", user, "--"], entry.pw_uid, entry.pw_gid
