@@ -88,6 +88,8 @@ PERFECT_AUX = frozenset({"has", "have", "had", "'ve", "'d"})
 # Patterns led by a month or weekday name: matched case-sensitively (see patterns()).
 CASED_RULES = frozenset({"month_day", "day_month", "month_year", "month", "weekday"})
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Units that "N units ago" resolves to a calendar period of.
+CALENDAR_PRECISIONS = frozenset({"day", "week", "month", "year", "decade", "century", "quarter"})
 # Entity labels of amounts: a four-digit number inside one is not a year ("$2020").
 AMOUNT_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 # Counts above this are not durations ("5000 years" is rare; "5000 hours" a statistic).
@@ -421,7 +423,8 @@ def patterns() -> Patterns:
     # other words): the patterns led by them are case-sensitive, with (?i:...) around the rest.
     cased_month = rf"(?P<month>(?:{_cased(lex.full_months)})\b|(?:{_cased(set(lex.months) - lex.full_months)})\b\.?)"
     cased_weekday_opt = rf"(?:(?P<weekday>{_cased(lex.weekdays)})\b\.?,?\s+)?"
-    ordinal_suffix = "(?i:st|nd|rd|th)"
+    # A day or a range of days in one month ("24-25 April", "March 3–5").
+    days = r"(?P<day>[0-3]?\d)(?i:st|nd|rd|th)?(?:\s*[-–]\s*(?P<day2>[0-3]?\d)(?i:st|nd|rd|th)?)?"
     year = r"(?P<year>(?:1[89]|20)\d\d)(?![\d,]*\d)(?!\s*%)"
     number_words = _alt(k for k in lex.numbers if " " not in k or k.startswith("a "))
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -445,12 +448,12 @@ def patterns() -> Patterns:
         ("iso", rf"{b}(?P<year>\d{{4}})-(?P<m>\d\d)-(?P<d>\d\d){e}"),
         (
             "month_day",
-            rf"(?=[A-Z]){b}{cased_weekday_opt}{cased_month}\s+(?P<day>[0-3]?\d){ordinal_suffix}?(?!\d)(?![\w:.,]\d)"
+            rf"(?=[A-Z]){b}{cased_weekday_opt}{cased_month}\s+{days}(?!\d)(?![\w:.,]\d)"
             rf"(?:,?\s+{year})?{e}",
         ),
         (
             "day_month",
-            rf"(?=[\dA-Zt]){b}{cased_weekday_opt}(?:(?i:the)\s+)?(?P<day>[0-3]?\d){ordinal_suffix}?\s+(?:(?i:of)\s+)?"
+            rf"(?=[\dA-Zt]){b}{cased_weekday_opt}(?:(?i:the)\s+)?{days}\s+(?:(?i:of)\s+)?"
             rf"{cased_month}(?:,?\s+{year})?{e}",
         ),
         ("month_year", rf"(?=[A-Z]){b}{cased_month},?\s+(?:(?i:of)\s+)?{year}{e}"),
@@ -679,12 +682,13 @@ def _build_month_day(cue: Cue) -> Found | None:
     month_word = cue.groups["month"]
     month = lexicon().months[month_word.lower().rstrip(".")]
     day_number = int(cue.groups["day"])
-    if not 1 <= day_number <= calendar.monthrange(2000, month)[1]:  # 2000: a leap year
+    last_day = int(cue.groups.get("day2", day_number))
+    if not 1 <= day_number <= last_day <= calendar.monthrange(2000, month)[1]:  # 2000: a leap year
         return None
     if month_word.lower() == "may" and "year" not in cue.groups and _is_modal(cue.doc, cue.start):
         return None
     year = int(cue.groups["year"]) if "year" in cue.groups else None
-    return cue.found(_month_day(month, day_number, year), period="day", day_like=True)
+    return cue.found(_month_day(month, day_number, year, last_day), period="day", day_like=True)
 
 
 def _build_month_year(cue: Cue) -> Found | None:
@@ -947,18 +951,25 @@ def _with_year(value: Value) -> Value:
 # --- resolvers (each returns a function of the context) -------------------------------------
 
 
-def _month_day(month: int, day_number: int, year: int | None) -> Callable[[Context], Value]:
+def _month_day(month: int, day_number: int, year: int | None, last_day: int) -> Callable[[Context], Value]:
+    """A day ("Feb. 10") or a range of days in one month ("24-25 April")."""
+
     def resolve(context: Context) -> Value:
         if year is not None:
             try:
                 day = dt.date(year, month, day_number)
+                return Value("day", day, day.replace(day=last_day), explicit_year=True)
             except ValueError:
                 return Value("month-day")
-            return Value("day", day, day, explicit_year=True)
         if context.reference is None:
             return Value("month-day")
         day = _nearest_year(month, day_number, context.reference, context.tense())
-        return Value("day", day, day) if day else Value("month-day")
+        if day is None:
+            return Value("month-day")
+        try:
+            return Value("day", day, day.replace(day=last_day))
+        except ValueError:  # "29-30 Feb." in a year without a 29th
+            return Value("month-day")
 
     return resolve
 
@@ -1099,21 +1110,19 @@ def _duration(count: float | None, unit: Unit) -> Callable[[Context], Value]:
 
 def _ago(count: float | None, unit: Unit, sign: int, anaphoric: bool) -> Callable[[Context], Value]:
     """ "two years ago" (from the reference date); "two years later" (from the date last
-    mentioned, else a duration)."""
+    mentioned). Unresolved, a point in time at the unit's precision; a vague or clock-unit
+    count ("several hours ago") keeps only its length."""
 
     def resolve(context: Context) -> Value:
         precision = {"weekend": "week"}.get(unit.name, unit.name)
+        if count is None or unit.clock or precision not in CALENDAR_PRECISIONS:
+            return Value(unit.name, kind="duration", duration=_iso_duration(count, unit))
         if anaphoric:
             base = next((v.start for _, v in reversed(context.earlier) if v.start and v.kind == "date"), None)
         else:
             base = context.reference
-        if (
-            base is None
-            or count is None
-            or unit.clock
-            or precision not in ("day", "week", "month", "year", "decade", "century", "quarter")
-        ):
-            return Value(unit.name, kind="duration", duration=_iso_duration(count, unit))
+        if base is None:
+            return Value(precision)  # a point in time, but nothing to count from
         moved = _add(base, sign * count, unit)
         if moved is None:
             return Value(unit.name, kind="duration", duration=_iso_duration(count, unit))
