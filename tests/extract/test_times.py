@@ -170,6 +170,12 @@ def test_on_wednesday_follows_the_tense_of_its_verb():
     assert value(future) == ("day", "2022-02-16", "2022-02-16")  # the Wednesday after
 
 
+def test_a_date_on_a_noun_does_not_take_the_verbs_tense():
+    # The postponing is past; the conference, nine days after the reference date, need not be.
+    text = "The reconstruction conference on 24-25 April was postponed."
+    assert value(one(text, "24-25 April", dt.date(2018, 4, 15))) == ("day", "2018-04-24", "2018-04-25")
+
+
 def test_without_a_reference_date_nothing_relative_is_invented():
     for t in times("The minister resigned yesterday, last week he met Putin on Wednesday.", None):
         assert t.value_start is None and not t.anchored, t

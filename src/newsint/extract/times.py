@@ -376,17 +376,16 @@ def _tense(doc: Doc, start: int, end: int) -> int:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return 0
-    token = span.root
-    for _ in range(6):
-        if token.pos_ in ("VERB", "AUX"):
-            break
-        if token.head is token:
+    # Up from the expression through prepositions to its verb. A noun on the way means the
+    # expression dates that noun ("the conference on 24-25 April was postponed"), whose time
+    # the verb's tense does not tell.
+    token = span.root.head
+    if span.root.pos_ in ("VERB", "AUX"):
+        token = span.root
+    while token.pos_ not in ("VERB", "AUX"):
+        if token.pos_ not in ("ADP", "SCONJ") or token.head is token:
             return 0
         token = token.head
-    else:
-        return 0
-    if token.pos_ not in ("VERB", "AUX"):
-        return 0
     auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     preposition = span.root.head if span.root.dep_ == "pobj" else None
     if preposition is not None and preposition.lower_ in UNTIL_WORDS and token.tag_ != "VBD":
