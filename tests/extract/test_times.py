@@ -124,6 +124,12 @@ def test_without_a_reference_date_a_day_and_month_stay_unresolved():
     assert t.precision == "month-day"
 
 
+def test_a_range_of_days_in_one_month():
+    # guardian-0121, dated 2018-04-15.
+    text = "The EU will hold a Syria reconstruction conference on 24-25 April, but the last week appears"
+    assert value(one(text, "24-25 April", dt.date(2018, 4, 15))) == ("day", "2018-04-24", "2018-04-25")
+
+
 def test_may_the_modal_is_not_a_month():
     assert times("Russia may 10 times increase its forces; talks may resume.", SEED_DATE) == []
 
@@ -164,9 +170,20 @@ def test_on_wednesday_follows_the_tense_of_its_verb():
     assert value(future) == ("day", "2022-02-16", "2022-02-16")  # the Wednesday after
 
 
+def test_a_date_on_a_noun_does_not_take_the_verbs_tense():
+    # The postponing is past; the conference, nine days after the reference date, need not be.
+    text = "The reconstruction conference on 24-25 April was postponed."
+    assert value(one(text, "24-25 April", dt.date(2018, 4, 15))) == ("day", "2018-04-24", "2018-04-25")
+
+
 def test_without_a_reference_date_nothing_relative_is_invented():
     for t in times("The minister resigned yesterday, last week he met Putin on Wednesday.", None):
         assert t.value_start is None and not t.anchored, t
+
+
+def test_ago_without_a_reference_date_is_an_unresolved_point_not_a_duration():
+    t = one("It happened a couple of years ago.", "a couple of years ago", None)
+    assert (t.kind, t.precision, t.value_start, t.duration) == ("date", "year", None, None)
 
 
 def test_now_is_the_present():

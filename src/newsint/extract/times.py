@@ -85,6 +85,11 @@ EXTENSION_WINDOW = 48
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "going"})
 UNTIL_WORDS = frozenset({"until", "till", "by"})
 PERFECT_AUX = frozenset({"has", "have", "had", "'ve", "'d"})
+# Patterns led by a month or weekday name: matched case-sensitively (see patterns()).
+CASED_RULES = frozenset({"month_day", "day_month", "month_year", "month", "weekday"})
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Units that "N units ago" resolves to a calendar period of.
+CALENDAR_PRECISIONS = frozenset({"day", "week", "month", "year", "decade", "century", "quarter"})
 # Entity labels of amounts: a four-digit number inside one is not a year ("$2020").
 AMOUNT_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 # Counts above this are not durations ("5000 years" is rare; "5000 hours" a statistic).
@@ -183,6 +188,11 @@ def lexicon() -> Lexicon:
         hence=frozenset(raw["hence"]),
         date_prepositions=frozenset(raw["date_prepositions"]),
     )
+
+
+def _cased(words) -> str:
+    """An alternation of ``words`` capitalised and in capitals, for case-sensitive patterns."""
+    return _alt({w.capitalize() for w in words} | {w.upper() for w in words})
 
 
 def _alt(words) -> str:
@@ -366,17 +376,16 @@ def _tense(doc: Doc, start: int, end: int) -> int:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return 0
-    token = span.root
-    for _ in range(6):
-        if token.pos_ in ("VERB", "AUX"):
-            break
-        if token.head is token:
+    # Up from the expression through prepositions to its verb. A noun on the way means the
+    # expression dates that noun ("the conference on 24-25 April was postponed"), whose time
+    # the verb's tense does not tell.
+    token = span.root.head
+    if span.root.pos_ in ("VERB", "AUX"):
+        token = span.root
+    while token.pos_ not in ("VERB", "AUX"):
+        if token.pos_ not in ("ADP", "SCONJ") or token.head is token:
             return 0
         token = token.head
-    else:
-        return 0
-    if token.pos_ not in ("VERB", "AUX"):
-        return 0
     auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     preposition = span.root.head if span.root.dep_ == "pobj" else None
     if preposition is not None and preposition.lower_ in UNTIL_WORDS and token.tag_ != "VBD":
@@ -409,7 +418,12 @@ class Patterns:
 def patterns() -> Patterns:
     lex = lexicon()
     month = rf"(?P<month>(?:{_alt(lex.full_months)})\b|(?:{_alt(set(lex.months) - lex.full_months)})\b\.?)"
-    weekday_opt = rf"(?:(?P<weekday>{_alt(lex.weekdays)})\b\.?,?\s+)?"
+    # Month and weekday names count only capitalised or in capitals ("may", "march", "sun" are
+    # other words): the patterns led by them are case-sensitive, with (?i:...) around the rest.
+    cased_month = rf"(?P<month>(?:{_cased(lex.full_months)})\b|(?:{_cased(set(lex.months) - lex.full_months)})\b\.?)"
+    cased_weekday_opt = rf"(?:(?P<weekday>{_cased(lex.weekdays)})\b\.?,?\s+)?"
+    # A day or a range of days in one month ("24-25 April", "March 3–5").
+    days = r"(?P<day>[0-3]?\d)(?i:st|nd|rd|th)?(?:\s*[-–]\s*(?P<day2>[0-3]?\d)(?i:st|nd|rd|th)?)?"
     year = r"(?P<year>(?:1[89]|20)\d\d)(?![\d,]*\d)(?!\s*%)"
     number_words = _alt(k for k in lex.numbers if " " not in k or k.startswith("a "))
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -420,25 +434,32 @@ def patterns() -> Patterns:
     number = rf"(?P<num>{any_number})"
     unit = rf"(?P<unit>{_alt(lex.units)})"
     shift = rf"(?P<shift>{_alt(lex.shifts)})"
+    # What a count can start with: a first-character test, cheap at every position.
+    first = {w[0].lower() for w in [*lex.numbers, *lex.vague_numbers]} | {"t"}
+    counted = rf"(?=[\d{''.join(sorted(first))}])"
     plain_periods = "day|week|weekend|month|quarter|year|decade|century"
     seasons = _alt(lex.seasons)
-    b = r"(?<![\w'’-])"  # start of a word (not inside a hyphenated or possessive word)
+    # The start of a word, not inside a hyphenated or possessive one (the \b first: cheap to
+    # test at every position, it spares the look-behind most of them).
+    b = r"\b(?<![\w'’-])"
     e = r"(?![\w-])"
     base = [
         ("iso", rf"{b}(?P<year>\d{{4}})-(?P<m>\d\d)-(?P<d>\d\d){e}"),
         (
             "month_day",
-            rf"{b}{weekday_opt}{month}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?![\w:.,]\d)(?:,?\s+{year})?{e}",
+            rf"(?=[A-Z]){b}{cased_weekday_opt}{cased_month}\s+{days}(?!\d)(?![\w:.,]\d)"
+            rf"(?:,?\s+{year})?{e}",
         ),
         (
             "day_month",
-            rf"{b}{weekday_opt}(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{month}(?:,?\s+{year})?{e}",
+            rf"(?=[\dA-Zt]){b}{cased_weekday_opt}(?:(?i:the)\s+)?{days}\s+(?:(?i:of)\s+)?"
+            rf"{cased_month}(?:,?\s+{year})?{e}",
         ),
-        ("month_year", rf"{b}{month},?\s+(?:of\s+)?{year}{e}"),
-        ("month", rf"(?:{b}|(?<=mid-)){month}(?!\w)"),
+        ("month_year", rf"(?=[A-Z]){b}{cased_month},?\s+(?:(?i:of)\s+)?{year}{e}"),
+        ("month", rf"(?=[A-Z])(?:{b}|(?<=mid-)){cased_month}(?!\w)"),
         ("weekend", rf"{b}the\s+weekend{e}"),
-        ("year", rf"(?:(?<![\w$£€.,'’-])|(?<=mid-)){year}(?!-\w)(?![\w])"),
-        ("decade", rf"{b}(?:the\s+)?(?:(?P<century>1[5-9]|20)(?P<decade>\d)0|['’](?P<short>\d)0)['’]?s{e}"),
+        ("year", rf"(?=[12])(?:(?<![\w$£€.,'’-])|(?<=mid-)){year}(?!-\w)(?![\w])"),
+        ("decade", rf"(?<![\w'’-])(?:the\s+)?(?:(?P<century>1[5-9]|20)(?P<decade>\d)0|['’](?P<short>\d)0)['’]?s{e}"),
         ("century", rf"{b}(?:the\s+)?(?P<ordinal>\d{{1,2}})(?:st|nd|rd|th)[-\s]+century{e}"),
         (
             "season_year",
@@ -456,30 +477,35 @@ def patterns() -> Patterns:
         ("this_part", rf"{b}(?P<shift>this|last)\s+(?P<part>{_alt(lex.day_parts)}){e}"),
         (
             "weekday",
-            rf"(?<![\w-])(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?(?:\s+(?P<part>{_alt(lex.day_parts)}))?{e}",
+            rf"(?=[A-Z])(?<![\w-])(?P<weekday>{_cased(WEEKDAY_NAMES)})(?i:s)?(?:\s+(?P<part>(?i:{_alt(lex.day_parts)})))?{e}",
         ),
-        ("ago", rf"{b}{number}[-\s]+{unit}\s+(?P<direction>{_alt(lex.ago | lex.hence)}){e}"),
         ("the_past", rf"{b}the\s+(?P<shift>past|last|previous|next|coming|following)\s+(?:{number}\s+)?{unit}{e}"),
-        # The first count of a range ("between 12 and 18 months"): a duration in the unit after the second.
-        ("range_first", rf"{b}{number}(?=\s*(?:and|to|or|-|–)\s*(?:{any_number})[-\s]+{unit}{e})"),
-        ("duration", rf"{b}(?:the\s+(?=\d|[a-z]+\s))?{number}(?:\s+more)?[-\s]+{unit}(?:[-\s]+long)?{e}"),
+        # A count of units, in one pass for speed: "ten days", "two years ago" (direction), and
+        # the first count of a range, "between 12 and 18 months" (range_unit: the unit after
+        # the second count, which the next match takes).
+        (
+            "counted",
+            rf"{counted}{b}(?:the\s+(?=\d|[a-z]+\s))?{number}"
+            rf"(?:(?=\s*(?:and|to|or|-|–)\s*(?:{any_number})[-\s]+(?P<range_unit>{_alt(lex.units)}){e})"
+            rf"|(?:\s+more)?[-\s]+{unit}(?:\s+(?P<direction>{_alt(lex.ago | lex.hence)})|[-\s]+long)?{e})",
+        ),
         ("recent", rf"{b}recent\s+(?P<unit>days|weeks|months|years|decades){e}"),
         ("bare_units", rf"{b}(?P<unit>days|weeks|months|years|decades){e}"),
         ("present", rf"{b}(?:{_alt(lex.present)})(?![\w-])"),
         ("set", rf"{b}(?:(?P<adverb>{_alt(lex.sets)})|(?:every|each|per)\s+(?P<unit>day|week|month|year)){e}"),
         (
             "clock",
-            r"(?<![\w:.])(?P<h>[012]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)"
+            r"(?=[\dnm])(?:(?<![\w:.])(?P<h>[012]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)"
             r"|(?<![\w:.])(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![:\d])"
             r"(?:\s+(?P<tz>GMT|UTC|BST|CET|EST|EDT|PST|local time))?"
-            r"|\b(?P<word>noon|midday|midnight)\b",
+            r"|\b(?P<word>noon|midday|midnight)\b)",
         ),
         (
             "anaphor",
             rf"{b}(?P<ana>{_alt(lex.anaphoric_shifts)})\s+(?P<period>day|week|month|year|decade){e}",
         ),
     ]
-    compiled = [(name, re.compile(regex, re.IGNORECASE)) for name, regex in base]
+    compiled = [(name, re.compile(regex, 0 if name in CASED_RULES else re.IGNORECASE)) for name, regex in base]
     parts = _alt(lex.parts)
     return Patterns(
         base=compiled,
@@ -508,17 +534,18 @@ def patterns() -> Patterns:
 def extract_times(doc: Doc, reference_date: dt.date | None) -> list[TimeExpression]:
     """Time expressions in ``doc`` (a parsed spaCy Doc), normalised against ``reference_date``
     (the publication date; None when unknown: then nothing relative is resolved)."""
-    found = _recognise(doc)
+    text = doc.text  # Doc.text and Doc.ents are rebuilt on every access: read them once
+    found = _recognise(doc, text)
     earlier: list[tuple[Found, Value]] = []
     records = []
     for item in found:
         value = item.resolve(Context(doc, reference_date, item, earlier))
         earlier.append((item, value))
-        records.append(_record(doc, item, value, len(records) + 1))
+        records.append(_record(text, item, value, len(records) + 1))
     return records
 
 
-def _record(doc: Doc, item: Found, value: Value, number: int) -> TimeExpression:
+def _record(text: str, item: Found, value: Value, number: int) -> TimeExpression:
     def iso(day: dt.date | None) -> str | None:
         if day is None:
             return None
@@ -526,7 +553,7 @@ def _record(doc: Doc, item: Found, value: Value, number: int) -> TimeExpression:
 
     return TimeExpression(
         id=f"T{number}",
-        text=doc.text[item.start : item.end],
+        text=text[item.start : item.end],
         start=item.start,
         end=item.end,
         precision=value.precision,
@@ -538,14 +565,17 @@ def _record(doc: Doc, item: Found, value: Value, number: int) -> TimeExpression:
     )
 
 
-def _recognise(doc: Doc) -> list[Found]:
-    text = doc.text
-    date_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    name_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS]
+def _recognise(doc: Doc, text: str) -> list[Found]:
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    spans = {
+        "date": [(s, e) for s, e, label in ents if label in ("DATE", "TIME")],
+        "name": [(s, e) for s, e, label in ents if label in NAME_LABELS],
+        "amount": [(s, e) for s, e, label in ents if label in AMOUNT_LABELS],
+    }
     candidates: list[tuple[int, int, int, Found]] = []
     for priority, (rule, pattern) in enumerate(patterns().base):
         for match in pattern.finditer(text):
-            item = _base(rule, match, doc, date_ents, name_ents)
+            item = _base(rule, match, doc, text, spans)
             if item is not None:
                 candidates.append((-(item.end - item.start), priority, item.start, item))
     chosen: list[Found] = []
@@ -607,9 +637,11 @@ class Cue:
     rule: str
     match: re.Match[str]
     doc: Doc
+    text: str  # doc.text
     groups: dict[str, str]
     in_date_entity: bool  # overlaps spaCy's DATE or TIME entity
     in_name: bool  # overlaps a PERSON, ORG, ... entity
+    in_amount: bool  # overlaps a MONEY, PERCENT or QUANTITY entity
 
     @property
     def start(self) -> int:
@@ -623,14 +655,17 @@ class Cue:
         return Found(self.start, self.end, self.rule, resolve, **facts)
 
 
-def _base(rule: str, match: re.Match[str], doc: Doc, date_ents, name_ents) -> Found | None:
+def _base(
+    rule: str, match: re.Match[str], doc: Doc, text: str, spans: dict[str, list[tuple[int, int]]]
+) -> Found | None:
     """A recognised base expression, or None where the context says the words are not a date."""
     groups = {k: v for k, v in match.groupdict().items() if v is not None}
     # Month and weekday names count only capitalised: "may", "march", "sun" are other words.
     if any(groups.get(name) and not _capitalised(groups[name]) for name in ("month", "weekday")):
         return None
     span = match.span()
-    cue = Cue(rule, match, doc, groups, _overlaps(span, date_ents), _overlaps(span, name_ents))
+    in_spans = {kind: _overlaps(span, found) for kind, found in spans.items()}
+    cue = Cue(rule, match, doc, text, groups, in_spans["date"], in_spans["name"], in_spans["amount"])
     return _BUILDERS[rule](cue)
 
 
@@ -646,12 +681,13 @@ def _build_month_day(cue: Cue) -> Found | None:
     month_word = cue.groups["month"]
     month = lexicon().months[month_word.lower().rstrip(".")]
     day_number = int(cue.groups["day"])
-    if not 1 <= day_number <= calendar.monthrange(2000, month)[1]:  # 2000: a leap year
+    last_day = int(cue.groups.get("day2", day_number))
+    if not 1 <= day_number <= last_day <= calendar.monthrange(2000, month)[1]:  # 2000: a leap year
         return None
     if month_word.lower() == "may" and "year" not in cue.groups and _is_modal(cue.doc, cue.start):
         return None
     year = int(cue.groups["year"]) if "year" in cue.groups else None
-    return cue.found(_month_day(month, day_number, year), period="day", day_like=True)
+    return cue.found(_month_day(month, day_number, year, last_day), period="day", day_like=True)
 
 
 def _build_month_year(cue: Cue) -> Found | None:
@@ -668,7 +704,7 @@ def _build_month(cue: Cue) -> Found | None:
         # full name, and is not part of a name ("April Ryan").
         if word not in lex.full_months or word == "may" or cue.in_name:
             return None
-        if _previous_word(cue.doc.text, cue.start) not in lex.date_prepositions:
+        if _previous_word(cue.text, cue.start) not in lex.date_prepositions:
             return None
     if word == "may" and _is_modal(cue.doc, cue.start):
         return None
@@ -679,10 +715,9 @@ def _build_year(cue: Cue) -> Found | None:
     year = int(cue.groups["year"])
     if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
         return None
-    if not cue.in_date_entity and _previous_word(cue.doc.text, cue.start) not in lexicon().date_prepositions:
+    if not cue.in_date_entity and _previous_word(cue.text, cue.start) not in lexicon().date_prepositions:
         return None
-    amounts = [(e.start_char, e.end_char) for e in cue.doc.ents if e.label_ in AMOUNT_LABELS]
-    if _overlaps((cue.start, cue.end), amounts):
+    if cue.in_amount:
         return None
     return cue.found(lambda c: _with_year(_period("year", dt.date(year, 1, 1))), period="year")
 
@@ -737,45 +772,54 @@ def _build_weekday(cue: Cue) -> Found | None:
     return cue.found(_weekday(weekday), period="day", day_like=True)
 
 
-def _counted(cue: Cue) -> tuple[float | None, Unit] | None:
+def _counted(cue: Cue, unit_group: str = "unit") -> tuple[float | None, Unit] | None:
     """The count and unit of "ten days", "several years", "the coming weeks"; None if no count."""
     lex = lexicon()
-    unit = lex.units[cue.groups["unit"].lower()]
+    unit = lex.units[cue.groups[unit_group].lower()]
     raw_number = cue.groups.get("num")
     if raw_number is None:
         # "the past week" is one week; "the coming weeks" an unstated number of them.
-        return (None if cue.groups["unit"].lower().endswith("s") else 1.0), unit
+        return (None if cue.groups[unit_group].lower().endswith("s") else 1.0), unit
     count = _number(raw_number)
     if count is None and " ".join(raw_number.lower().split()) not in lex.vague_numbers:
         return None
     return count, unit
 
 
-def _build_duration(cue: Cue) -> Found | None:
+def _build_counted(cue: Cue) -> Found | None:
+    if "range_unit" in cue.groups:
+        return _build_range_first(cue)
+    if "direction" in cue.groups:
+        return _build_ago(cue)
+    return _build_duration(cue)
+
+
+def _build_duration(cue: Cue, end: int | None = None) -> Found | None:
     counted = _counted(cue)
     if counted is None:
         return None
     count, unit = counted
     raw_number = cue.groups.get("num", "").lower()
-    text = cue.doc.text
+    text = cue.text
+    end = end or cue.end
     if raw_number in ("a", "an", "one"):
         # "a year", "one day" are durations only after a preposition of extent ("for a year")
         # or before a word relating them to an event ("an hour before"); "a quarter of" is a
         # fraction.
-        next_word = re.match(r"\s+(\w+)", text[cue.end : cue.end + 20])
+        next_word = re.match(r"\s+(\w+)", text[end : end + 20])
         related = next_word is not None and next_word.group(1).lower() in RELATING_WORDS
         if unit.name == "quarter" or not (related or _duration_context(text, cue.start)):
             return None
     if count is not None and count > MAX_COUNT:
         return None
-    found = cue.found(_duration(count, unit), count=count, unit=unit)
+    found = Found(cue.start, end, "duration", _duration(count, unit), count=count, unit=unit)
     if hedge := patterns().hedge_before.search(text[max(0, cue.start - EXTENSION_WINDOW) : cue.start]):
         found.start -= len(hedge.group(0))  # "almost seven years": the hedge is part of the extent
     return found
 
 
 def _build_range_first(cue: Cue) -> Found | None:
-    counted = _counted(cue)
+    counted = _counted(cue, "range_unit")
     if counted is None or counted[0] is None or cue.groups["num"].lower() in ("a", "an"):
         return None
     count, unit = counted
@@ -796,15 +840,16 @@ def _build_the_past(cue: Cue) -> Found | None:
 def _build_ago(cue: Cue) -> Found | None:
     lex = lexicon()
     direction = " ".join(cue.groups["direction"].lower().split())
-    if direction == "before" and re.match(r"\s+[A-Za-z]", cue.doc.text[cue.end : cue.end + 2]):
-        return None  # "a week before the start": "before" opens a phrase, the timex is "a week"
+    if direction == "before" and re.match(r"\s+[A-Za-z]", cue.text[cue.end : cue.end + 2]):
+        # "a week before the start": "before" opens a phrase; the expression is "a week".
+        return _build_duration(cue, end=cue.match.end("unit"))
     counted = _counted(cue)
     if counted is None:
         return None
     count, unit = counted
     sign = -1 if direction in lex.ago else 1
     anaphoric = direction in ("earlier", "later", "before")
-    return cue.found(_ago(count, unit, sign, anaphoric), count=count, unit=unit)
+    return Found(cue.start, cue.end, "ago", _ago(count, unit, sign, anaphoric), count=count, unit=unit)
 
 
 def _build_units(cue: Cue) -> Found | None:
@@ -815,7 +860,7 @@ def _build_units(cue: Cue) -> Found | None:
 
 
 def _build_present(cue: Cue) -> Found | None:
-    if cue.doc.text[cue.end : cue.end + 1] == "-":
+    if cue.text[cue.end : cue.end + 1] == "-":
         return None  # "the now-defunct"
     return cue.found(_present)
 
@@ -839,7 +884,7 @@ def _build_anaphor(cue: Cue) -> Found | None:
     lex = lexicon()
     period = cue.groups["period"].lower()
     steps = lex.anaphoric_shifts[" ".join(cue.groups["ana"].lower().split())]
-    if steps and _previous_word(cue.doc.text, cue.start) in EXTENT_PREPOSITIONS:
+    if steps and _previous_word(cue.text, cue.start) in EXTENT_PREPOSITIONS:
         unit = lex.units[period]  # "over the next year": a duration
         return Found(cue.start, cue.end, "duration", _duration(1, unit), count=1, unit=unit)
     return cue.found(_anaphor(period, steps), period=period, day_like=period == "day")
@@ -861,10 +906,8 @@ _BUILDERS: dict[str, Callable[[Cue], Found | None]] = {
     "day_word": _build_day_word,
     "this_part": _build_day_word,
     "weekday": _build_weekday,
-    "ago": _build_ago,
     "the_past": _build_the_past,
-    "range_first": _build_range_first,
-    "duration": _build_duration,
+    "counted": _build_counted,
     "recent": _build_units,
     "bare_units": _build_units,
     "present": _build_present,
@@ -907,18 +950,25 @@ def _with_year(value: Value) -> Value:
 # --- resolvers (each returns a function of the context) -------------------------------------
 
 
-def _month_day(month: int, day_number: int, year: int | None) -> Callable[[Context], Value]:
+def _month_day(month: int, day_number: int, year: int | None, last_day: int) -> Callable[[Context], Value]:
+    """A day ("Feb. 10") or a range of days in one month ("24-25 April")."""
+
     def resolve(context: Context) -> Value:
         if year is not None:
             try:
                 day = dt.date(year, month, day_number)
+                return Value("day", day, day.replace(day=last_day), explicit_year=True)
             except ValueError:
                 return Value("month-day")
-            return Value("day", day, day, explicit_year=True)
         if context.reference is None:
             return Value("month-day")
         day = _nearest_year(month, day_number, context.reference, context.tense())
-        return Value("day", day, day) if day else Value("month-day")
+        if day is None:
+            return Value("month-day")
+        try:
+            return Value("day", day, day.replace(day=last_day))
+        except ValueError:  # "29-30 Feb." in a year without a 29th
+            return Value("month-day")
 
     return resolve
 
@@ -1059,21 +1109,19 @@ def _duration(count: float | None, unit: Unit) -> Callable[[Context], Value]:
 
 def _ago(count: float | None, unit: Unit, sign: int, anaphoric: bool) -> Callable[[Context], Value]:
     """ "two years ago" (from the reference date); "two years later" (from the date last
-    mentioned, else a duration)."""
+    mentioned). Unresolved, a point in time at the unit's precision; a vague or clock-unit
+    count ("several hours ago") keeps only its length."""
 
     def resolve(context: Context) -> Value:
         precision = {"weekend": "week"}.get(unit.name, unit.name)
+        if count is None or unit.clock or precision not in CALENDAR_PRECISIONS:
+            return Value(unit.name, kind="duration", duration=_iso_duration(count, unit))
         if anaphoric:
             base = next((v.start for _, v in reversed(context.earlier) if v.start and v.kind == "date"), None)
         else:
             base = context.reference
-        if (
-            base is None
-            or count is None
-            or unit.clock
-            or precision not in ("day", "week", "month", "year", "decade", "century", "quarter")
-        ):
-            return Value(unit.name, kind="duration", duration=_iso_duration(count, unit))
+        if base is None:
+            return Value(precision)  # a point in time, but nothing to count from
         moved = _add(base, sign * count, unit)
         if moved is None:
             return Value(unit.name, kind="duration", duration=_iso_duration(count, unit))
