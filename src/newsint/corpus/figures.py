@@ -1,0 +1,267 @@
+"""Figures across articles: which sources agree on a count (corroboration) and which cannot all be
+right (contradiction).
+
+A *figure* is one quantity inside one attributed claim of one article. Two figures are about the
+same thing when ``newsint.extract.contradictions.same_quantity`` says so (same counted unit, same
+head of what is counted) **and** their places and times are compatible:
+
+- place: the countries named inside what is counted ("troops in Belarus" -> BLR, "near the
+  Belarus–Ukraine border" -> BLR, UKR); two figures that both name places must share one. A
+  figure that names none is compatible with any place (unknown is not a conflict).
+- time: the dates in the claim when the time stage gives them, else the window of
+  ``REPORTED_FIGURE_WINDOW_DAYS`` before the article's publication date. Figures with no known
+  time are compared only with figures of the same article.
+
+Agreeing figures (``contradictions.agree``: their intervals overlap, so the stated approximation
+and bounds count) are grouped; a group with two independent outlets or two distinct sources is
+*corroborated*. Two groups about the same thing whose figures cannot both be true are a
+*contradiction*, with the sources and independent-outlet count on each side.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newsint.corpus.article import CorpusArticle
+from newsint.corpus.outlets import Outlets, published
+from newsint.extract.contradictions import agree, interval, same_quantity, unit_key
+from newsint.model import Analysis, Claim, Entity, Quantity
+
+# A figure reported without its own date is read as current within this many days before the
+# article's publication: news figures describe the recent past ("nearly 5,000 troops are already
+# in Belarus"). Articles five months apart (Zapad-2021 in September 2021 vs the build-up of
+# February 2022) are then not compared; articles a week apart are.
+REPORTED_FIGURE_WINDOW_DAYS = 30
+
+# How far past the quantity's own text to look for what it counts ("12 Su-35 fighters" -> the
+# ``of`` phrase may start inside the quantity and run on after it).
+OF_SEARCH_SLACK = 80
+
+
+@dataclass(slots=True)
+class Figure:
+    """One quantity in one attributed claim of one article."""
+
+    article: CorpusArticle
+    claim: Claim
+    quantity: Quantity
+    source: str  # who gave it, as a reader would name them
+    source_key: str  # the same source across articles (KB id, else the name)
+    actor: str | None
+    outlet: str | None
+    outlet_key: str  # independent outlet (a syndicated copy shares its original's)
+    places: frozenset[str]  # countries (ISO 3) or place names inside what is counted
+    window: tuple[dt.date, dt.date] | None  # when the figure holds; None when unknown
+
+    @property
+    def subject(self) -> str:
+        return unit_key(self.quantity.unit or "")
+
+
+@dataclass(slots=True)
+class FigureGroup:
+    """Figures about the same thing that can all be true at once."""
+
+    figures: list[Figure] = field(default_factory=list)
+
+    @property
+    def subject(self) -> str:
+        return self.figures[0].subject
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        bounds = [interval(f.quantity) for f in self.figures]
+        return max(b[0] for b in bounds), min(b[1] for b in bounds)
+
+    @property
+    def sources(self) -> list[str]:
+        seen: dict[str, str] = {}
+        for figure in self.figures:
+            seen.setdefault(figure.source_key, figure.source)
+        return list(seen.values())
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({f.outlet for f in self.figures if f.outlet})
+
+    @property
+    def independent_outlets(self) -> int:
+        return len({f.outlet_key for f in self.figures})
+
+    @property
+    def corroborated(self) -> bool:
+        return self.independent_outlets >= 2 or len(self.sources) >= 2
+
+
+@dataclass(slots=True)
+class FigureContradiction:
+    """Two groups of figures about the same thing that cannot both be right."""
+
+    first: FigureGroup
+    second: FigureGroup
+
+    @property
+    def ratio(self) -> float | None:
+        a, b = _central(self.first), _central(self.second)
+        if not a or not b:
+            return None
+        return max(a, b) / min(a, b)
+
+
+@dataclass(slots=True)
+class FigureReport:
+    groups: list[FigureGroup]
+    contradictions: list[FigureContradiction]
+
+    @property
+    def corroborated(self) -> list[FigureGroup]:
+        return [g for g in self.groups if g.corroborated]
+
+
+def collect_figures(articles: Sequence[CorpusArticle]) -> list[Figure]:
+    """Every quantity with a counted unit inside an attributed claim, across the corpus."""
+    outlets = Outlets(articles)
+    figures: list[Figure] = []
+    for article in articles:
+        analysis = article.analysis
+        quantities = {q.id: q for q in analysis.quantities}
+        entities = {e.id: e for e in analysis.entities}
+        for claim in analysis.claims:
+            for qid in claim.quantities:
+                quantity = quantities.get(qid)
+                if quantity is None or not quantity.unit:
+                    continue  # a bare number ("up to 50") says nothing comparable
+                source_entity = entities.get(claim.source.entity or "")
+                figures.append(
+                    Figure(
+                        article=article,
+                        claim=claim,
+                        quantity=quantity,
+                        source=_source_label(claim, source_entity),
+                        source_key=_source_key(claim, source_entity),
+                        actor=claim.source.actor or (source_entity.actor if source_entity else None),
+                        outlet=outlets.name(article),
+                        outlet_key=outlets.independent_key(article),
+                        places=_places(analysis, quantity),
+                        window=_window(article, claim),
+                    )
+                )
+    return figures
+
+
+def compare_figures(articles: Sequence[CorpusArticle]) -> FigureReport:
+    figures = collect_figures(articles)
+    # Earliest first, so that a group's first figure is the first report of it.
+    figures.sort(key=lambda f: (f.subject, f.window[1] if f.window else dt.date.max, f.article.article_id))
+    groups: list[FigureGroup] = []
+    for figure in figures:
+        home = next((g for g in groups if all(_agreeing(figure, other) for other in g.figures)), None)
+        if home is None:
+            groups.append(FigureGroup([figure]))
+        else:
+            home.figures.append(figure)
+    contradictions = [
+        FigureContradiction(a, b)
+        for i, a in enumerate(groups)
+        for b in groups[i + 1 :]
+        if a.subject == b.subject and _conflict(a, b)
+    ]
+    return FigureReport(groups=groups, contradictions=contradictions)
+
+
+def comparable(a: Figure, b: Figure) -> bool:
+    """Same counted thing, compatible place, overlapping time."""
+    if not same_quantity(a.quantity, b.quantity):
+        return False
+    if a.places and b.places and not a.places & b.places:
+        return False
+    if a.window is None or b.window is None:
+        return a.article.article_id == b.article.article_id
+    return a.window[0] <= b.window[1] and b.window[0] <= a.window[1]
+
+
+def _agreeing(a: Figure, b: Figure) -> bool:
+    return comparable(a, b) and agree(a.quantity, b.quantity)
+
+
+def _conflict(a: FigureGroup, b: FigureGroup) -> bool:
+    # A source that revises its own figure is not contradicting itself; another source is needed.
+    return any(
+        f.source_key != g.source_key and comparable(f, g) and not agree(f.quantity, g.quantity)
+        for f in a.figures
+        for g in b.figures
+    )
+
+
+def _central(group: FigureGroup) -> float | None:
+    values = [f.quantity.value for f in group.figures if f.quantity.value]
+    return sum(values) / len(values) if values else None
+
+
+def _source_label(claim: Claim, entity: Entity | None) -> str:
+    if entity is not None:
+        return entity.name
+    return " ".join((claim.source.text or "an unnamed source").split())
+
+
+def _source_key(claim: Claim, entity: Entity | None) -> str:
+    if entity is not None:
+        return entity.kb_id or f"{entity.type}:{entity.name.lower()}"
+    return "text:" + " ".join((claim.source.text or "").lower().split())
+
+
+def _places(analysis: Analysis, quantity: Quantity) -> frozenset[str]:
+    """Countries (or place names) mentioned inside what the quantity counts."""
+    text = analysis.document.text
+    start, end = quantity.start, quantity.end
+    if quantity.of:
+        found = text.find(quantity.of, quantity.start, quantity.end + len(quantity.of) + OF_SEARCH_SLACK)
+        if found >= 0:
+            start, end = min(start, found), max(end, found + len(quantity.of))
+    places: set[str] = set()
+    for entity in analysis.entities:
+        if entity.type != "PLACE" or entity.attributes.get("figurative"):
+            continue
+        if any(m.start >= start and m.end <= end for m in entity.mentions):
+            places |= place_keys(entity)
+    return frozenset(places)
+
+
+def place_keys(entity: Entity) -> set[str]:
+    """The countries a place lies in (a city its country, a border both sides), else its name."""
+    attributes = entity.attributes
+    kb_id = entity.kb_id or ""
+    if kb_id.startswith("border:"):
+        return set(kb_id.removeprefix("border:").split("-"))
+    code = attributes.get("iso") or attributes.get("within")
+    if code:
+        return {str(code)}
+    return {entity.name.lower()}
+
+
+def _window(article: CorpusArticle, claim: Claim) -> tuple[dt.date, dt.date] | None:
+    analysis = article.analysis
+    content = claim.content
+    dated = [
+        (t.value_start, t.value_end or t.value_start)
+        for t in analysis.times
+        if t.anchored and t.value_start and content.start <= t.start and t.end <= content.end
+    ]
+    if dated:
+        starts = [_date(s) for s, _ in dated]
+        ends = [_date(e) for _, e in dated]
+        if all(starts) and all(ends):
+            return min(starts), max(ends)  # type: ignore[type-var]
+    day = published(article)
+    if day is None:
+        return None
+    return day - dt.timedelta(days=REPORTED_FIGURE_WINDOW_DAYS), day
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat((value or "")[:10])
+    except ValueError:
+        return None
