@@ -25,7 +25,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsint.corpus.article import CorpusArticle
+from newsint.corpus.entities import EntityIndex, resolve_entities
 from newsint.corpus.outlets import Outlets, published
+from newsint.corpus.places import place_keys
 from newsint.extract.contradictions import agree, interval, same_quantity, unit_key
 from newsint.model import Analysis, Claim, Entity, Quantity
 
@@ -120,9 +122,10 @@ class FigureReport:
         return [g for g in self.groups if g.corroborated]
 
 
-def collect_figures(articles: Sequence[CorpusArticle]) -> list[Figure]:
+def collect_figures(articles: Sequence[CorpusArticle], index: EntityIndex | None = None) -> list[Figure]:
     """Every quantity with a counted unit inside an attributed claim, across the corpus."""
     outlets = Outlets(articles)
+    index = index or resolve_entities(articles)
     figures: list[Figure] = []
     for article in articles:
         analysis = article.analysis
@@ -133,14 +136,15 @@ def collect_figures(articles: Sequence[CorpusArticle]) -> list[Figure]:
                 quantity = quantities.get(qid)
                 if quantity is None or not quantity.unit:
                     continue  # a bare number ("up to 50") says nothing comparable
-                source_entity = entities.get(claim.source.entity or "")
+                source_entity = entities.get(claim.source.entity or "") or source_named_in(claim, analysis)
+                corpus_source = index.of(article.article_id, source_entity.id) if source_entity else None
                 figures.append(
                     Figure(
                         article=article,
                         claim=claim,
                         quantity=quantity,
-                        source=_source_label(claim, source_entity),
-                        source_key=_source_key(claim, source_entity),
+                        source=corpus_source.name if corpus_source else _source_label(claim),
+                        source_key=corpus_source.key if corpus_source else _source_key(claim),
                         actor=claim.source.actor or (source_entity.actor if source_entity else None),
                         outlet=outlets.name(article),
                         outlet_key=outlets.independent_key(article),
@@ -151,8 +155,8 @@ def collect_figures(articles: Sequence[CorpusArticle]) -> list[Figure]:
     return figures
 
 
-def compare_figures(articles: Sequence[CorpusArticle]) -> FigureReport:
-    figures = collect_figures(articles)
+def compare_figures(articles: Sequence[CorpusArticle], index: EntityIndex | None = None) -> FigureReport:
+    figures = collect_figures(articles, index)
     # Earliest first, so that a group's first figure is the first report of it.
     figures.sort(key=lambda f: (f.subject, f.window[1] if f.window else dt.date.max, f.article.article_id))
     groups: list[FigureGroup] = []
@@ -200,15 +204,25 @@ def _central(group: FigureGroup) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-def _source_label(claim: Claim, entity: Entity | None) -> str:
-    if entity is not None:
-        return entity.name
+def source_named_in(claim: Claim, analysis: Analysis) -> Entity | None:
+    """The person (else organisation) named in a source phrase the claim stage left unresolved:
+    "Its spokesman, Andriy Demchenko" -> Andriy Demchenko."""
+    phrase = claim.source.text or ""
+    named = [
+        (entity.type == "PERSON", len(mention.text), entity)
+        for entity in analysis.entities
+        if entity.type in ("PERSON", "ORG")
+        for mention in entity.mentions
+        if len(mention.text) > 2 and mention.text in phrase
+    ]
+    return max(named, key=lambda n: n[:2])[2] if named else None
+
+
+def _source_label(claim: Claim) -> str:
     return " ".join((claim.source.text or "an unnamed source").split())
 
 
-def _source_key(claim: Claim, entity: Entity | None) -> str:
-    if entity is not None:
-        return entity.kb_id or f"{entity.type}:{entity.name.lower()}"
+def _source_key(claim: Claim) -> str:
     return "text:" + " ".join((claim.source.text or "").lower().split())
 
 
@@ -227,18 +241,6 @@ def _places(analysis: Analysis, quantity: Quantity) -> frozenset[str]:
         if any(m.start >= start and m.end <= end for m in entity.mentions):
             places |= place_keys(entity)
     return frozenset(places)
-
-
-def place_keys(entity: Entity) -> set[str]:
-    """The countries a place lies in (a city its country, a border both sides), else its name."""
-    attributes = entity.attributes
-    kb_id = entity.kb_id or ""
-    if kb_id.startswith("border:"):
-        return set(kb_id.removeprefix("border:").split("-"))
-    code = attributes.get("iso") or attributes.get("within")
-    if code:
-        return {str(code)}
-    return {entity.name.lower()}
 
 
 def _window(article: CorpusArticle, claim: Claim) -> tuple[dt.date, dt.date] | None:
