@@ -96,6 +96,29 @@ class FigureGroup:
     def corroborated(self) -> bool:
         return self.independent_outlets >= 2 or len(self.sources) >= 2
 
+    def by_source(self) -> list[SourceSide]:
+        """Who gave these figures: one row per source, with the outlets that carried it."""
+        sides: dict[str, SourceSide] = {}
+        for figure in self.figures:
+            side = sides.setdefault(figure.source_key, SourceSide(figure.source, figure.actor))
+            side.actor = side.actor or figure.actor
+            if figure.quantity.text not in side.texts:
+                side.texts.append(figure.quantity.text)
+            if figure.outlet and figure.outlet not in side.outlets:
+                side.outlets.append(figure.outlet)
+            if figure.article.article_id not in side.article_ids:
+                side.article_ids.append(figure.article.article_id)
+        return list(sides.values())
+
+
+@dataclass(slots=True)
+class SourceSide:
+    source: str
+    actor: str | None
+    texts: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+
 
 @dataclass(slots=True)
 class FigureContradiction:
