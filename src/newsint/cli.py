@@ -144,9 +144,7 @@ def doctor() -> None:
 
 @app.command("eval")
 def eval_gold(
-    gold_files: Annotated[
-        list[Path], typer.Argument(help="Gold files (shared/gold/FORMAT.md).", show_default=False)
-    ],
+    gold_files: Annotated[list[Path], typer.Argument(help="Gold files (shared/gold/FORMAT.md).", show_default=False)],
     output_format: Annotated[
         str, typer.Option("--format", "-f", metavar="[table|json]", help="Output format: table or json.")
     ] = "table",
@@ -183,6 +181,11 @@ def eval_gold(
                 report_error(f"{report}: cannot write the report ({error.strerror})")
     if failed or (strict and falls_short(reports)):
         raise typer.Exit(EXIT_INPUT_ERROR)
+
+
+# The corpus commands (brief, claims, entity, timeline, export) live in their own module and
+# register themselves on ``app`` when imported.
+from newsint import cli_corpus  # noqa: E402, F401
 
 
 def main() -> None:  # pragma: no cover - console-script entry for `python -m newsint`

@@ -56,9 +56,13 @@ class EntityIndex:
         return self.by_ref.get((article_id, entity_id)) if entity_id else None
 
     def find(self, name: str) -> list[CorpusEntity]:
-        """Corpus entities called ``name`` (any of their names, or their KB id), most mentioned first."""
+        """Corpus entities called ``name`` (any of their names, or their KB id), most mentioned first;
+        when none is called exactly that, those with a name containing all its words ("Lukashenko")."""
         wanted = _norm(name)
         found = [e for e in self.entities if e.kb_id == name or wanted in {_norm(n) for n in e.names}]
+        if not found:
+            words = set(wanted.split())
+            found = [e for e in self.entities if any(words <= set(_norm(n).split()) for n in e.names)]
         return sorted(found, key=lambda e: -e.mention_count)
 
 

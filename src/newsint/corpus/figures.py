@@ -23,9 +23,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from newsint.corpus.article import CorpusArticle
-from newsint.corpus.entities import EntityIndex, resolve_entities
+from newsint.corpus.entities import CorpusEntity, EntityIndex, resolve_entities
 from newsint.corpus.outlets import Outlets, published
 from newsint.corpus.places import place_keys
 from newsint.extract.contradictions import agree, interval, same_quantity, unit_key
@@ -290,3 +291,53 @@ def _date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat((value or "")[:10])
     except ValueError:
         return None
+
+
+def figures_about(report: FigureReport, entity: CorpusEntity) -> FigureReport:
+    """The part of the report that involves ``entity``: as a figure's source, or named in its claim."""
+    refs = {(r.article_id, r.entity_id) for r in entity.refs}
+
+    def involves(figure: Figure) -> bool:
+        if figure.source_key == entity.key:
+            return True
+        analysis = figure.article.analysis
+        content = figure.claim.content
+        return any(
+            (figure.article.article_id, e.id) in refs
+            and any(content.start <= m.start and m.end <= content.end for m in e.mentions)
+            for e in analysis.entities
+        )
+
+    groups = [g for g in report.groups if any(involves(f) for f in g.figures)]
+    kept = {id(g) for g in groups}
+    contradictions = [c for c in report.contradictions if id(c.first) in kept or id(c.second) in kept]
+    return FigureReport(groups=groups, contradictions=contradictions)
+
+
+def report_to_dict(report: FigureReport) -> dict[str, Any]:
+    """The JSON twin of ``newsint claims --contradictions``."""
+
+    def group(g: FigureGroup) -> dict[str, Any]:
+        low, high = g.interval
+        return {
+            "unit": g.figures[0].quantity.unit,
+            "low": None if low == float("-inf") else low,
+            "high": None if high == float("inf") else high,
+            "independent_outlets": g.independent_outlets,
+            "corroborated": g.corroborated,
+            "sources": [
+                {
+                    "source": s.source,
+                    "actor": s.actor,
+                    "figures": s.texts,
+                    "outlets": s.outlets,
+                    "articles": s.article_ids,
+                }
+                for s in g.by_source()
+            ],
+        }
+
+    return {
+        "contradicted": [{"ratio": c.ratio, "sides": [group(c.first), group(c.second)]} for c in report.contradictions],
+        "corroborated": [group(g) for g in report.corroborated],
+    }

@@ -45,7 +45,7 @@ FTM_TABLES = ("entities", "statements")
 
 def render_export(export_format: ExportFormat, articles: Sequence[CorpusArticle], table: str | None = None) -> bytes:
     """The whole export as bytes (UTF-8 text, or a zip for csv without ``table``)."""
-    _check_table(export_format, table)
+    check_table(export_format, table)
     if export_format is ExportFormat.jsonl:
         return "".join(a.analysis.to_json() + "\n" for a in articles).encode("utf-8")
     if export_format is ExportFormat.csv:
@@ -103,7 +103,7 @@ def write_export(data: bytes, out: Path | None) -> None:
         raise
 
 
-def _check_table(export_format: ExportFormat, table: str | None) -> None:
+def check_table(export_format: ExportFormat, table: str | None) -> None:
     if table is None:
         return
     if export_format is ExportFormat.csv:

@@ -9,8 +9,10 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from newsint.corpus.article import CorpusArticle
 from newsint.corpus.brief import CorpusBrief
 from newsint.corpus.figures import FigureContradiction, FigureGroup, FigureReport
+from newsint.corpus.outlets import outlet_name
 from newsint.corpus.profile import EntityProfile
 from newsint.corpus.timeline import TimelineEntry
 
@@ -76,7 +78,7 @@ def _contradiction(number: int, contradiction: FigureContradiction) -> Renderabl
 def _group(group: FigureGroup, *, indent: str) -> RenderableType:
     outlets, sources = group.independent_outlets, len(group.sources)
     counts = f"{outlets} independent outlet{'s' if outlets != 1 else ''}, {sources} source{'s' if sources != 1 else ''}"
-    lines = [Text(f"{indent}{_interval(group)} {group.figures[0].quantity.unit} — {counts}", style="bold")]
+    lines = [Text(f"{indent}{_interval(group)} (unit: {group.figures[0].quantity.unit}) — {counts}", style="bold")]
     for side in group.by_source():
         actor = f" [{side.actor}]" if side.actor else ""
         carried = ", ".join(side.outlets) if side.outlets else "outlet unknown"
@@ -149,3 +151,22 @@ def render_profile(profile: EntityProfile) -> RenderableType:
 
 def _short(text: str, limit: int = TEXT_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def render_claims(articles: Sequence[CorpusArticle], profile: EntityProfile | None) -> RenderableType:
+    """Every claim in the corpus, or (with a profile) the claims by and about one entity."""
+    if profile is not None:
+        return Group(*render_profile(profile).renderables[1:])
+    table = Table(title="Claims", title_justify="left", show_header=True)
+    for column in ("published", "source", "claim", "outlet"):
+        table.add_column(column)
+    for article in articles:
+        document = article.analysis.document
+        for claim in article.analysis.claims:
+            table.add_row(
+                (document.published or "unknown")[:10],
+                escape(_short(" ".join((claim.source.text or "unnamed source").split()), 60)),
+                escape(_short(" ".join(f"{claim.cue or ''} {claim.content.text}".split()))),
+                escape(outlet_name(article) or ""),
+            )
+    return table
