@@ -144,7 +144,9 @@ def doctor() -> None:
 
 @app.command("eval")
 def eval_gold(
-    gold_files: Annotated[list[Path], typer.Argument(help="Gold files (shared/gold/FORMAT.md).", show_default=False)],
+    gold_files: Annotated[
+        list[Path], typer.Argument(help="Gold files (shared/gold/FORMAT.md).", show_default=False)
+    ],
     output_format: Annotated[
         str, typer.Option("--format", "-f", metavar="[table|json]", help="Output format: table or json.")
     ] = "table",
