@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from newsint.clean import clean
-from newsint.errors import UsageError
+from newsint.errors import NewsintError, UsageError
 from newsint.extract.claims import extract_claims
 from newsint.extract.contradictions import find_contradictions
 from newsint.extract.entities import extract_entities, with_publisher
@@ -80,3 +80,34 @@ def _extract(document: Document, doc: Doc) -> Analysis:
         judgements=extract_judgements(doc),
         contradictions=find_contradictions(claims, quantities),
     )
+
+
+def analyze_stream(
+    items: Iterable[RawDocument | NewsintError],
+    *,
+    reference_date: dt.date | None = None,
+    batch_size: int = PIPE_BATCH_SIZE,
+) -> Iterator[Analysis | NewsintError]:
+    """Like ``analyze_many``, but a document that fails (or an error the reader already yielded)
+    comes out in its place as its error, and the stream goes on: one result per item, in order."""
+
+    def cleaned() -> Iterator[tuple[str, Document | NewsintError]]:
+        for item in items:
+            if isinstance(item, NewsintError):
+                yield "", item
+                continue
+            try:
+                document = _clean(item, reference_date)
+            except NewsintError as error:
+                yield "", error
+            else:
+                yield document.text, document
+
+    for doc, outcome in newsint_nlp().pipe(cleaned(), as_tuples=True, batch_size=batch_size):
+        if isinstance(outcome, NewsintError):
+            yield outcome
+            continue
+        try:
+            yield _extract(outcome, doc)
+        except NewsintError as error:
+            yield error
