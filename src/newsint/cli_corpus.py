@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.console import Console, RenderableType
 
-from newsint.cli import EXIT_INPUT_ERROR, EXIT_USAGE_ERROR, app, report_error
+from newsint.cli import EXIT_INPUT_ERROR, EXIT_USAGE_ERROR, DbOption, app, report_error
 from newsint.corpus.article import CorpusArticle
 from newsint.errors import NewsintError, UsageError
 from newsint.export.corpus_export import ExportFormat
@@ -24,15 +24,6 @@ if TYPE_CHECKING:
     from newsint.corpus.profile import EntityProfile
     from newsint.model import Claim
 
-CorpusDbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        envvar="NEWSINT_DB",
-        show_envvar=True,
-        help="The store: a SQLite file (default ./newsint.db) or postgresql://user@host/db.",
-    ),
-]
 CONSOLE_WIDTH = 130
 
 
@@ -79,7 +70,7 @@ def _check_json_or_table(output_format: str) -> None:
 
 
 @app.command()
-def brief(db: CorpusDbOption = None) -> None:
+def brief(db: DbOption = None) -> None:
     """The corpus at a glance: sources, most named entities, timeline, corroborated and contradicted figures."""
     from newsint.corpus.brief import corpus_brief
     from newsint.export.corpus_text import render_corpus_brief
@@ -97,7 +88,7 @@ def claims(
     output_format: Annotated[
         str, typer.Option("--format", "-f", metavar="[table|json]", help="Output format: table or json.")
     ] = "table",
-    db: CorpusDbOption = None,
+    db: DbOption = None,
 ) -> None:
     """Attributed claims across the corpus; with --contradictions, the figures sources agree or disagree on."""
     from newsint.corpus.entities import resolve_entities
@@ -162,7 +153,7 @@ def _profile_rows(profile: EntityProfile) -> list[dict[str, Any]]:
 @app.command()
 def entity(
     name: Annotated[str, typer.Argument(help="The entity's name (any of its names) or knowledge-base id.")],
-    db: CorpusDbOption = None,
+    db: DbOption = None,
 ) -> None:
     """An entity across the corpus: mentions over time, roles, claims by and about it."""
     from newsint.corpus.entities import resolve_entities
@@ -186,7 +177,7 @@ def timeline(
     actor: Annotated[str | None, typer.Option("--actor", help="Actor code, e.g. RUS or 'RUS MIL'.")] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="From this date (YYYY-MM-DD).")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Up to this date (YYYY-MM-DD).")] = None,
-    db: CorpusDbOption = None,
+    db: DbOption = None,
 ) -> None:
     """Dated events and claims across the corpus, oldest first."""
     from newsint.corpus.timeline import build_timeline
@@ -207,7 +198,7 @@ def export_corpus(
         str | None,
         typer.Option("--table", help="csv: one table as plain CSV; ftm: entities (default) or statements."),
     ] = None,
-    db: CorpusDbOption = None,
+    db: DbOption = None,
 ) -> None:
     """Export the stored corpus: jsonl, csv, geojson, gexf, acled, ftm."""
     from newsint.export.corpus_export import check_table, is_binary, render_export, write_export
