@@ -7,7 +7,7 @@ import datetime as dt
 import io
 
 import networkx as nx
-from builders import article, entity
+from corpus_builders import article, entity
 
 from newsint.corpus.network import actor_network
 from newsint.corpus.timeline import build_timeline

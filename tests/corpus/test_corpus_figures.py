@@ -4,7 +4,7 @@ hand-written articles for the place, time and syndication rules."""
 
 from __future__ import annotations
 
-from builders import entity, figure_article
+from corpus_builders import entity, figure_article
 
 from newsint.corpus.figures import FigureGroup, compare_figures
 

@@ -3,7 +3,7 @@ records are written by hand: same type, shared actor, compatible date and place 
 
 from __future__ import annotations
 
-from builders import article, entity
+from corpus_builders import article, entity
 
 from newsint.corpus.events import deduplicate_events
 from newsint.model import Event, Location, Participant, SentenceSpan

@@ -3,7 +3,7 @@ surname to the one full name it can belong to."""
 
 from __future__ import annotations
 
-from builders import article, entity
+from corpus_builders import article, entity
 
 from newsint.corpus.entities import resolve_entities
 
