@@ -114,13 +114,15 @@ def resolve_entities(articles: Sequence[CorpusArticle]) -> EntityIndex:
         else:
             attach(home, article, entity)
 
+    # Full names by their last word, so a lone surname finds its candidates without a scan.
+    by_last_word: dict[str, list[CorpusEntity]] = {}
+    for candidate in entities:
+        if candidate.type == "PERSON":
+            for last in {_norm(n).split()[-1] for n in candidate.names if n.split()}:
+                by_last_word.setdefault(last, []).append(candidate)
     for article, entity in surnames:
         surname = _norm(entity.name)
-        candidates = [
-            c
-            for c in entities
-            if c.type == "PERSON" and compatible(c, entity) and any(_norm(n).split()[-1] == surname for n in c.names)
-        ]
+        candidates = [c for c in by_last_word.get(surname, []) if compatible(c, entity)]
         if len(candidates) == 1:
             attach(candidates[0], article, entity)
         else:

@@ -70,6 +70,7 @@ def deduplicate_events(articles: Sequence[CorpusArticle], index: EntityIndex | N
     index = index or resolve_entities(articles)
     outlets = Outlets(articles)
     merged: list[CorpusEvent] = []
+    by_type: dict[str, list[CorpusEvent]] = {}  # only events of one type can be the same event
     for article in articles:
         for event in article.analysis.events:
             report = EventReport(
@@ -81,11 +82,13 @@ def deduplicate_events(articles: Sequence[CorpusArticle], index: EntityIndex | N
                 targets=participant_keys(article, event.targets, index),
                 places=_places(article.analysis, event),
             )
-            home = next((c for c in merged if all(same_event(report, other) for other in c.reports)), None)
+            candidates = by_type.setdefault(event.type, [])
+            home = next((c for c in candidates if all(same_event(report, other) for other in c.reports)), None)
             if home is None:
-                merged.append(CorpusEvent(type=event.type, reports=[report]))
-            else:
-                home.reports.append(report)
+                home = CorpusEvent(type=event.type)
+                candidates.append(home)
+                merged.append(home)
+            home.reports.append(report)
     return merged
 
 

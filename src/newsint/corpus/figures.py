@@ -184,17 +184,21 @@ def compare_figures(articles: Sequence[CorpusArticle], index: EntityIndex | None
     # Earliest first, so that a group's first figure is the first report of it.
     figures.sort(key=lambda f: (f.subject, f.window[1] if f.window else dt.date.max, f.article.article_id))
     groups: list[FigureGroup] = []
+    by_subject: dict[str, list[FigureGroup]] = {}  # only figures of one counted unit can compare
     for figure in figures:
-        home = next((g for g in groups if all(_agreeing(figure, other) for other in g.figures)), None)
+        candidates = by_subject.setdefault(figure.subject, [])
+        home = next((g for g in candidates if all(_agreeing(figure, other) for other in g.figures)), None)
         if home is None:
-            groups.append(FigureGroup([figure]))
-        else:
-            home.figures.append(figure)
+            home = FigureGroup([])
+            candidates.append(home)
+            groups.append(home)
+        home.figures.append(figure)
     contradictions = [
         FigureContradiction(a, b)
-        for i, a in enumerate(groups)
-        for b in groups[i + 1 :]
-        if a.subject == b.subject and _conflict(a, b)
+        for candidates in by_subject.values()
+        for i, a in enumerate(candidates)
+        for b in candidates[i + 1 :]
+        if _conflict(a, b)
     ]
     return FigureReport(groups=groups, contradictions=contradictions)
 

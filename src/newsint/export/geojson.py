@@ -3,6 +3,7 @@ article for ``newsint analyze``, per resolved place across the corpus for ``news
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -44,17 +45,16 @@ def corpus_places_geojson(articles: Sequence[CorpusArticle]) -> dict[str, Any]:
     """One Feature per place across the corpus (resolved across articles), with how often and in
     how many articles it is mentioned. Figurative uses ("Moscow says") are not counted as places."""
     index = resolve_entities(articles)
+    mentions: Counter[str] = Counter()
+    for article in articles:
+        for own in article.analysis.entities:
+            place = index.of(article.article_id, own.id)
+            if own.type == "PLACE" and place is not None and not own.attributes.get("figurative"):
+                mentions[place.key] += len(own.mentions)
     features = []
     for entity in index.entities:
         lat, lon = entity.attributes.get("lat"), entity.attributes.get("lon")
-        if entity.type != "PLACE" or lat is None or lon is None:
-            continue
-        mentions = 0
-        for article in articles:
-            for own in article.analysis.entities:
-                if index.of(article.article_id, own.id) is entity and not own.attributes.get("figurative"):
-                    mentions += len(own.mentions)
-        if not mentions:
+        if entity.type != "PLACE" or lat is None or lon is None or not mentions[entity.key]:
             continue
         features.append(
             {
@@ -66,7 +66,7 @@ def corpus_places_geojson(articles: Sequence[CorpusArticle]) -> dict[str, Any]:
                     "kind": entity.attributes.get("kind"),
                     "iso3": entity.attributes.get("iso"),
                     "approximate": bool(entity.attributes.get("approximate")),
-                    "mentions": mentions,
+                    "mentions": mentions[entity.key],
                     "articles": len(entity.article_ids),
                 },
             }
