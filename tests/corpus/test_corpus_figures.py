@@ -65,23 +65,40 @@ def test_figures_about_different_countries_are_not_compared() -> None:
     assert len(compare_figures([a2, b]).contradictions) == 1
 
 
+def _belarus(article_id: str, source: str, figure: str, value: float, **kwargs):  # type: ignore[no-untyped-def]
+    """An article in which ``source`` gives ``figure`` of troops in Belarus."""
+    text = f"{source} said {figure} in Belarus took part."
+    place = entity("E1", "Belarus", "PLACE", text, kb_id="country:BLR", iso="BLR")
+    of = figure.split(" ", 2)[-1] + " in Belarus"  # "about 9,000 troops" -> "troops in Belarus"
+    return figure_article(article_id, text, source, figure, value, of=of, places=[place], **kwargs)
+
+
 def test_figures_months_apart_or_undated_are_not_compared() -> None:
-    text_a = "A spokesman said about 30,000 troops took part."
-    text_b = "An official said about 9,000 troops took part."
-    a = figure_article("a", text_a, "A spokesman", "about 30,000 troops", 30000, published="2021-09-17")
-    b = figure_article("b", text_b, "An official", "about 9,000 troops", 9000, published="2022-02-21")
+    a = _belarus("a", "A spokesman", "about 30,000 troops", 30000, published="2021-09-17")
+    b = _belarus("b", "An official", "about 9,000 troops", 9000, published="2022-02-21")
     assert compare_figures([a, b]).contradictions == []
-    undated = figure_article("b", text_b, "An official", "about 9,000 troops", 9000, published=None)
+    undated = _belarus("b", "An official", "about 9,000 troops", 9000, published=None)
     assert compare_figures([a, undated]).contradictions == []
-    near = figure_article("b", text_b, "An official", "about 9,000 troops", 9000, published="2021-09-30")
+    near = _belarus("b", "An official", "about 9,000 troops", 9000, published="2021-09-30")
     assert len(compare_figures([a, near]).contradictions) == 1
 
 
+def test_figures_must_say_what_they_count_and_name_a_same_place() -> None:
+    a = _belarus("a", "A spokesman", "about 30,000 troops", 30000)
+    b = _belarus("b", "An official", "about 9,000 troops", 9000)
+    assert len(compare_figures([a, b]).contradictions) == 1
+    # The same figures from claims that name no place, or do not say what they count: not compared.
+    bare = figure_article("b", "An official said about 9,000 troops took part.", "An official",
+                          "about 9,000 troops", 9000, of="troops")  # fmt: skip
+    assert compare_figures([a, bare]).contradictions == []
+    b.analysis.quantities[0].of = None
+    assert compare_figures([a, b]).contradictions == []
+
+
 def test_a_syndicated_copy_counts_once() -> None:
-    text = "A spokesman said about 9,000 troops took part."
-    original = figure_article("a", text, "A spokesman", "about 9,000 troops", 9000, site="Wire One")
-    copy = figure_article("b", text, "A spokesman", "about 9,000 troops", 9000, site="Paper Two", duplicate_of="a")
-    other = figure_article("c", text, "A spokesman", "about 9,000 troops", 9000, site="Paper Three")
+    original = _belarus("a", "A spokesman", "about 9,000 troops", 9000, site="Wire One")
+    copy = _belarus("b", "A spokesman", "about 9,000 troops", 9000, site="Paper Two", duplicate_of="a")
+    other = _belarus("c", "A spokesman", "about 9,000 troops", 9000, site="Paper Three")
     (group,) = compare_figures([original, copy]).groups
     assert group.independent_outlets == 1 and not group.corroborated  # one source, one origin
     (group,) = compare_figures([original, copy, other]).groups
@@ -89,7 +106,7 @@ def test_a_syndicated_copy_counts_once() -> None:
 
 
 def test_a_source_revising_its_own_figure_is_no_contradiction() -> None:
-    a = figure_article("a", "Kyiv said about 30,000 troops took part.", "Kyiv", "about 30,000 troops", 30000)
-    b = figure_article("b", "Kyiv said about 9,000 troops took part.", "Kyiv", "about 9,000 troops", 9000)
+    a = _belarus("a", "Kyiv", "about 30,000 troops", 30000)
+    b = _belarus("b", "Kyiv", "about 9,000 troops", 9000)
     report = compare_figures([a, b])
     assert len(report.groups) == 2 and report.contradictions == []

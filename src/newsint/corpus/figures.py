@@ -5,9 +5,17 @@ A *figure* is one quantity inside one attributed claim of one article. Two figur
 same thing when ``newsint.extract.contradictions.same_quantity`` says so (same counted unit, same
 head of what is counted) **and** their places and times are compatible:
 
+- what is counted: both figures must say it (``Quantity.of``). A bare unit says
+  too little: "15 years" (an age) and "seven years" (a war's length) count the same unit and
+  nothing in common.
 - place: the countries named inside what is counted ("troops in Belarus" -> BLR, "near the
   Belarus–Ukraine border" -> BLR, UKR); two figures that both name places must share one. A
-  figure that names none is compatible with any place (unknown is not a conflict).
+  figure that names none is compatible with any place (unknown is not a conflict). The two
+  claims must also name one same place (the exact place, not only its country):
+  "50 people" killed in one town and "25,000 people" displaced in another region of the same
+  country are different counts, and a claim that names no place cannot be tied to another's.
+  (This is stricter than ``extract.contradictions`` within one article, which compares units
+  alone; the corpus report is read without the article at hand.)
 - time: the dates in the claim when the time stage gives them, else the window of
   ``REPORTED_FIGURE_WINDOW_DAYS`` before the article's publication date. Figures with no known
   time are compared only with figures of the same article.
@@ -56,6 +64,7 @@ class Figure:
     outlet: str | None
     outlet_key: str  # independent outlet (a syndicated copy shares its original's)
     places: frozenset[str]  # countries (ISO 3) or place names inside what is counted
+    context: frozenset[str]  # the places (KB id, else name) the claim names, what is counted included
     window: tuple[dt.date, dt.date] | None  # when the figure holds; None when unknown
 
     @property
@@ -173,6 +182,7 @@ def collect_figures(articles: Sequence[CorpusArticle], index: EntityIndex | None
                         outlet=outlets.name(article),
                         outlet_key=outlets.independent_key(article),
                         places=_places(analysis, quantity),
+                        context=_context(analysis, claim, quantity),
                         window=_window(article, claim),
                     )
                 )
@@ -187,7 +197,7 @@ def compare_figures(articles: Sequence[CorpusArticle], index: EntityIndex | None
     by_subject: dict[str, list[FigureGroup]] = {}  # only figures of one counted unit can compare
     for figure in figures:
         candidates = by_subject.setdefault(figure.subject, [])
-        home = next((g for g in candidates if all(_agreeing(figure, other) for other in g.figures)), None)
+        home = next((g for g in candidates if _joins(figure, g)), None)
         if home is None:
             home = FigureGroup([])
             candidates.append(home)
@@ -204,18 +214,33 @@ def compare_figures(articles: Sequence[CorpusArticle], index: EntityIndex | None
 
 
 def comparable(a: Figure, b: Figure) -> bool:
-    """Same counted thing, compatible place, overlapping time."""
+    """Same counted thing, said of one same place, at overlapping times."""
+    if not a.quantity.of or not b.quantity.of or not a.context & b.context:
+        return False
+    return _compatible(a, b)
+
+
+def _compatible(a: Figure, b: Figure) -> bool:
+    """Nothing rules out that both count the same thing: unit, places counted in, time."""
     if not same_quantity(a.quantity, b.quantity):
         return False
     if a.places and b.places and not a.places & b.places:
         return False
+    if a.article.article_id == b.article.article_id:
+        return True  # one article: one time of reporting
     if a.window is None or b.window is None:
-        return a.article.article_id == b.article.article_id
+        return False
     return a.window[0] <= b.window[1] and b.window[0] <= a.window[1]
 
 
-def _agreeing(a: Figure, b: Figure) -> bool:
-    return comparable(a, b) and agree(a.quantity, b.quantity)
+def _joins(figure: Figure, group: FigureGroup) -> bool:
+    # Every member must be able to be true with it (values, places, times); the topic link (same
+    # thing counted, a shared place named) may run through any one member, so that "30,000 in
+    # Belarus" joins a group whose first figure also named Russia.
+    others = group.figures
+    return all(_compatible(figure, o) and agree(figure.quantity, o.quantity) for o in others) and any(
+        comparable(figure, o) for o in others
+    )
 
 
 def _conflict(a: FigureGroup, b: FigureGroup) -> bool:
@@ -269,6 +294,17 @@ def _places(analysis: Analysis, quantity: Quantity) -> frozenset[str]:
         if any(m.start >= start and m.end <= end for m in entity.mentions):
             places |= place_keys(entity)
     return frozenset(places)
+
+
+def _context(analysis: Analysis, claim: Claim, quantity: Quantity) -> frozenset[str]:
+    start, end = min(claim.content.start, quantity.start), max(claim.content.end, quantity.end)
+    return frozenset(
+        entity.kb_id or entity.name.lower()
+        for entity in analysis.entities
+        if entity.type == "PLACE"
+        and not entity.attributes.get("figurative")
+        and any(start <= m.start and m.end <= end for m in entity.mentions)
+    )
 
 
 def _window(article: CorpusArticle, claim: Claim) -> tuple[dt.date, dt.date] | None:
