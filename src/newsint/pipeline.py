@@ -20,7 +20,9 @@ from newsint.extract.claims import extract_claims
 from newsint.extract.contradictions import find_contradictions
 from newsint.extract.entities import extract_entities, with_publisher
 from newsint.extract.judgements import extract_judgements
+from newsint.extract.published import infer_published
 from newsint.extract.quantities import extract_quantities
+from newsint.extract.times import extract_times
 from newsint.model import Analysis, Document
 from newsint.nlp.model import newsint_nlp
 from newsint.readers.raw import RawDocument
@@ -72,11 +74,17 @@ def _extract(document: Document, doc: Doc) -> Analysis:
     entities = with_publisher(entities, document.original_publisher)
     quantities = extract_quantities(doc)
     claims = extract_claims(doc, entities, quantities)
+    times = extract_times(doc, reference)
+    if document.published is None:
+        # Inferred from the text's own dates, with the evidence recorded; relative expressions
+        # stay unresolved (``reference`` stays None): an inferred date is not a known one.
+        infer_published(document, times)
     return Analysis(
         document=document,
         entities=entities,
         claims=claims,
         quantities=quantities,
+        times=times,
         judgements=extract_judgements(doc),
         contradictions=find_contradictions(claims, quantities),
     )

@@ -139,3 +139,33 @@ def test_store_command_errors_are_one_line(cli, tmp_path):
         result = cli(*args)
         assert result.exit_code in (1, 2), args
         assert len(result.error_lines) == 1 and result.error_lines[0].startswith("newsint: error: "), result.stderr
+
+
+def test_doctor_reports_the_store(cli, tmp_path, monkeypatch):
+    from newsint.doctor import _store
+
+    db = tmp_path / "n.db"
+    monkeypatch.setenv("NEWSINT_DB", str(db))
+    assert "none yet" in _store().detail and not db.exists()  # doctor does not create it
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    assert cli("ingest", article).exit_code == 0  # NEWSINT_DB names the store
+    check = _store()
+    assert check.ok and f"{db} (sqlite, schema 1): 1 articles" in check.detail
+
+
+def test_analyze_stream_yields_each_failure_in_its_place():
+    from newsint.errors import EmptyInputError
+    from newsint.model import Analysis
+    from newsint.pipeline import analyze_stream
+    from newsint.readers import RawDocument
+
+    items = [
+        RawDocument(source="a", reader="text", text=ARTICLE),
+        EmptyInputError("empty file", path="b"),
+        RawDocument(source="c", reader="text", text="\n\n   \n"),
+        RawDocument(source="d", reader="text", text=OTHER_ARTICLE),
+    ]
+    out = list(analyze_stream(items, batch_size=2))
+    assert [type(x).__name__ for x in out] == ["Analysis", "EmptyInputError", "EmptyInputError", "Analysis"]
+    assert [x.document.source if isinstance(x, Analysis) else x.path for x in out] == ["a", "b", "c", "d"]

@@ -268,3 +268,48 @@ def test_sqlite_store_is_in_wal_mode(tmp_path):
     with open_store(str(tmp_path / "n.db")) as store:
         assert store._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert store._db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_guardian_copy_is_linked_and_another_report_on_the_war_is_not(store):
+    from newsint.pipeline import analyze_many
+    from newsint.readers import RawDocument
+
+    first, second = guardian_texts(2)  # two reports on the Syrian war, both on detained Isis fighters
+    sentences = first.split(". ")
+    sentences[3] = "A spokesman declined to comment on the negotiations when contacted on Tuesday"
+    copy = "Iraq seeks fee to try Isis suspects\n\n" + ". ".join(sentences) + "\n\nThis story was syndicated."
+    raws = [
+        RawDocument(source="guardian/first", reader="text", text=first),
+        RawDocument(source="partner/copy", reader="text", text=copy),
+        RawDocument(source="guardian/second", reader="text", text=second),
+    ]
+    original, syndicated, other = (store.add(a) for a in analyze_many(raws))
+    assert syndicated.outcome is Outcome.duplicate and syndicated.duplicate_of == original.article_id
+    assert other.outcome is Outcome.stored and other.duplicate_of is None
+
+
+def test_concurrent_writers_store_each_article_once(store_url, feed_analyses):
+    import threading
+
+    outcomes: list = []
+    errors: list = []
+
+    def work():
+        try:  # each writer opens the fresh store itself: the first migration races too
+            with open_store(store_url) as store:
+                outcomes.extend(store.add(a) for a in feed_analyses)
+        except Exception as error:  # collected: an exception in a thread would otherwise be lost
+            errors.append(error)
+
+    threads = [threading.Thread(target=work) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert errors == []
+    assert sum(o.outcome is Outcome.stored for o in outcomes) == len(feed_analyses)
+    assert sum(o.outcome is Outcome.unchanged for o in outcomes) == 2 * len(feed_analyses)
+    with open_store(store_url) as store:
+        seqs = [row[0] for row in store._db.execute("SELECT seq FROM articles ORDER BY seq").fetchall()]
+        assert seqs == list(range(1, len(feed_analyses) + 1))
+        assert [r[0] for r in store._db.execute("SELECT version FROM schema_version").fetchall()] == [1]
