@@ -46,6 +46,9 @@ from newsint.model import Analysis, Claim, Entity, Quantity
 # February 2022) are then not compared; articles a week apart are.
 REPORTED_FIGURE_WINDOW_DAYS = 30
 
+# Time expressions that place a figure in time (a duration, "for three years", does not).
+DATE_KINDS = frozenset({"date", "time"})
+
 # How far past the quantity's own text to look for what it counts ("12 Su-35 fighters" -> the
 # ``of`` phrase may start inside the quantity and run on after it).
 OF_SEARCH_SLACK = 80
@@ -308,22 +311,26 @@ def _context(analysis: Analysis, claim: Claim, quantity: Quantity) -> frozenset[
 
 
 def _window(article: CorpusArticle, claim: Claim) -> tuple[dt.date, dt.date] | None:
+    """When the figure holds: the span of the dates the claim names (else the publication day),
+    widened by REPORTED_FIGURE_WINDOW_DAYS before it. A date in a claim is often the day a thing
+    was seen or said ("on Sunday"), not the whole time the count holds."""
     analysis = article.analysis
     content = claim.content
-    dated = [
-        (t.value_start, t.value_end or t.value_start)
-        for t in analysis.times
-        if t.anchored and t.value_start and content.start <= t.start and t.end <= content.end
-    ]
-    if dated:
-        starts = [_date(s) for s, _ in dated]
-        ends = [_date(e) for _, e in dated]
-        if all(starts) and all(ends):
-            return min(starts), max(ends)  # type: ignore[type-var]
-    day = published(article)
-    if day is None:
-        return None
-    return day - dt.timedelta(days=REPORTED_FIGURE_WINDOW_DAYS), day
+    starts, ends = [], []
+    for time in analysis.times:
+        if time.kind in DATE_KINDS and time.anchored and content.start <= time.start and time.end <= content.end:
+            first, last = _date(time.value_start), _date(time.value_end or time.value_start)
+            if first and last:
+                starts.append(first)
+                ends.append(last)
+    if starts:
+        first, last = min(starts), max(ends)
+    else:
+        day = published(article)
+        if day is None:
+            return None
+        first = last = day
+    return first - dt.timedelta(days=REPORTED_FIGURE_WINDOW_DAYS), last
 
 
 def _date(value: str | None) -> dt.date | None:

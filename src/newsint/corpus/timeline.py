@@ -84,7 +84,11 @@ def _entries(article: CorpusArticle) -> list[TimelineEntry]:
         dated = [
             t
             for t in analysis.times
-            if t.anchored and t.value_start and content.start <= t.start and t.end <= content.end
+            if t.kind in ("date", "time")
+            and t.anchored
+            and t.value_start
+            and content.start <= t.start
+            and t.end <= content.end
         ]
         if dated:
             start, end, basis = (
