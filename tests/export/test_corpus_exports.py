@@ -40,6 +40,16 @@ def test_csv_zip_holds_every_table_and_the_claims_table_every_claim(example_corp
     assert events[0].split(",") == list(COLUMNS["events"])
 
 
+def test_csv_figures_table_marks_the_contradiction_and_the_corroboration(example_corpus) -> None:
+    text = render_export(ExportFormat.csv, example_corpus, table="figures").decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    (nato,) = {r["group_id"] for r in rows if r["source"] == "Jens Stoltenberg"}
+    (ukraine,) = {r["group_id"] for r in rows if r["source"] == "Oleksii Reznikov"}
+    nato_row = next(r for r in rows if r["group_id"] == nato)
+    assert nato_row["corroborated"] == "True" and nato_row["independent_outlets"] == "3"
+    assert ukraine in nato_row["contradicts"].split("|")
+
+
 def test_csv_single_table_and_bad_table_names(example_corpus) -> None:
     text = render_export(ExportFormat.csv, example_corpus, table="articles").decode("utf-8")
     rows = list(csv.DictReader(io.StringIO(text)))

@@ -2,7 +2,8 @@
 
 Every row carries ``article_id`` (the store's key) and the item's id inside that article's
 Analysis; offsets point into the article's ``document.text``. ``entities`` is the corpus-level
-table (one row per resolved entity); ``mentions`` links it to the articles.
+table (one row per resolved entity); ``mentions`` links it to the articles. ``figures`` is the
+corroboration/contradiction report as rows: one per figure, with its group's standing.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 from newsint.corpus.article import CorpusArticle
 from newsint.corpus.entities import resolve_entities
+from newsint.corpus.figures import compare_figures
 from newsint.corpus.outlets import outlet_name
 
 Row = dict[str, Any]
@@ -142,6 +144,39 @@ def _events(articles: Sequence[CorpusArticle]) -> Iterator[Row]:
             }
 
 
+def _figures(articles: Sequence[CorpusArticle]) -> Iterator[Row]:
+    """One row per figure in a group of agreeing figures (newsint.corpus.figures), with the group's
+    standing: corroborated, and the groups it contradicts."""
+    report = compare_figures(articles)
+    number = {id(g): n for n, g in enumerate(report.groups, 1)}
+    against: dict[int, list[str]] = {}
+    for contradiction in report.contradictions:
+        first, second = number[id(contradiction.first)], number[id(contradiction.second)]
+        against.setdefault(first, []).append(f"G{second}")
+        against.setdefault(second, []).append(f"G{first}")
+    for group in report.groups:
+        n = number[id(group)]
+        low, high = group.interval
+        for figure in group.figures:
+            yield {
+                "group_id": f"G{n}",
+                "corroborated": group.corroborated,
+                "contradicts": "|".join(against.get(n, [])),
+                "independent_outlets": group.independent_outlets,
+                "group_low": None if low == float("-inf") else low,
+                "group_high": None if high == float("inf") else high,
+                "article_id": figure.article.article_id,
+                "claim_id": figure.claim.id,
+                "quantity_id": figure.quantity.id,
+                "text": figure.quantity.text,
+                "unit": figure.quantity.unit,
+                "of": figure.quantity.of,
+                "source": figure.source,
+                "source_actor": figure.actor,
+                "outlet": figure.outlet,
+            }
+
+
 def _judgements(articles: Sequence[CorpusArticle]) -> Iterator[Row]:
     for article in articles:
         for j in article.analysis.judgements:
@@ -167,6 +202,7 @@ TABLES: dict[str, Callable[[Sequence[CorpusArticle]], Iterator[Row]]] = {
     "times": _times,
     "events": _events,
     "judgements": _judgements,
+    "figures": _figures,
 }
 
 
@@ -220,6 +256,23 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "claim_id",
         "sentence_start",
         "sentence_end",
+    ),
+    "figures": (
+        "group_id",
+        "corroborated",
+        "contradicts",
+        "independent_outlets",
+        "group_low",
+        "group_high",
+        "article_id",
+        "claim_id",
+        "quantity_id",
+        "text",
+        "unit",
+        "of",
+        "source",
+        "source_actor",
+        "outlet",
     ),
     "judgements": (
         "article_id",
