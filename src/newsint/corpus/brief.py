@@ -31,9 +31,10 @@ def corpus_brief(articles: Sequence[CorpusArticle]) -> CorpusBrief:
     index = resolve_entities(articles)
     outlets = Outlets(articles)
     by_outlet = Counter(outlets.name(a) or "unknown outlet" for a in articles)
+    # The brief keeps what happened (events) first, then claims that give figures, then the rest;
+    # the entries kept are shown in date order.
     timeline = build_timeline(articles)
-    # Events first (they are what happened), then the claims, earliest first.
-    timeline = sorted(timeline, key=lambda e: (e.kind != "event", e.start))[:TIMELINE_ENTRIES]
+    timeline = sorted(timeline, key=lambda e: (e.kind != "event", not e.figures, e.start))[:TIMELINE_ENTRIES]
     return CorpusBrief(
         articles=len(articles),
         independent_articles=len({a.independent_source for a in articles}),

@@ -15,9 +15,11 @@ from newsint.corpus.article import CorpusArticle
 
 
 def outlet_name(article: CorpusArticle) -> str | None:
-    """The store's outlet, else what the document itself says: its site, then its original publisher."""
+    """The store's outlet, else what the document itself says: its site, its original publisher,
+    then the agency of its dateline ("MINSK, Feb 20 (Reuters) -": the wire that wrote it)."""
     document = article.analysis.document
-    return article.outlet or document.site or document.original_publisher
+    agency = document.dateline.agency if document.dateline else None
+    return article.outlet or document.site or document.original_publisher or agency
 
 
 def published(article: CorpusArticle) -> dt.date | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from newsint.corpus.article import CorpusArticle
+from newsint.corpus.figures import source_named_in
 from newsint.corpus.outlets import outlet_name
 
 TimelineKind = Literal["event", "claim"]
@@ -30,6 +31,7 @@ class TimelineEntry:
     article_id: str = ""
     outlet: str | None = None
     item_id: str = ""  # the event or claim id inside the article's Analysis
+    figures: int = 0  # how many quantities the claim gives
 
 
 def build_timeline(
@@ -100,7 +102,7 @@ def _entries(article: CorpusArticle) -> list[TimelineEntry]:
             start, end, basis = document.published[:10], document.published[:10], "published"
         else:
             continue
-        source_entity = entities.get(claim.source.entity or "")
+        source_entity = entities.get(claim.source.entity or "") or source_named_in(claim, analysis)
         code = claim.source.actor or (source_entity.actor if source_entity else None)
         who = " ".join((source_entity.name if source_entity else claim.source.text or "unnamed source").split())
         found.append(
@@ -114,6 +116,7 @@ def _entries(article: CorpusArticle) -> list[TimelineEntry]:
                 article_id=article.article_id,
                 outlet=outlet,
                 item_id=claim.id,
+                figures=len(claim.quantities),
             )
         )
     return found
