@@ -101,6 +101,7 @@ def test_ftm_statements_carry_provenance_and_claims(example_corpus) -> None:
         published = by_id[row["origin"]].analysis.document.published or ""
         assert row["first_seen"] == row["last_seen"] == published[:10]
         assert row["dataset"] == "newsint"
+    assert len({r["id"] for r in rows}) == len(rows)  # one row per statement
     notes = [r for r in rows if r["prop"] == "notes" and "30,000" in r["value"]]
     # The original value is the claim as written, source and cue included; it hangs on the Person.
     (stoltenberg,) = [

@@ -84,6 +84,15 @@ def ftm_entities_jsonl(articles: Sequence[CorpusArticle]) -> str:
 
 
 def ftm_statements(articles: Sequence[CorpusArticle]) -> Iterator[dict[str, Any]]:
+    """Each statement once: a name written four times in one article is one statement from it."""
+    seen: set[str] = set()
+    for statement in _all_statements(articles):
+        if statement["id"] not in seen:
+            seen.add(statement["id"])
+            yield statement
+
+
+def _all_statements(articles: Sequence[CorpusArticle]) -> Iterator[dict[str, Any]]:
     index = resolve_entities(articles)
     for article in articles:
         analysis = article.analysis
