@@ -378,6 +378,11 @@ def eval_gold(
         raise typer.Exit(EXIT_INPUT_ERROR)
 
 
+# The corpus commands (brief, claims, entity, timeline, export) live in their own module and
+# register themselves on ``app`` when imported.
+from newsint import cli_corpus  # noqa: E402, F401
+
+
 def main() -> None:  # pragma: no cover - console-script entry for `python -m newsint`
     app()
 
