@@ -55,7 +55,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
 from importlib import resources
@@ -229,7 +229,6 @@ class Found:
     count: float | None = None
     unit: Unit | None = None
     day_like: bool = False  # denotes one day (a date, a weekday, "yesterday")
-    parts: list[Found] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -588,10 +587,6 @@ def _recognise(doc: Doc, text: str) -> list[Found]:
     return _extend(text, chosen)
 
 
-def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(s <= span[0] and span[1] <= e for s, e in spans)
-
-
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in spans)
 
@@ -744,7 +739,7 @@ def _build_season_year(cue: Cue) -> Found | None:
 
 
 def _build_shifted(cue: Cue) -> Found | None:
-    return _shifted(cue.start, cue.end, cue.groups, cue.doc)
+    return _shifted(cue.start, cue.end, cue.groups)
 
 
 def _build_earlier_this(cue: Cue) -> Found | None:
@@ -983,7 +978,9 @@ def _bare_month(month: int) -> Callable[[Context], Value]:
     return resolve
 
 
-def _shifted(start: int, end: int, groups: dict[str, str], doc: Doc) -> Found | None:
+def _shifted(start: int, end: int, groups: dict[str, str]) -> Found | None:
+    """ "last week", "next summer", "last Friday", "this March": a period stepped from the one
+    holding the reference date."""
     lex = lexicon()
     steps = lex.shifts[groups["shift"].lower()]
     word = groups["shift"].lower()
