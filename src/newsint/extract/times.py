@@ -65,7 +65,7 @@ from spacy.tokens import Doc
 
 from newsint.model import TimeExpression
 
-__all__ = ["extract_times", "lexicon"]
+__all__ = ["clause_tense", "extract_times", "lexicon"]
 
 # A weekday without "last"/"next" refers to the current week: at most this many days away.
 WEEKDAY_REACH = 3
@@ -368,6 +368,11 @@ def _nearest_weekday(weekday: int, reference: dt.date, tense: int) -> dt.date:
 
 # --------------------------------------------------------------------------------------------
 # Tense of the clause an expression sits in
+
+
+def clause_tense(doc: Doc, start: int, end: int) -> int:
+    """The tense of the clause the characters [start, end) sit in (see ``_tense``)."""
+    return _tense(doc, start, end)
 
 
 def _tense(doc: Doc, start: int, end: int) -> int:
