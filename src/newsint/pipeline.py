@@ -78,7 +78,7 @@ def _extract(document: Document, doc: Doc) -> Analysis:
     if document.published is None:
         # Inferred from the text's own dates, with the evidence recorded; relative expressions
         # stay unresolved (``reference`` stays None): an inferred date is not a known one.
-        infer_published(document, times)
+        infer_published(document, times, doc)
     return Analysis(
         document=document,
         entities=entities,
