@@ -296,9 +296,13 @@ def test_ner_exact_versus_overlap() -> None:
 
 
 def test_equipment_category_to_re3d_label() -> None:
-    assert ner.equipment_label("combat aircraft") == "MilitaryPlatform"
-    assert ner.equipment_label("ballistic missile system") == "Weapon"
-    assert ner.equipment_label(None) == "Weapon"
+    assert ner.equipment_label({"category": "combat aircraft"}) == "MilitaryPlatform"
+    assert ner.equipment_label({"category": "ballistic missile system"}) == "Weapon"
+    # A missile against tanks or ships is a weapon, not a platform (the old regex got this wrong).
+    assert ner.equipment_label({"category": "anti-tank missile"}) == "Weapon"
+    assert ner.equipment_label({"category": "anti-ship missile"}) == "Weapon"
+    assert ner.equipment_label({"kind": "platform", "category": "warship"}) == "MilitaryPlatform"
+    assert ner.equipment_label({}) == "Weapon"
 
 
 # --------------------------------------------------------------------------------------------

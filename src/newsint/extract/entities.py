@@ -23,7 +23,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from newsint.extract import actors, coref
-from newsint.kb.knowledge import knowledge_base
+from newsint.kb.knowledge import SHIP_ID, knowledge_base
 from newsint.model import Entity, Mention
 from newsint.nlp.rulers import CITY_SPANS_KEY
 
@@ -39,12 +39,29 @@ LABEL_TYPES = {
     "OPERATION": "OPERATION",
 }
 AMBIGUOUS_EQUIPMENT_LABEL = "EQUIPMENT_AMBIGUOUS"
-CIVILIAN_MODIFIERS = {"think", "fuel", "water", "oil", "gas", "storage", "septic", "fish", "petrol", "toy", "sniffer"}
+CIVILIAN_MODIFIERS = {
+    "think", "fuel", "water", "oil", "gas", "storage", "septic", "fish", "petrol", "toy", "sniffer",
+    # words with a civilian sense that count only in a military context ("vehicle", "strike")
+    "hunger", "general", "labour", "labor", "rail", "suicide", "private", "passenger", "commercial",
+    "civilian", "cargo", "electric", "police", "emergency", "delivery", "rental", "paper", "jumbo",
+}  # fmt: skip
 MILITARY_CONTEXT_WORDS = {
     "missile", "system", "launcher", "fighter", "jet", "tank", "drone", "rocket", "artillery", "aircraft",
     "helicopter", "warship", "submarine", "howitzer", "battery", "munition", "weapon", "bomber", "interceptor",
     "air-defence", "air-defense", "defence", "defense", "strike", "warhead", "shell", "gun", "vehicle",
     "frigate", "destroyer", "corvette", "deploy", "fire", "launch", "shoot", "intercept", "arm",
+    "military", "target", "destroy", "troop", "army", "militant", "airstrike", "bomb",
+}  # fmt: skip
+# A designation written before a system's popular name ("KC-135R Stratotanker", "MQ-9 Reaper"):
+# part of the name, even where the KB lists only the popular name.
+_DESIGNATION_BEFORE = re.compile(r"(?:^|(?<=[\s(]))[A-Z]{1,4} ?[-‐‑] ?\d{1,4}[A-Z]{0,3} $")
+HYPHENS = {"-", "‐", "‑", "–"}
+EQUIPMENT_LABELS = {"EQUIPMENT", AMBIGUOUS_EQUIPMENT_LABEL}
+AIRCRAFT_ROLE_WORDS = {"attack", "bomber", "fighter", "transport", "tanker", "reconnaissance", "surveillance", "cargo"}
+PREMODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+QUANTIFIER_WORDS = {
+    "multiple", "several", "many", "numerous", "few", "more", "most", "some", "various", "additional",
+    "apparent", "alleged", "suspected", "possible", "sustained", "such", "same", "last", "first", "new",
 }  # fmt: skip
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -77,7 +94,7 @@ def extract_entities(doc: Doc, *, reference_date: dt.date | None) -> list[Entity
         span = _trim(span)
         if span is None or (etype == "PLACE" and kb.is_adjective(span.text)):
             continue  # "the Ukrainian threat": a nationality, which actors.py reads, not a place
-        link = kb.link(span.text, etype, kb_id=span.ent_id_ or None, date=reference_date, context=context)
+        link = kb.link(span.text, etype, kb_id=_kb_id(span), date=reference_date, context=context)
         if link is not None:
             etype = link.type
             key = link.kb_id
@@ -92,7 +109,7 @@ def extract_entities(doc: Doc, *, reference_date: dt.date | None) -> list[Entity
                 type=etype,
                 name=link.name if link else span.text,
                 kb_id=link.kb_id if link else None,
-                attributes=dict(link.attributes) if link else {"linked": False},
+                attributes=dict(link.attributes) if link else _unlinked_attributes(span),
                 actor=link.actor if link else None,
             )
         if etype == "PERSON" and len(span) > 1:
@@ -113,22 +130,137 @@ def extract_entities(doc: Doc, *, reference_date: dt.date | None) -> list[Entity
 def _entity_spans(doc: Doc) -> list[Span]:
     cities = _city_spans(doc)
     spans = [
-        ent
-        for ent in doc.ents
-        if ent.label_ in LABEL_TYPES and not _overlaps(ent, cities) and not _civilian_sense(ent)
+        ent for ent in doc.ents if ent.label_ in LABEL_TYPES and not _overlaps(ent, cities) and not _civilian_sense(ent)
     ] + cities
     for ent in doc.ents:
-        if ent.label_ == AMBIGUOUS_EQUIPMENT_LABEL and _military_context(ent):
+        if ent.label_ == AMBIGUOUS_EQUIPMENT_LABEL and _military_context(ent) and not _civilian_sense(ent):
             spans.append(Span(doc, ent.start, ent.end, label="EQUIPMENT", span_id=ent.ent_id_))
+    # A ship's name after its navy's prefix ("HMS Defender") is the ship, whatever NER called it.
+    ships = knowledge_base().ship_spans(doc)
+    spans = [s for s in spans if s.ent_id_ or not _overlaps(s, ships)]
+    spans += [s for s in ships if not _overlaps(s, spans)]
     spans += [s for s in knowledge_base().operation_spans(doc) if not _overlaps(s, spans)]
-    return sorted(spans, key=lambda s: s.start)
+    spans = [
+        _equipment_extent(s) if s.label_ == "EQUIPMENT" else s
+        for s in _join_split_names(sorted(spans, key=lambda s: s.start))
+    ]
+    # A mention inside an equipment phrase is part of it ("bomber" in "bomber and fighter aircraft").
+    equipment = [s for s in spans if s.label_ == "EQUIPMENT"]
+    return [
+        s
+        for s in spans
+        if not any(o is not s and o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in equipment)
+    ]
+
+
+def _join_split_names(spans: list[Span]) -> list[Span]:
+    """Adjacent ruler matches of the same system are one name ("KC-135R" + "Stratotanker")."""
+    joined: list[Span] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        same_system = (
+            last is not None
+            and span.label_ == last.label_ == "EQUIPMENT"
+            and span.ent_id_ == last.ent_id_
+            and not span.ent_id_.startswith("equipment-class:")
+        )
+        if same_system and last.end == span.start:
+            joined[-1] = Span(span.doc, last.start, span.end, label=span.label_, span_id=span.ent_id_)
+            continue
+        joined.append(span)
+    return joined
+
+
+def _equipment_extent(span: Span) -> Span:
+    """The whole name or noun phrase of an equipment mention. A designation written before a
+    system's popular name joins it ("KC-135R Stratotanker"). A generic noun names no system, so
+    the words that say which ones are part of the mention: its owner, maker or kind ("ISIL
+    vehicles", "snipers' bullets", "vehicle-borne bombs", "heavy weapons"), not its number or
+    article ("three tanks", "the tanks")."""
+    if span.ent_id_.startswith("equipment-class:"):
+        return _with_premodifiers(span)
+    doc = span.doc
+    prefix = _DESIGNATION_BEFORE.search(doc.text[max(0, span.start_char - 16) : span.start_char])
+    if prefix is None:
+        return span
+    extended = doc.char_span(span.start_char - len(prefix.group()), span.end_char, alignment_mode="expand")
+    if extended is None or extended.start >= span.start:
+        return span
+    return Span(doc, extended.start, span.end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_ or span.ent_id_)
+
+
+def _with_premodifiers(span: Span) -> Span:
+    doc = span.doc
+    start = span.start
+    while start > 0:
+        token = doc[start - 1]
+        hyphen_inside = token.text in HYPHENS and not token.whitespace_ and start >= 2
+        possessive_mark = token.dep_ == "case" and token.head.dep_ == "poss"  # "snipers' bullets"
+        modifier = token.dep_ in PREMODIFIER_DEPS and token.head.i >= start and not _quantifier(token)
+        named_system = token.ent_type_ in EQUIPMENT_LABELS and not token.ent_id_.startswith("equipment-class:")
+        if not (hyphen_inside or possessive_mark or modifier) or named_system:
+            break  # a named system before a class noun stays its own mention ("Iskander missile")
+        start -= 1
+    while start < span.start and (doc[start].text in HYPHENS or doc[start].dep_ == "case"):
+        start += 1  # never begin on a hyphen or a stray possessive marker
+    start = _coordinated_roles(doc, start)
+    if start == span.start:
+        return span
+    return Span(doc, start, span.end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_ or span.ent_id_)
+
+
+def _coordinated_roles(doc: Doc, start: int) -> int:
+    """Roles coordinated before one head noun are one mention: "attack, bomber, fighter and
+    remotely piloted aircraft" (the shared head is written once, at the end)."""
+    i = start - 1
+    if i < 1 or doc[i].lower_ not in {"and", "or"}:
+        return start
+    i -= 1
+    if doc[i].text == ",":
+        i -= 1
+    first = None
+    while i >= 0 and doc[i].lower_ in AIRCRAFT_ROLE_WORDS:
+        first = i
+        if i >= 1 and doc[i - 1].text == ",":
+            i -= 2
+        else:
+            break
+    return first if first is not None else start
+
+
+def _quantifier(token) -> bool:
+    """Words that count or hedge rather than say which: "multiple", "several", "apparent"."""
+    if token.lower_ in QUANTIFIER_WORDS or token.like_num or token.pos_ in {"NUM", "DET"}:
+        return True
+    # A nationality says whose, and is its own item for actor codes ("Israeli missile").
+    return token.ent_type_ == "NORP" or knowledge_base().is_adjective(token.text)
+
+
+def _kb_id(span: Span) -> str | None:
+    """The KB id the ruler gave the span's tokens; for an equipment phrase widened around its
+    name ("attack and fighter aircraft", whose first token has none) the id it was given."""
+    if span.ent_id_:
+        return span.ent_id_
+    if span.label_ == "EQUIPMENT" and span.id_ and span.id_ != SHIP_ID:
+        return span.id_
+    return None
+
+
+def _unlinked_attributes(span: Span) -> dict[str, Any]:
+    if span.id_ == SHIP_ID:  # a span's own id (ent_id_ is read from the tokens' entity ids)
+        return {"linked": False, "category": "warship", "kind": "platform"}
+    return {"linked": False}
 
 
 def _civilian_sense(span: Span) -> bool:
-    """A weapon word in a civilian compound: "think tank", "fuel tank", "water tanks"."""
-    if not span.ent_id_.startswith("equipment-class:") or span.start == 0:
+    """A weapon word in a civilian compound ("think tank", "fuel tank", "water tanks") or as the
+    first part of a hyphenated modifier ("vehicle-borne", "tank-busting": the head comes later)."""
+    if not span.ent_id_.startswith("equipment-class:"):
         return False
-    return span.doc[span.start - 1].lower_ in CIVILIAN_MODIFIERS
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].text in HYPHENS and not doc[span.end - 1].whitespace_:
+        return True
+    return span.start > 0 and doc[span.start - 1].lower_ in CIVILIAN_MODIFIERS
 
 
 def _city_spans(doc: Doc) -> list[Span]:
@@ -150,8 +282,8 @@ def _military_context(span: Span) -> bool:
     "Hawk") counts only next to other equipment or a weapon word in the same sentence."""
     sentence = span.sent
     for token in sentence:
-        if span.start <= token.i < span.end:
-            continue
+        if span.start <= token.i < span.end or token.ent_type_ == AMBIGUOUS_EQUIPMENT_LABEL:
+            continue  # two words that each need context do not vouch for each other
         if token.lemma_.lower() in MILITARY_CONTEXT_WORDS or token.ent_type_ == "EQUIPMENT":
             return True
     return False
@@ -171,7 +303,7 @@ def _trim(span: Span) -> Span | None:
         end -= 1
     if start >= end or end - start > MAX_NAME_TOKENS:
         return None
-    trimmed = Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.ent_id_)
+    trimmed = Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_ or span.ent_id_)
     if not _HAS_LETTER.search(trimmed.text):
         return None
     return trimmed
