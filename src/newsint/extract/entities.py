@@ -56,6 +56,18 @@ MILITARY_CONTEXT_WORDS = {
 # part of the name, even where the KB lists only the popular name.
 _DESIGNATION_BEFORE = re.compile(r"(?:^|(?<=[\s(]))[A-Z]{1,4} ?[-‐‑] ?\d{1,4}[A-Z]{0,3} $")
 HYPHENS = {"-", "‐", "‑", "–"}
+LOCATIVE_PREPOSITIONS = {"near", "outside"}
+COMPASS_WORDS = {
+    "northern", "southern", "eastern", "western", "central", "north-eastern", "north-western",
+    "south-eastern", "south-western", "northeastern", "northwestern", "southeastern", "southwestern",
+}  # fmt: skip
+PLACE_CLASS_NOUNS = {"city", "town", "village", "province", "region", "district", "capital", "port"}
+ADMINISTRATIVE_WORDS = {"province", "district", "governorate", "region", "county", "oblast", "municipality"}
+# Head nouns that say a weapon was used: the weapon before them is still a mention.
+WEAPON_USE_HEADS = {
+    "attack", "fire", "strike", "barrage", "blast", "explosion", "launch", "salvo", "shelling", "bombardment",
+    "raid", "assault", "hit", "impact", "round", "shell",
+}  # fmt: skip
 EQUIPMENT_LABELS = {"EQUIPMENT", AMBIGUOUS_EQUIPMENT_LABEL}
 AIRCRAFT_ROLE_WORDS = {"attack", "bomber", "fighter", "transport", "tanker", "reconnaissance", "surveillance", "cargo"}
 PREMODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
@@ -91,6 +103,8 @@ def extract_entities(doc: Doc, *, reference_date: dt.date | None) -> list[Entity
 
     for span in spans:
         etype = LABEL_TYPES[span.label_]
+        if etype == "PERSON" and not span.ent_id_:
+            span, etype = _locative_person(span)
         span = _trim(span)
         if span is None or (etype == "PLACE" and kb.is_adjective(span.text)):
             continue  # "the Ukrainian threat": a nationality, which actors.py reads, not a place
@@ -114,7 +128,8 @@ def extract_entities(doc: Doc, *, reference_date: dt.date | None) -> list[Entity
             )
         if etype == "PERSON" and len(span) > 1:
             surnames.setdefault(span[-1].text, key)
-        group.mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text))
+        written = _place_extent(span) if etype == "PLACE" else span
+        group.mentions.append(Mention(start=written.start_char, end=written.end_char, text=written.text))
         group.spans.append(span)
 
     _merge_surnames(groups, surnames)
@@ -230,10 +245,49 @@ def _coordinated_roles(doc: Doc, start: int) -> int:
 
 def _quantifier(token) -> bool:
     """Words that count or hedge rather than say which: "multiple", "several", "apparent"."""
-    if token.lower_ in QUANTIFIER_WORDS or token.like_num or token.pos_ in {"NUM", "DET"}:
+    if token.lower_ in QUANTIFIER_WORDS or token.like_num or token.pos_ in {"NUM", "DET", "PRON"}:
         return True
     # A nationality says whose, and is its own item for actor codes ("Israeli missile").
     return token.ent_type_ == "NORP" or knowledge_base().is_adjective(token.text)
+
+
+def _locative_person(span: Span) -> tuple[Span, str]:
+    """NER's "person" right after "near" or "outside" is a place: the small model reads a
+    sentence-initial "Near Tal Afar," as a name. The preposition is dropped from the mention."""
+    doc = span.doc
+    start = span.start
+    if doc[start].lower_ in LOCATIVE_PREPOSITIONS and len(span) > 1:
+        start += 1
+    elif not (start > 0 and doc[start - 1].lower_ in LOCATIVE_PREPOSITIONS):
+        return span, "PERSON"
+    return Span(doc, start, span.end, label="GPE"), "PLACE"
+
+
+def _place_extent(span: Span) -> Span:
+    """A place's mention as written: with the article the name takes ("the Red Sea", "the
+    Gulf"), a compass word that narrows it ("northern Iraq"), and the administrative word that
+    follows it ("Idlib province", "Mosul district"). The entity (name, link, coordinates) is
+    the bare name's; the mention says which part of it the text meant."""
+    doc = span.doc
+    start, end = span.start, span.end
+    if end < len(doc) and doc[end].lower_ in ADMINISTRATIVE_WORDS:
+        end += 1
+    if start > 0 and doc[start - 1].lower_ in COMPASS_WORDS:
+        start -= 1
+        if start > 1 and doc[start - 1].text in HYPHENS and doc[start - 2].lower_ in {"north", "south"}:
+            start -= 2  # "north-western Syria", split by the tokenizer
+    elif start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_CLASS_NOUNS:
+        # "the city of Mosul", "the Syrian town of Dabiq", "the port city of Tartus"
+        head = start - 2
+        while head > 0 and head > start - 5 and doc[head - 1].pos_ in {"ADJ", "PROPN", "NOUN"}:
+            head -= 1
+        if head > 0 and doc[head - 1].lower_ == "the":
+            start = head
+    if start > 0 and doc[start - 1].lower_ == "the":
+        start -= 1
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label_)
 
 
 def _kb_id(span: Span) -> str | None:
@@ -252,6 +306,18 @@ def _unlinked_attributes(span: Span) -> dict[str, Any]:
     return {"linked": False}
 
 
+def _modifies_other_noun(span: Span) -> bool:
+    """A weapon noun that only says what another thing is for or about is not a weapon mention:
+    "a VBIED factory", "weapons shipments", "tank crews", "drone footage". Its use still is:
+    "rocket attacks", "mortar fire"."""
+    doc = span.doc
+    last = doc[span.end - 1]
+    if span.end >= len(doc) or last.dep_ != "compound" or last.head.i < span.end:
+        return False
+    head = last.head
+    return head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() not in WEAPON_USE_HEADS and not head.ent_type_
+
+
 def _civilian_sense(span: Span) -> bool:
     """A weapon word in a civilian compound ("think tank", "fuel tank", "water tanks") or as the
     first part of a hyphenated modifier ("vehicle-borne", "tank-busting": the head comes later)."""
@@ -259,6 +325,8 @@ def _civilian_sense(span: Span) -> bool:
         return False
     doc = span.doc
     if span.end < len(doc) and doc[span.end].text in HYPHENS and not doc[span.end - 1].whitespace_:
+        return True
+    if _modifies_other_noun(span):
         return True
     return span.start > 0 and doc[span.start - 1].lower_ in CIVILIAN_MODIFIERS
 
