@@ -278,9 +278,10 @@ def test_possessive_pronouns_stay_out_of_an_equipment_mention() -> None:
 
 def test_a_place_mention_keeps_its_article_compass_word_and_administrative_word() -> None:
     a = run(
-        "The latest groups have come from the town of Baghuz, the last refuge of Isis. "  # guardian-0014
-        "In Anbar province, Sunni tribesmen armed to fight Isis now refuse to surrender their weapons. "  # guardian-0002
-        "Surrounding the town on the banks of the Euphrates are the armies of four nation states. "  # guardian-0029
+        # guardian-0014, guardian-0002, guardian-0029
+        "The latest groups have come from the town of Baghuz, the last refuge of Isis. "
+        "In Anbar province, Sunni tribesmen armed to fight Isis now refuse to surrender their weapons. "
+        "Surrounding the town on the banks of the Euphrates are the armies of four nation states. "
         "Turkish troops massed on the border with northern Syria."
     )
     places = {m.text: e for e in a.entities if e.type == "PLACE" for m in e.mentions}
