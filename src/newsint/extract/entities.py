@@ -22,7 +22,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from newsint.extract import actors, coref
+from newsint.extract import actors, coref, geocontext
 from newsint.kb.knowledge import SHIP_ID, knowledge_base
 from newsint.model import Entity, Mention
 from newsint.nlp.rulers import CITY_SPANS_KEY
@@ -94,7 +94,7 @@ class _Group:
     spans: list[Span] = field(default_factory=list)
 
 
-def extract_entities(doc: Doc, *, reference_date: dt.date | None) -> list[Entity]:
+def extract_entities(doc: Doc, *, reference_date: dt.date | None, dateline_place: str | None = None) -> list[Entity]:
     kb = knowledge_base()
     groups: dict[str, _Group] = {}
     surnames: dict[str, str] = {}  # surname -> group key of a person named in full
@@ -133,6 +133,7 @@ def extract_entities(doc: Doc, *, reference_date: dt.date | None) -> list[Entity
         group.spans.append(span)
 
     _merge_surnames(groups, surnames)
+    geocontext.settle_places(doc, groups.values(), dateline_place=dateline_place)
     coref.add_title_mentions(doc, groups, reference_date=reference_date, new_group=_Group)
     coref.add_pronoun_mentions(doc, groups)
     actors.add_group_actors(doc, groups, new_group=_Group)

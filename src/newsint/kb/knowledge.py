@@ -346,6 +346,11 @@ def _org_link(org) -> Link:
     return Link(f"org:{org.id}", org.name, "ORG", org.actor, attributes)
 
 
+def place_link(place: PlaceEntry | None) -> Link | None:
+    """The Link for a gazetteer entry chosen outside ``link`` (extract/geocontext.py)."""
+    return _place_link(place)
+
+
 def _place_link(place: PlaceEntry | None) -> Link | None:
     if place is None:
         return None
