@@ -83,12 +83,19 @@ def settle_places(doc: Doc, groups: Iterable[Any], *, dateline_place: str | None
             if towns[0].iso3:
                 evidence.countries.add(towns[0].iso3)
     for group in places:
-        if group.kb_id is not None and not group.kb_id.startswith("geonames:"):
-            continue  # a country, region, border or sea: no namesakes to choose between
-        candidates = _towns(group.name)
+        is_town = group.kb_id is None or group.kb_id.startswith("geonames:")
+        if group.kb_id is not None and group.kb_id.startswith(("country:", "admin1:")):
+            continue  # a country or a state: what the article names, not a namesake
+        candidates = _towns(group.spans[0].text if group.spans else group.name)
         if not candidates:
             continue
         written = _written_qualifiers(doc, group)
+        if not is_town:
+            # A region or sea's name written with a state after it is a town: "Atlantic, Iowa".
+            best = max(candidates, key=lambda c: _score(c, evidence, written, exclude=group))
+            if _score(best, evidence, written, exclude=group) >= WRITTEN_QUALIFIER:
+                _relink(group, best)
+            continue
         current = next((c for c in candidates if c.id == group.kb_id), None)
         best = max(candidates, key=lambda c: (_score(c, evidence, written, exclude=group), c is current))
         best_score = _score(best, evidence, written, exclude=group)
