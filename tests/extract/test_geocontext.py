@@ -58,3 +58,16 @@ def test_without_evidence_the_best_known_namesake_stays() -> None:
     homs = place(a, "Homs province")
     assert homs.attributes.get("iso") == "SYR"
     assert "resolved_by" not in homs.attributes
+
+
+def test_a_name_is_no_evidence_for_itself() -> None:
+    # guardian-0055: Washington (DC, 38.9 N) must not move to a smaller Washington-area namesake
+    # because it lies near the capital the same word already names.
+    a = run(
+        "The Turkish leader said Turkey's armed forces had finished preparations to enter Syria and that "
+        "Washington was stalling on a commitment to leave the town of Manbij as a first step."
+    )
+    washington = [e for e in a.entities if any(m.text == "Washington" for m in e.mentions)]
+    assert washington
+    assert all("resolved_by" not in e.attributes for e in washington)
+    assert all(abs(e.attributes.get("lat", 38.9) - 38.9) < 0.2 for e in washington)

@@ -10,10 +10,12 @@ Texas"), and what tells them apart is the article itself:
 - the dateline's place, where the cleaner kept one (``Document.dateline``), which counts as
   one more such town.
 
-Each candidate scores by that evidence; the best-known one wins any tie, so an article with no
-such evidence keeps the population prior. A town below the gazetteer's usual floor for linking
-a bare name is accepted only on state evidence (a village called "Of" is not linked because
-the article named Turkey, but "Chester, Pa." is Chester in Pennsylvania).
+Each candidate scores by that evidence; the current link, then the best-known one, wins any
+tie, so an article with no such evidence keeps the population prior. A name the linker left
+unlinked (declared ambiguous, or a town below its population floor) is linked only on state
+or written evidence: a village called "Of" is not linked because the article named Turkey,
+and "Washington has taken to taunting him" is not a town because the article named the US,
+but "Chester, Pa." is Chester in Pennsylvania.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from newsint.kb.knowledge import MIN_LINK_POPULATION, place_link
+from newsint.kb.knowledge import place_link
 from newsint.kb.places import PlaceEntry, lookup_place, place_by_id
 
 # Evidence weights: the qualifier written beside the name outweighs everything else; a state
@@ -60,7 +62,8 @@ DOMINANT_FACTOR = 10
 class Evidence:
     divisions: set[tuple[str, str]] = field(default_factory=set)  # (ISO3, admin1 code)
     countries: set[str] = field(default_factory=set)
-    towns: list[PlaceEntry] = field(default_factory=list)  # towns whose name has one meaning
+    # towns whose name has one meaning (or one far better known), with the group naming each
+    towns: list[tuple[Any, PlaceEntry]] = field(default_factory=list)
 
 
 def settle_places(doc: Doc, groups: Iterable[Any], *, dateline_place: str | None = None) -> None:
@@ -79,7 +82,7 @@ def settle_places(doc: Doc, groups: Iterable[Any], *, dateline_place: str | None
     if dateline_place:
         towns = _towns(dateline_place.title())
         if towns:  # a dateline names the best-known place of that name ("PARIS" is Paris, France)
-            evidence.towns.append(towns[0])
+            evidence.towns.append((None, towns[0]))
             if towns[0].iso3:
                 evidence.countries.add(towns[0].iso3)
     for group in places:
@@ -97,13 +100,21 @@ def settle_places(doc: Doc, groups: Iterable[Any], *, dateline_place: str | None
                 _relink(group, best)
             continue
         current = next((c for c in candidates if c.id == group.kb_id), None)
-        best = max(candidates, key=lambda c: (_score(c, evidence, written, exclude=group), c is current))
+        if current is None and group.kb_id is not None:
+            # linked through a name the gazetteer ranks lower (a capital's metonym): still a candidate
+            current = place_by_id(group.kb_id)
+            if current is not None:
+                candidates.append(current)
+        best = max(
+            candidates,
+            key=lambda c: (_score(c, evidence, written, exclude=group), c is current, c.population or 0),
+        )
         best_score = _score(best, evidence, written, exclude=group)
         if current is not None:
             if best is current or best_score <= _score(current, evidence, written, exclude=group):
                 continue
-        elif best_score < NAMED_DIVISION and (best.population or 0) < MIN_LINK_POPULATION:
-            continue  # unlinked small town: only on state or written evidence
+        elif best_score < NAMED_DIVISION:
+            continue  # left unlinked (an ambiguous name, a small town): only on state or written evidence
         if best_score == 0:
             continue
         _relink(group, best)
@@ -124,7 +135,7 @@ def _evidence(places: list[Any]) -> Evidence:
             if len(towns) == 1 or (
                 towns and (towns[0].population or 0) >= DOMINANT_FACTOR * (towns[1].population or 1)
             ):
-                evidence.towns.append(towns[0])
+                evidence.towns.append((group, towns[0]))
     return evidence
 
 
@@ -161,9 +172,9 @@ def _score(place: PlaceEntry, evidence: Evidence, written: set[tuple[str, str | 
         score += NAMED_DIVISION
     if place.iso3 in evidence.countries:
         score += NAMED_COUNTRY
-    for town in evidence.towns:
-        if town.id == place.id:
-            continue
+    for source, town in evidence.towns:
+        if source is exclude or town.id == place.id:
+            continue  # a name is no evidence for itself
         if place.admin1 and (town.iso3, town.admin1) == division:
             score += SAME_DIVISION_TOWN
         if _km(town, place) <= NEARBY_KM:
