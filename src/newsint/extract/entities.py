@@ -8,7 +8,12 @@ For each entity mention the stage decides
   title ("the Belarusian leader") resolved through the roles true at the reference date; a
   pronoun subject resolved to the last person named (coref.py);
 - the actor code: a person's by their role at the reference date, an organisation's from the KB,
-  a capital or seat of power used as an agent (actors.py).
+  a capital or seat of power used as an agent (actors.py);
+- which of a place name's namesakes the article means, from the other places it names
+  (geocontext.py);
+- how much text a mention covers: a place as written ("the Red Sea", "northern Iraq", "Idlib
+  province"), a generic weapon noun with the words that say whose or which ("ISIL vehicles"),
+  a designation before a system's popular name ("KC-135R Stratotanker").
 
 Material outside ``document.text`` (teasers, links) never reaches this stage.
 """
@@ -197,9 +202,10 @@ def _equipment_extent(span: Span) -> Span:
         return _with_premodifiers(span)
     doc = span.doc
     prefix = _DESIGNATION_BEFORE.search(doc.text[max(0, span.start_char - 16) : span.start_char])
-    if prefix is None:
-        return span
-    extended = doc.char_span(span.start_char - len(prefix.group()), span.end_char, alignment_mode="expand")
+    begin = span.start_char - len(prefix.group()) if prefix else 0
+    if prefix is None or (begin > 0 and not (doc.text[begin - 1].isspace() or doc.text[begin - 1] == "(")):
+        return span  # no designation, or the window began inside a longer word
+    extended = doc.char_span(begin, span.end_char, alignment_mode="expand")
     if extended is None or extended.start >= span.start:
         return span
     return Span(doc, extended.start, span.end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_ or span.ent_id_)
