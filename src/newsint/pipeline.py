@@ -70,7 +70,8 @@ def _extract(document: Document, doc: Doc) -> Analysis:
     # Relative dates and roles ("the Belarusian leader") resolve against the publication date,
     # whatever its basis; without one they stay unresolved.
     reference = dt.date.fromisoformat(document.published) if document.published else None
-    entities = extract_entities(doc, reference_date=reference)
+    dateline_place = document.dateline.place if document.dateline else None
+    entities = extract_entities(doc, reference_date=reference, dateline_place=dateline_place)
     entities = with_publisher(entities, document.original_publisher)
     quantities = extract_quantities(doc)
     claims = extract_claims(doc, entities, quantities)
