@@ -35,10 +35,13 @@ Conventions (what the values mean):
 - Durations without an anchor ("for ten days", "several years") have no calendar value: kind
   "duration", ``duration`` P10D / PXY (X: an unstated number), ``anchored`` false.
 - A day and month without a year ("Feb. 10") takes the year that puts it nearest the
-  reference date, moved to the past for a past-tense verb and to the future for a future one
-  ("Dec. 28" in an article of 2022-01-03 is 2021-12-28); a bare month likewise; a weekday is
-  the nearest one, the last one before the reference date for a past-tense verb and the next
-  one for a future verb.
+  reference date ("Dec. 28" in an article of 2022-01-03 is 2021-12-28); beyond a month from
+  it, a past-tense clause moves it into the past and a future one (will, a modal, "until")
+  into the future; "since" always looks back. A bare month likewise. A weekday is the last
+  one (the reference day included) for a past-tense clause or one of unknown tense, the next
+  one for a future clause or when that is only a day ahead. The tense is the verb's the
+  expression hangs on through prepositions, else (it dates a noun: "Monday's debate") the
+  sentence's main verb's.
 - Without a reference date nothing relative is resolved: "Feb. 10" has no value and precision
   ``month-day`` (what is known: a month and a day), "yesterday" and "last week" no value.
   Written years ("March 2013", "2020") need no reference and are always resolved.
