@@ -410,7 +410,13 @@ def _claim(number: int, cue: list[Token], source: Span | None, content: Span, en
     inside = [q.id for q in quantities if content.start_char <= q.start and q.end <= content.end_char]
     return Claim(
         id=f"C{number}",
-        source=ClaimSource(entity=entity, text=source.text if source is not None else None, actor=actor),
+        source=ClaimSource(
+            entity=entity,
+            text=source.text if source is not None else None,
+            actor=actor,
+            start=source.start_char if source is not None else None,
+            end=source.end_char if source is not None else None,
+        ),
         cue=cue_text,
         content=TextSpan(start=content.start_char, end=content.end_char, text=content.text),
         quantities=inside,
