@@ -19,7 +19,7 @@ def claims_of(analysis: Analysis) -> list[tuple[str | None, str | None, str]]:
 
 
 def with_content(analysis: Analysis, start: str) -> Claim:
-    found = [c for c in analysis.claims if c.content.text.lstrip("“\"'").startswith(start)]
+    found = [c for c in analysis.claims if c.content.text.lstrip("“”\"'").startswith(start)]
     assert len(found) == 1, claims_of(analysis)
     return found[0]
 
@@ -41,3 +41,46 @@ def test_a_pronoun_source_is_located_where_it_was_written() -> None:
     assert claim.source.start == a.document.text.index("He said")
     person = next(e for e in a.entities if e.id == claim.source.entity)
     assert person.name == "Bernie Sanders"
+
+
+# ---- direct quotations
+
+
+def test_a_long_attribution_clause_between_two_quotations_joins_them() -> None:
+    # HuffPost, 2016-09-16: the speaker's description makes the gap long, but it is all attribution.
+    a = run(
+        "“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the Congressional "
+        "Black Caucus. “Donald Trump is a disgusting fraud. He had no proof of it.”"
+    )
+    claim = with_content(a, "This is a disgusting day")
+    assert claim.content.text.endswith("He had no proof of it.”")
+    assert claim.source.text.startswith("Rep. G.K. Butterfield")
+
+
+def test_doubled_apostrophes_mark_a_quotation() -> None:
+    # New York Times archive text, 2016-09-16.
+    a = run(
+        "Mrs. Clinton has shied away from a sweeping tax overhaul. ''It's more tinkering at the edges,'' "
+        "said Alan Cole, an economist at the Tax Foundation. ''I wouldn't call it reform.''"
+    )
+    claim = with_content(a, "It's more tinkering")
+    assert claim.content.text.startswith("''It's") and claim.content.text.endswith("call it reform.''")
+    assert claim.source.text == "Alan Cole, an economist at the Tax Foundation"
+
+
+def test_a_quotation_over_several_paragraphs_reopens_each_and_closes_at_the_end() -> None:
+    a = run(
+        "The senator spoke to reporters on Tuesday.\n\n"
+        "“We have seen this before,” she said. “The bank squeezed its employees.\n\n"
+        "“Nobody at the top has been held accountable.”"
+    )
+    claim = with_content(a, "We have seen this before")
+    assert claim.content.text.endswith("held accountable.”")
+    assert claim.source.text == "she"
+
+
+def test_a_paragraph_opening_with_a_mistyped_closing_mark_is_still_a_signed_quotation() -> None:
+    # HuffPost readers' reactions, 2016-09-27: ”…” ― Name.
+    a = run("”Fear. I am truly afraid that he will win the election.” ― Edwin G. Monroy")
+    claim = with_content(a, "Fear.")
+    assert claim.source.text == "Edwin G. Monroy"

@@ -88,8 +88,11 @@ SPEAKER_NOUNS = frozenset(
 )
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
-OPEN_QUOTES = '“"‘'
-CLOSE_QUOTES = '”"’'
+# Quotation marks as tokens: curly, straight, and the doubled apostrophes of wire and archive
+# text (''like this'').
+OPEN_QUOTES = ("“", '"', "‘", "''", "``")
+CLOSE_QUOTES = ("”", '"', "’", "''")
+QUOTE_ENDS = (*CLOSE_QUOTES, ".")  # a quoted sentence ends with its mark, or its stop outside it
 
 
 def extract_claims(doc: Doc, entities: list[Entity], quantities: list[Quantity]) -> list[Claim]:
@@ -116,7 +119,16 @@ def extract_claims(doc: Doc, entities: list[Entity], quantities: list[Quantity])
     return claims
 
 
-_QUOTATION = re.compile(r"“[^“”]{2,}?”|\"[^\"\n]{2,}?\"")
+# A quotation: curly, straight or doubled-apostrophe marks. A quotation that runs over several
+# paragraphs reopens each of them and closes only at its end (“…¶“…”), so a paragraph break is
+# allowed inside one only where the next paragraph opens with the same mark. A paragraph that
+# opens with a closing curly mark (”…”) is a mistyped opening one.
+_QUOTATION = re.compile(
+    r"“(?:[^“”\n]|\n\s*“)+?”"
+    r"|(?<![^\n])”[^“”\n]+?”"
+    r"|\"(?:[^\"\n]|\n\s*\")+?\""
+    r"|''(?:[^'\n]|'(?!')|\n\s*'')+?''"
+)
 # How far (in tokens) a cue may stand from the quotation it introduces or follows.
 QUOTE_CUE_WINDOW = 6
 
@@ -140,18 +152,24 @@ def _quote_claims(doc: Doc) -> Iterable[tuple[list[Token], Span | None, Span]]:
         for later in range(index + 1, len(quotes)):
             nxt = quotes[later]
             gap = doc[end : nxt.start]
-            too_far = len(gap) > QUOTE_CUE_WINDOW + 2
+            too_far = len(gap) > QUOTE_CUE_WINDOW + 2 and not _only_attribution(gap, cue)
             own_cue = bool(gap.text.strip()) and _has_cue(gap) and cue.i not in range(gap.start, gap.end)
             if too_far or own_cue:
                 break  # a new report starts (or the text between is the author's)
             if _cue_after(nxt) is not None and nxt.start > cue.i and _cue_after(nxt).i != cue.i:
                 break
-            if "\n\n" in gap.text and not nxt.text.startswith(("“", '"')):
+            if "\n\n" in gap.text and not nxt.text.startswith(OPEN_QUOTES):
                 break
             used.add(later)
             end = nxt.end
         content = doc[quote.start : end]
         yield _cue_tokens(cue, content), _source_of(cue), content
+
+
+def _only_attribution(gap: Span, cue: Token) -> bool:
+    """Is the text between two quotations nothing but the report's own attribution clause, however
+    long the speaker's description ("…,” said Rep. Jane Doe (D-N.C.), head of the caucus. “…")?"""
+    return cue.i in range(gap.start, gap.end) and all(t.is_punct or t.is_space or _in_subtree(t, cue) for t in gap)
 
 
 def _signature(quote: Span) -> tuple[Token, Span] | None:
@@ -276,7 +294,8 @@ def _clause_span(head: Token, *, exclude: Token) -> Span | None:
 
 
 def _in_subtree(token: Token, root: Token) -> bool:
-    return root.left_edge.i <= token.i <= root.right_edge.i and (token is root or root in token.ancestors)
+    # Tokens are compared by position: spaCy makes a new Token object on every access.
+    return root.left_edge.i <= token.i <= root.right_edge.i and (token.i == root.i or root in token.ancestors)
 
 
 def _trim(doc: Doc, tokens: list[Token]) -> Span | None:
@@ -381,12 +400,12 @@ def _according_to(token: Token) -> tuple[list[Token], Span | None, Span] | None:
 def _extend_quote(content: Span, doc: Doc) -> Span:
     """A direct quote that goes on past its sentence ("“… ,” he said. “…”") continues the claim."""
     text = content.text
-    if not text or text[0] not in OPEN_QUOTES:
+    if not text or not text.startswith(OPEN_QUOTES):
         return content
     end = content.end
     sentence = content.sent
     nxt = doc[sentence.end].sent if sentence.end < len(doc) else None
-    while nxt is not None and nxt.text.strip()[:1] in OPEN_QUOTES and nxt.text.strip()[-1:] in CLOSE_QUOTES + ".":
+    while nxt is not None and nxt.text.strip().startswith(OPEN_QUOTES) and nxt.text.strip().endswith(QUOTE_ENDS):
         if any(t.lemma_.lower() in CUE_VERBS and t.pos_ == "VERB" for t in nxt):
             break
         end = nxt.end
