@@ -84,3 +84,39 @@ def test_a_paragraph_opening_with_a_mistyped_closing_mark_is_still_a_signed_quot
     a = run("”Fear. I am truly afraid that he will win the election.” ― Edwin G. Monroy")
     claim = with_content(a, "Fear.")
     assert claim.source.text == "Edwin G. Monroy"
+
+
+# ---- object cues and records
+
+
+def test_called_takes_the_object_and_its_predicate() -> None:
+    # Politico, 2016-09: the description is the content, not just the thing described.
+    a = run("The Trump campaign called the charges unsubstantiated and fabricated by former employees.")
+    claim = with_content(a, "the charges")
+    assert claim.content.text == "the charges unsubstantiated and fabricated by former employees"
+    assert claim.source.text == "The Trump campaign"
+
+
+def test_called_on_someone_to_act() -> None:
+    a = run("Rep. Adam Schiff called on President Obama to retaliate against Russia for interference in the election.")
+    claim = with_content(a, "President Obama")
+    assert claim.content.text == "President Obama to retaliate against Russia for interference in the election"
+
+
+def test_cited_something_as_something() -> None:
+    a = run("Clinton cited Trump's past remarks about Machado as examples of his disrespect for women.")
+    claim = with_content(a, "Trump's past remarks")
+    assert claim.content.text.endswith("as examples of his disrespect for women")
+
+
+def test_a_poll_shows_a_noun_phrase() -> None:
+    # Politico, 2016-09-25: "show" with an object, said of a record, not a person.
+    a = run("Polling averages show Clinton with a lead in the low single digits.")
+    claim = with_content(a, "Clinton")
+    assert claim.source.text == "Polling averages"
+    assert claim.content.text == "Clinton with a lead in the low single digits"
+
+
+def test_show_with_an_object_and_no_record_as_subject_is_no_claim() -> None:
+    a = run("The museum shows a film about the civil rights movement every afternoon.")
+    assert a.claims == []

@@ -61,6 +61,8 @@ CLAUSE_ONLY_CUES = frozenset(
 )
 # Cues whose object is what was said about ("spoke about X", "commented on X").
 TOPIC_PREPOSITIONS = frozenset({"about", "on", "of"})
+# Prepositions that belong to the cue, not to what was said ("spoke about", "called for").
+CUE_PREPOSITIONS = TOPIC_PREPOSITIONS | {"for"}
 # The author's stance, from the cue: "claimed" keeps a distance, "acknowledged" endorses.
 DISTANCING_CUES = frozenset({"claim", "allege", "insist", "purport", "contend", "boast"})
 ENDORSING_CUES = frozenset(
@@ -75,6 +77,19 @@ OBJECT_CUES = frozenset(
     promise vow decline refuse seek propose demand blast slam accuse defend dismiss reject welcome
     endorse oppose predict""".split()
 )
+# What an object cue's content is made of: its object with the object's predicate ("called the
+# charges fabricated"), an infinitive ("urged Congress to act"), and the preposition that carries
+# the proposal or the description ("called for a ban", "called on X to resign", "cited X as Y").
+OBJECT_CONTENT_DEPS = frozenset({"dobj", "oprd", "xcomp", "ccomp"})
+OBJECT_CONTENT_PREPOSITIONS = frozenset({"for", "on", "as"})
+# Records and measurements that "show" or "find" something as a person would say it ("polls show
+# Clinton ahead", "the video shows him with his hands in the air").
+EVIDENCE_NOUNS = frozenset(
+    """poll polls polling survey surveys study studies video videos footage data analysis document documents
+    report reports transcript research average averages record records slide figures statistics photo
+    photos image images audit review investigation count tally""".split()
+)
+EVIDENCE_CUES = frozenset({"show", "find", "reveal", "indicate", "suggest"})
 # Verbs whose direct object is the topic of what was said ("spoke about 30,000 troops").
 TOPIC_VERBS = frozenset({"speak", "talk", "write", "comment", "testify", "tweet", "post"})
 # Nouns for people who can be reported as knowing, finding or believing something.
@@ -84,7 +99,10 @@ SPEAKER_NOUNS = frozenset(
     investigators intelligence agency ministry government authority authorities report study survey poll
     people resident residents witness witnesses activist activists commander officer officers general
     critic critics lawyer lawyers prosecutor prosecutors judge court police military army woman man
-    member members voter voters""".split()
+    member members voter voters campaign party committee commission council group union company
+    administration department office spokesperson aide aides adviser advisers senator lawmaker
+    lawmakers governor mayor candidate nominee chairman chairwoman director chief secretary
+    ambassador family""".split()
 )
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
@@ -221,11 +239,13 @@ def _claims_in(sentence: Span) -> Iterable[tuple[list[Token], Span | None, Span]
         if token.pos_ not in {"VERB", "AUX"} or (lemma not in CUE_VERBS and lemma not in OBJECT_CUES):
             continue
         content = _content_of(token)
+        source = _source_of(token)
+        if lemma in EVIDENCE_CUES and _evidence(source) and (content is None or content.root.dep_ not in CONTENT_DEPS):
+            content = _object_content(token, evidence=True)  # "polls show Clinton ahead"
+        elif content is not None and lemma in CLAUSE_ONLY_CUES and content.root.dep_ not in CONTENT_DEPS:
+            continue
         if content is None:
             continue
-        if lemma in CLAUSE_ONLY_CUES and content.root.dep_ not in CONTENT_DEPS:
-            continue
-        source = _source_of(token)
         if (lemma in CLAUSE_ONLY_CUES or lemma in OBJECT_CUES) and not _speaker_like(source):
             continue  # "it is not known how …", "the drills show that …": no one is reported
         yield _cue_tokens(token, content), source, content
@@ -254,8 +274,8 @@ def _content_of(verb: Token) -> Span | None:
         head = verb.head
         tokens = [t for t in head.subtree if t.i < verb.i and not _in_subtree(t, verb)]
         return _trim(doc, tokens)
-    # ROOT cue with the content clause before it, which spaCy often attaches the other way:
-    # "“We will stay,” he said." -> said is ROOT and "stay" its ccomp (handled above).
+    if verb.lemma_.lower() in OBJECT_CUES:  # "called the plan a disaster", "called on X to resign"
+        return _object_content(verb)
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS:
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -265,14 +285,25 @@ def _content_of(verb: Token) -> Span | None:
         for child in verb.children:
             if child.dep_ == "dobj":
                 return _trim(doc, list(child.subtree))
-    if verb.lemma_.lower() in OBJECT_CUES:  # "called the plan a disaster", "wants to leave"
-        for child in verb.children:
-            if child.dep_ in {"dobj", "xcomp", "oprd"} and child.i > verb.i:
-                return _trim(doc, list(child.subtree))
     for child in verb.children:  # "told reporters the troops would leave" (dobj + clause via dative)
         if child.dep_ == "dobj" and verb.lemma_.lower() in {"deny", "confirm"}:
             return _trim(doc, list(child.subtree))
     return None
+
+
+def _object_content(verb: Token, *, evidence: bool = False) -> Span | None:
+    """The object, its predicate and the proposal of an object cue; "for" and "on" stay with the
+    cue ("called for | a ban"), "as" with the content ("cited X | as an example"). What a record
+    shows keeps every complement after the verb ("show | Clinton with a lead in Ohio")."""
+    tokens: list[Token] = []
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ in OBJECT_CONTENT_DEPS or (evidence and child.dep_ in {"prep", "advmod", "acomp"}):
+            tokens.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in OBJECT_CONTENT_PREPOSITIONS:
+            tokens.extend(t for t in child.subtree if t.lower_ == "as" or t.i != child.i)
+    return _trim(verb.doc, tokens)
 
 
 def _quoted_or_comma_before(verb: Token, clause: Token) -> bool:
@@ -329,7 +360,7 @@ def _cue_tokens(verb: Token, content: Span) -> list[Token]:
             tokens.append(child)
         elif child.dep_ in {"dobj", "dative"} and child.i < content.start and not _overlaps(child, content):
             tokens.extend(child.subtree)
-        elif child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS and child.i < content.start + 1:
+        elif child.dep_ == "prep" and child.lower_ in CUE_PREPOSITIONS and child.i < content.start + 1:
             tokens.append(child)
     return sorted(tokens, key=lambda t: t.i)
 
@@ -348,7 +379,13 @@ def _speaker_like(source: Span | None) -> bool:
         head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
         or head.pos_ == "PRON"
         or head.lemma_.lower() in SPEAKER_NOUNS
+        or head.lemma_.lower() in EVIDENCE_NOUNS
     )
+
+
+def _evidence(source: Span | None) -> bool:
+    """Is the subject a record or a measurement (a poll, a video, an analysis) rather than a person?"""
+    return source is not None and source.root.lemma_.lower() in EVIDENCE_NOUNS
 
 
 def _source_of(verb: Token) -> Span | None:
