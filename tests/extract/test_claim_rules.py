@@ -120,3 +120,25 @@ def test_a_poll_shows_a_noun_phrase() -> None:
 def test_show_with_an_object_and_no_record_as_subject_is_no_claim() -> None:
     a = run("The museum shows a film about the civil rights movement every afternoon.")
     assert a.claims == []
+
+
+# ---- where the cue stands
+
+
+def test_a_cue_set_off_by_commas_inside_the_content() -> None:
+    # New York Times, 2016-09-25.
+    a = run("Acts of protest, Mr. Obama said, are acts of patriotism, whether it was sitting at a lunch counter.")
+    claim = with_content(a, "Acts of protest")
+    assert claim.source.text == "Mr. Obama"
+    assert claim.content.text.endswith("sitting at a lunch counter")
+
+
+def test_a_long_speaker_description_between_quotation_and_cue() -> None:
+    # Politico, 2016-09-22.
+    a = run(
+        '"Subpoenas are not optional," panel Chairman Rep. Jason Chaffetz (R-Utah) said after the witness '
+        'failed to appear. "He is a crucial fact witness in this investigation."'
+    )
+    claim = with_content(a, "Subpoenas are not optional")
+    assert claim.content.text.endswith('fact witness in this investigation."')
+    assert "Chaffetz" in claim.source.text

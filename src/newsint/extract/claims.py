@@ -149,6 +149,8 @@ _QUOTATION = re.compile(
 )
 # How far (in tokens) a cue may stand from the quotation it introduces or follows.
 QUOTE_CUE_WINDOW = 6
+# … or, when only the speaker's description stands between, this far.
+QUOTE_SOURCE_WINDOW = 25
 
 
 def _quote_claims(doc: Doc) -> Iterable[tuple[list[Token], Span | None, Span]]:
@@ -206,13 +208,25 @@ def _has_cue(span: Span) -> bool:
 
 
 def _cue_after(quote: Span) -> Token | None:
+    """The cue just after a quotation ("…,” he said), or further on when all that stands between
+    is the speaker's description ("…,” panel Chairman Rep. Jane Doe (R-Utah) said)."""
     doc = quote.doc
-    for token in doc[quote.end : min(len(doc), quote.end + QUOTE_CUE_WINDOW)]:
+    for token in doc[quote.end : min(len(doc), quote.end + QUOTE_SOURCE_WINDOW)]:
         if token.text in {".", "!", "?"} or "\n" in token.text:
             return None
         if token.lemma_.lower() in CUE_VERBS and token.pos_ in {"VERB", "AUX"}:
-            return token
+            if token.i - quote.end < QUOTE_CUE_WINDOW or _only_subject_between(quote.end, token):
+                return token
+            return None
     return None
+
+
+def _only_subject_between(start: int, verb: Token) -> bool:
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    if subject is None:
+        return False
+    between = verb.doc[start : verb.i]
+    return all(t.is_punct or _in_subtree(t, subject) or t.head.i == verb.i for t in between)
 
 
 def _cue_before(quote: Span) -> Token | None:
@@ -264,6 +278,10 @@ def _content_of(verb: Token) -> Span | None:
         if child.i < verb.i and not _quoted_or_comma_before(verb, child):
             continue
         return _clause_span(child, exclude=verb)
+    # A cue set off by commas inside the content ("Acts of protest, Mr. Obama said, are acts of
+    # patriotism"): what was said is the whole clause around it, taken as one span.
+    if verb.dep_ == "parataxis" and verb.head.i > verb.i and _set_off_by_commas(verb):
+        return _trim(doc, list(verb.head.subtree))
     # "X said" after the content: the content clause is the verb's head ("Troops left, X said").
     if (
         verb.dep_ in {"parataxis", "ccomp"}
@@ -289,6 +307,14 @@ def _content_of(verb: Token) -> Span | None:
         if child.dep_ == "dobj" and verb.lemma_.lower() in {"deny", "confirm"}:
             return _trim(doc, list(child.subtree))
     return None
+
+
+def _set_off_by_commas(verb: Token) -> bool:
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    start = subject.left_edge.i if subject is not None else verb.i
+    end = verb.right_edge.i + 1
+    doc = verb.doc
+    return start > 0 and doc[start - 1].text == "," and end < len(doc) and doc[end - 1].text == ","
 
 
 def _object_content(verb: Token, *, evidence: bool = False) -> Span | None:
