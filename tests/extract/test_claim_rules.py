@@ -142,3 +142,34 @@ def test_a_long_speaker_description_between_quotation_and_cue() -> None:
     claim = with_content(a, "Subpoenas are not optional")
     assert claim.content.text.endswith('fact witness in this investigation."')
     assert "Chaffetz" in claim.source.text
+
+
+# ---- speaker labels
+
+
+def test_a_transcript_turn_is_a_claim_by_its_speaker() -> None:
+    # Breitbart, 2016-09-25: a television interview transcribed with speaker labels.
+    a = run(
+        "Pence spoke to Fox News on Sunday.\n\n"
+        "WALLACE: Will Gennifer Flowers be at the debate tomorrow night?\n\n"
+        "PENCE: Well, look, Gennifer Flowers will not be attending the debate.\n\n"
+        "WALLACE: Why did the campaign invite her at all?"
+    )
+    turns = [(c.source.text, c.cue, c.content.text) for c in a.claims if c.cue == ":"]
+    assert ("PENCE", ":", "Well, look, Gennifer Flowers will not be attending the debate") in turns
+    assert len(turns) == 3
+
+
+def test_a_headline_that_quotes_a_named_person() -> None:
+    # Politico, 2016-09-16: the headline names the speaker by surname, the body in full.
+    a = run(
+        "Sanders: Clinton needs to get away from all of this personality stuff\n\n"
+        "Bernie Sanders spoke to supporters in Ohio on Friday."
+    )
+    claim = with_content(a, "Clinton needs to")
+    assert claim.source.text == "Sanders" and claim.cue == ":"
+
+
+def test_a_dateline_is_not_a_speaker() -> None:
+    a = run("WASHINGTON: The Senate voted on the budget bill on Tuesday after a long debate.")
+    assert [c for c in a.claims if c.cue == ":"] == []

@@ -18,6 +18,7 @@ resolved by coref.py) lies in the source phrase; its actor code comes from that 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
@@ -119,7 +120,11 @@ def extract_claims(doc: Doc, entities: list[Entity], quantities: list[Quantity])
     # Direct quotes first: their content is the whole quotation, across sentences, which the
     # clause-level rules below would cut at the sentence end.
     quoted: list[tuple[int, int]] = []
-    for cue, source, content in _quote_claims(doc):
+    # Names a speaker label may use: the people's and organisations' mentions, and a person's
+    # surname ("Sanders: …" over an article about Bernie Sanders).
+    speakers = {m.text for e in entities if e.type in SPEAKER_ENTITY_TYPES for m in e.mentions}
+    speakers |= {e.name.split()[-1] for e in entities if e.type == "PERSON" and e.name.split()}
+    for cue, source, content in [*_label_claims(doc, speakers), *_quote_claims(doc)]:
         quoted.append((content.start_char, content.end_char))
         taken.add((content.start_char, content.end_char))
         claims.append(_claim(len(claims) + 1, cue, source, content, entities, quantities))
@@ -135,6 +140,58 @@ def extract_claims(doc: Doc, entities: list[Entity], quantities: list[Quantity])
             content = _extend_quote(content, doc)
             claims.append(_claim(len(claims) + 1, cue, source, content, entities, quantities))
     return claims
+
+
+# A speaker label is a short name before a colon at the start of a paragraph.
+LABEL_MAX_TOKENS = 5
+LABEL_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP"})
+SPEAKER_ENTITY_TYPES = frozenset({"PERSON", "ORG"})
+
+
+def _label_claims(doc: Doc, speakers: set[str]) -> Iterable[tuple[list[Token], Span, Span]]:
+    """A paragraph that opens with a speaker's name and a colon: a transcript turn ("PENCE: Well,
+    look, …") or a headline that quotes ("Sanders: Clinton needs to …"). The name must be a person
+    or an organisation (tagged here, or named so elsewhere in the article), a noun for a speaker or
+    a record ("Poll: …"), or, in a transcript (a label that opens two or more paragraphs), any
+    capitalised label: speakers whom the tagger may not know as names."""
+    labels: list[tuple[Span, Token, Span]] = []
+    for start in _paragraph_starts(doc):
+        if doc[start].text in OPEN_QUOTES:
+            start += 1
+        colon = next((t for t in doc[start : start + LABEL_MAX_TOKENS + 1] if t.text == ":"), None)
+        if colon is None or colon.i == start:
+            continue
+        name = doc[start : colon.i]
+        if not all(t.is_alpha or t.text in {".", "-", "'", "’"} for t in name) or not name[0].text[:1].isupper():
+            continue
+        end = colon.i + 1
+        while end < len(doc) and "\n" not in doc[end].text:
+            end += 1
+        content = _trim(doc, list(doc[colon.i + 1 : end]))
+        if content is not None and len(content) >= 3:
+            labels.append((name, colon, content))
+    repeated = Counter(name.text for name, _, _ in labels)
+    transcript = any(count > 1 and name.isupper() for name, count in repeated.items())
+    for name, colon, content in labels:
+        if (transcript and name.text.isupper()) or name.text in speakers or _named_speaker(name):
+            yield [colon], name, content
+
+
+def _paragraph_starts(doc: Doc) -> Iterable[int]:
+    for token in doc:
+        if not token.is_space and (token.i == 0 or "\n" in doc[token.i - 1].text_with_ws):
+            yield token.i
+
+
+def _named_speaker(name: Span) -> bool:
+    if any(t.ent_type_ == "GPE" or t.ent_type_ in {"DATE", "TIME"} for t in name):
+        return False  # a dateline ("WASHINGTON:") or a time stamp
+    head = name.root
+    return (
+        head.ent_type_ in LABEL_ENTITY_TYPES
+        or head.lemma_.lower() in SPEAKER_NOUNS
+        or head.lemma_.lower() in EVIDENCE_NOUNS
+    )
 
 
 # A quotation: curly, straight or doubled-apostrophe marks. A quotation that runs over several
@@ -296,7 +353,8 @@ def _content_of(verb: Token) -> Span | None:
         return _object_content(verb)
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
+            # "spoke on Friday", "commented on Twitter" name when or where, not what about.
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in {"DATE", "TIME"}]
             if objects:
                 return _trim(doc, list(objects[0].subtree))
     if verb.lemma_.lower() in TOPIC_VERBS:  # "has spoken about 30,000 troops" (about as quantmod)
