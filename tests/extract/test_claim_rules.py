@@ -173,3 +173,16 @@ def test_a_headline_that_quotes_a_named_person() -> None:
 def test_a_dateline_is_not_a_speaker() -> None:
     a = run("WASHINGTON: The Senate voted on the budget bill on Tuesday after a long debate.")
     assert [c for c in a.claims if c.cue == ":"] == []
+
+
+def test_a_reporting_verb_with_a_noun_phrase_object() -> None:
+    # HuffPost, 2016-09: stance verbs whose object is what the source put forward.
+    a = run("The woman disputes the idea that she needed to be hospitalized in the first place.")
+    claim = with_content(a, "the idea")
+    assert claim.source.text == "The woman" and claim.cue == "disputes"
+
+
+def test_said_on_a_day_is_no_claim() -> None:
+    # The Guardian, 2019: the day a statement was made is not what was said.
+    a = run("The shadow home secretary spoke to the BBC. She said on Friday.")
+    assert [c for c in a.claims if c.content.text == "Friday"] == []

@@ -76,7 +76,9 @@ HEDGE_WORDS = frozenset({"apparently", "reportedly", "allegedly", "purportedly",
 OBJECT_CUES = frozenset(
     """call cite describe criticize criticise attack mention praise condemn urge support want plan pledge
     promise vow decline refuse seek propose demand blast slam accuse defend dismiss reject welcome
-    endorse oppose predict""".split()
+    endorse oppose predict dispute stress highlight question lambaste protest denounce laud tout hail
+    applaud outline portray depict label brand dub deem blame credit link warn insist reiterate
+    dispute challenge question""".split()
 )
 # What an object cue's content is made of: its object with the object's predicate ("called the
 # charges fabricated"), an infinitive ("urged Congress to act"), and the preposition that carries
@@ -317,7 +319,8 @@ def _claims_in(sentence: Span) -> Iterable[tuple[list[Token], Span | None, Span]
             continue
         if content is None:
             continue
-        if (lemma in CLAUSE_ONLY_CUES or lemma in OBJECT_CUES) and not _speaker_like(source):
+        reported = lemma in CUE_VERBS and content.root.dep_ in CONTENT_DEPS and lemma not in CLAUSE_ONLY_CUES
+        if not reported and not _speaker_like(source):
             continue  # "it is not known how …", "the drills show that …": no one is reported
         yield _cue_tokens(token, content), source, content
 
@@ -361,10 +364,16 @@ def _content_of(verb: Token) -> Span | None:
         for child in verb.children:
             if child.dep_ == "dobj":
                 return _trim(doc, list(child.subtree))
-    for child in verb.children:  # "told reporters the troops would leave" (dobj + clause via dative)
-        if child.dep_ == "dobj" and verb.lemma_.lower() in {"deny", "confirm"}:
-            return _trim(doc, list(child.subtree))
+    if verb.lemma_.lower() not in CLAUSE_ONLY_CUES:  # "denied the report", "stressed her support"
+        return _object_content(verb, prepositions=False)
     return None
+
+
+def _when(child: Token) -> bool:
+    """A time adjunct ("on Friday", "this week"), which is not what was said."""
+    if child.ent_type_ in {"DATE", "TIME"}:
+        return True
+    return child.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in child.children)
 
 
 def _set_off_by_commas(verb: Token) -> bool:
@@ -375,17 +384,17 @@ def _set_off_by_commas(verb: Token) -> bool:
     return start > 0 and doc[start - 1].text == "," and end < len(doc) and doc[end - 1].text == ","
 
 
-def _object_content(verb: Token, *, evidence: bool = False) -> Span | None:
+def _object_content(verb: Token, *, evidence: bool = False, prepositions: bool = True) -> Span | None:
     """The object, its predicate and the proposal of an object cue; "for" and "on" stay with the
     cue ("called for | a ban"), "as" with the content ("cited X | as an example"). What a record
     shows keeps every complement after the verb ("show | Clinton with a lead in Ohio")."""
     tokens: list[Token] = []
     for child in verb.children:
-        if child.i < verb.i:
+        if child.i < verb.i or _when(child):
             continue
         if child.dep_ in OBJECT_CONTENT_DEPS or (evidence and child.dep_ in {"prep", "advmod", "acomp"}):
             tokens.extend(child.subtree)
-        elif child.dep_ == "prep" and child.lower_ in OBJECT_CONTENT_PREPOSITIONS:
+        elif prepositions and child.dep_ == "prep" and child.lower_ in OBJECT_CONTENT_PREPOSITIONS:
             tokens.extend(t for t in child.subtree if t.lower_ == "as" or t.i != child.i)
     return _trim(verb.doc, tokens)
 
