@@ -186,3 +186,35 @@ def test_said_on_a_day_is_no_claim() -> None:
     # The Guardian, 2019: the day a statement was made is not what was said.
     a = run("The shadow home secretary spoke to the BBC. She said on Friday.")
     assert [c for c in a.claims if c.content.text == "Friday"] == []
+
+
+def test_a_second_action_the_parser_hung_on_the_cue_stays_in_the_content() -> None:
+    # HuffPost, 2016-09: "mentioned X and Y", the parser attaches Y to the verb.
+    a = run("Donald Trump has mentioned refinancing student loans and forcing universities to spend more.")
+    claim = with_content(a, "refinancing student loans")
+    assert claim.content.text.endswith("forcing universities to spend more")
+
+
+def test_in_a_poll_the_clause_is_the_polls() -> None:
+    # Politico, 2016-09-25.
+    a = run("In the previous Washington Post/ABC News poll, Clinton led Trump by 5 percentage points.")
+    claim = with_content(a, "Clinton led Trump")
+    assert claim.cue == "In" and claim.source.text == "the previous Washington Post/ABC News poll"
+
+
+def test_in_his_view_the_clause_is_his() -> None:
+    a = run("In his view, the museum would make visitors face uncomfortable truths.")
+    claim = with_content(a, "the museum would")
+    assert claim.source.text == "his"
+
+
+def test_in_a_place_is_no_claim() -> None:
+    a = run("In the capital, protesters gathered outside the parliament on Monday.")
+    assert a.claims == []
+
+
+def test_continued_with_a_colon_before_a_quotation() -> None:
+    # West Journal, 2016-09-26.
+    a = run("Limbaugh spoke on his show. He continued: “They are demanding this, and putting pressure on him.”")
+    claim = with_content(a, "They are demanding this")
+    assert claim.source.text == "He" and claim.cue.startswith("continued")

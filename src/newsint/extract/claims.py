@@ -35,8 +35,12 @@ CUE_VERBS = frozenset(
     post conclude complain urge vow promise recall concede caution observe remark comment describe
     disclose inform announce assure boast blame criticize criticise demand propose recommend question
     wonder ask learn hear show find expect fear hope worry know understand agree disagree point signal
-    threaten pledge reiterate repeat counter retort quip joke lament acknowledge notify brief mention""".split()
+    threaten pledge reiterate repeat counter retort quip joke lament acknowledge notify brief mention
+    yell shout chant scream whisper exclaim""".split()
 )
+# Verbs that report only when a quotation follows them ("She continued: “…”"); elsewhere they
+# report nothing ("continued to fight").
+QUOTE_CUE_VERBS = frozenset({"continue", "go", "begin", "start", "finish", "end", "put"})
 # Cues that need a clausal complement to be reporting ("show that …", not "show a film").
 CLAUSE_ONLY_CUES = frozenset(
     {
@@ -78,7 +82,8 @@ OBJECT_CUES = frozenset(
     promise vow decline refuse seek propose demand blast slam accuse defend dismiss reject welcome
     endorse oppose predict dispute stress highlight question lambaste protest denounce laud tout hail
     applaud outline portray depict label brand dub deem blame credit link warn insist reiterate
-    dispute challenge question""".split()
+    dispute challenge question intend explore examine view document recommend downplay express invoke
+    press implore confront promote""".split()
 )
 # What an object cue's content is made of: its object with the object's predicate ("called the
 # charges fabricated"), an infinitive ("urged Congress to act"), and the preposition that carries
@@ -296,7 +301,7 @@ def _cue_before(quote: Span) -> Token | None:
     for token in reversed(window):
         if token.text in {".", "!", "?"} or "\n" in token.text:
             return None
-        if token.lemma_.lower() in CUE_VERBS and token.pos_ in {"VERB", "AUX"}:
+        if token.lemma_.lower() in CUE_VERBS | QUOTE_CUE_VERBS and token.pos_ in {"VERB", "AUX"}:
             return token
     return None
 
@@ -306,6 +311,11 @@ def _claims_in(sentence: Span) -> Iterable[tuple[list[Token], Span | None, Span]
         lemma = token.lemma_.lower()
         if token.lower_ == "according" and token.dep_ == "prep":
             found = _according_to(token)
+            if found:
+                yield found
+            continue
+        if token.lower_ == "in" and token.dep_ == "prep":
+            found = _in_record(token)
             if found:
                 yield found
             continue
@@ -396,7 +406,15 @@ def _object_content(verb: Token, *, evidence: bool = False, prepositions: bool =
             tokens.extend(child.subtree)
         elif prepositions and child.dep_ == "prep" and child.lower_ in OBJECT_CONTENT_PREPOSITIONS:
             tokens.extend(t for t in child.subtree if t.lower_ == "as" or t.i != child.i)
+        elif tokens and child.dep_ in {"conj", "dobj"} and not _has_subject(child):
+            # A second object or action that the parser hung on the cue ("mentioned refinancing
+            # loans and forcing universities to …", "promising to meet and exceed his goals").
+            tokens.extend(child.subtree)
     return _trim(verb.doc, tokens)
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
 
 def _quoted_or_comma_before(verb: Token, clause: Token) -> bool:
@@ -470,7 +488,7 @@ def _speaker_like(source: Span | None) -> bool:
     head = source.root
     return (
         head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
-        or head.pos_ == "PRON"
+        or head.pos_ in {"PRON", "PROPN"}
         or head.lemma_.lower() in SPEAKER_NOUNS
         or head.lemma_.lower() in EVIDENCE_NOUNS
     )
@@ -525,6 +543,31 @@ def _according_to(token: Token) -> tuple[list[Token], Span | None, Span] | None:
     if content is None:
         return None
     return [token, to], source, content
+
+
+# "In a poll …", "in his view …": what follows is the record's or the person's, not the author's.
+RECORD_VIEW_NOUNS = frozenset({"view", "eyes", "opinion", "words", "mind", "estimation", "judgment", "judgement"})
+
+
+def _in_record(token: Token) -> tuple[list[Token], Span | None, Span] | None:
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    clause = token.head
+    if not objects or clause.pos_ not in {"VERB", "AUX"} or clause.lemma_.lower() in CUE_VERBS:
+        return None  # "said in an interview": the verb is the cue
+    noun = objects[0]
+    lemma = noun.lemma_.lower()
+    if lemma in RECORD_VIEW_NOUNS:
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        source = token.doc[owner.left_edge.i : owner.right_edge.i + 1]  # "in his view" -> his
+    elif lemma in EVIDENCE_NOUNS:
+        source = token.doc[noun.left_edge.i : noun.right_edge.i + 1]  # "in the latest poll"
+    else:
+        return None
+    tokens = [t for t in clause.subtree if not (token.left_edge.i <= t.i <= token.right_edge.i)]
+    content = _trim(token.doc, tokens)
+    return ([token], source, content) if content is not None else None
 
 
 def _extend_quote(content: Span, doc: Doc) -> Span:
