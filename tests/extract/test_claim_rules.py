@@ -218,3 +218,40 @@ def test_continued_with_a_colon_before_a_quotation() -> None:
     a = run("Limbaugh spoke on his show. He continued: “They are demanding this, and putting pressure on him.”")
     claim = with_content(a, "They are demanding this")
     assert claim.source.text == "He" and claim.cue.startswith("continued")
+
+
+# ---- reports inside reports
+
+
+def test_a_pronoun_report_inside_a_claim_is_part_of_it() -> None:
+    # The Guardian, 2019-03: "wanted" is part of what Begum said, not a second claim.
+    a = run("Begum, now 19, said last month she wanted to return home for the health of her unborn child.")
+    assert len(a.claims) == 1
+    assert a.claims[0].cue == "said"
+    assert a.claims[0].content.text.endswith("she wanted to return home for the health of her unborn child")
+
+
+def test_a_named_speaker_inside_a_claim_keeps_their_own() -> None:
+    a = run("NATO said about 30,000 soldiers were in the region, while Russian officials said 9,000 soldiers were.")
+    sources = {c.source.text for c in a.claims}
+    assert {"NATO", "Russian officials"} <= sources
+
+
+def test_a_cue_right_before_a_quotation_without_a_comma() -> None:
+    # HuffPost, 2016-09: "declared “…”".
+    a = run("Trump declared “I think NATO may be obsolete. Things are different now.”")
+    claim = with_content(a, "I think NATO")
+    assert claim.source.text == "Trump" and claim.content.text.endswith("different now.”")
+
+
+def test_a_transcript_turn_runs_on_to_the_next_speaker() -> None:
+    a = run(
+        "Partial transcript as follows:\n\n"
+        "WALLACE: Do you really see those two as equivalent?\n\n"
+        "PENCE: Well, look, you know, he has been saying some pretty tough stuff.\n\n"
+        "But the truth is that Donald Trump has a unique way of communicating.\n\n"
+        "(CROSSTALK.)\n\n"
+        "WALLACE: Governor, I want to try to get to the next question."
+    )
+    turn = next(c for c in a.claims if c.source.text == "PENCE")
+    assert turn.content.text.endswith("a unique way of communicating")

@@ -122,7 +122,7 @@ QUOTE_ENDS = (*CLOSE_QUOTES, ".")  # a quoted sentence ends with its mark, or it
 
 
 def extract_claims(doc: Doc, entities: list[Entity], quantities: list[Quantity]) -> list[Claim]:
-    claims: list[Claim] = []
+    reports: list[tuple[list[Token], Span | None, Span]] = []
     taken: set[tuple[int, int]] = set()
     # Direct quotes first: their content is the whole quotation, across sentences, which the
     # clause-level rules below would cut at the sentence end.
@@ -134,7 +134,7 @@ def extract_claims(doc: Doc, entities: list[Entity], quantities: list[Quantity])
     for cue, source, content in [*_label_claims(doc, speakers), *_quote_claims(doc)]:
         quoted.append((content.start_char, content.end_char))
         taken.add((content.start_char, content.end_char))
-        claims.append(_claim(len(claims) + 1, cue, source, content, entities, quantities))
+        reports.append((cue, source, content))
     for sentence in doc.sents:
         for found in _claims_in(sentence):
             cue, source, content = found
@@ -144,9 +144,28 @@ def extract_claims(doc: Doc, entities: list[Entity], quantities: list[Quantity])
             if any(start <= content.start_char < end or start < content.end_char <= end for start, end in quoted):
                 continue  # the same report, already taken whole as a quotation
             taken.add(key)
-            content = _extend_quote(content, doc)
-            claims.append(_claim(len(claims) + 1, cue, source, content, entities, quantities))
-    return claims
+            reports.append((cue, source, _extend_quote(content, doc)))
+    reports = [r for r in reports if not _nested(r, reports)]
+    return [_claim(n, *report, entities, quantities) for n, report in enumerate(reports, 1)]
+
+
+def _nested(report: tuple[list[Token], Span | None, Span], reports: list) -> bool:
+    """A report inside what someone else is reported to have said, by a pronoun or nobody named
+    ("Begum said she wanted to return": "wanted" is part of Begum's claim, not a claim of its own).
+    A named speaker inside keeps their claim ("NATO said 30,000 were there, while Russian officials
+    said 9,000")."""
+    cue, source, content = report
+    if source is not None and source.root.pos_ != "PRON":
+        return False
+    return any(
+        other is not report
+        and outer.start <= cue[0].i < outer.end
+        and outer.start <= content.start
+        and content.end <= outer.end
+        and len(outer) > len(content)
+        for other in reports
+        for outer in [other[2]]
+    )
 
 
 # A speaker label is a short name before a colon at the start of a paragraph.
@@ -179,9 +198,31 @@ def _label_claims(doc: Doc, speakers: set[str]) -> Iterable[tuple[list[Token], S
             labels.append((name, colon, content))
     repeated = Counter(name.text for name, _, _ in labels)
     transcript = any(count > 1 and name.isupper() for name, count in repeated.items())
-    for name, colon, content in labels:
+    for index, (name, colon, content) in enumerate(labels):
+        if transcript and name.text.isupper():
+            # A turn runs on over the paragraphs after it, up to the next speaker's label or a
+            # stage direction ("(CROSSTALK.)").
+            limit = labels[index + 1][0].start if index + 1 < len(labels) else len(doc)
+            content = _turn(doc, content, limit)
         if (transcript and name.text.isupper()) or name.text in speakers or _named_speaker(name):
             yield [colon], name, content
+
+
+def _turn(doc: Doc, content: Span, limit: int) -> Span:
+    end = content.end
+    for start in _paragraph_starts(doc):
+        if start < content.end:
+            continue
+        opening = start + 1 if doc[start].text in OPEN_QUOTES else start
+        if opening >= limit or doc[opening].text in {"(", "["}:
+            break
+        stop = start
+        while stop < len(doc) and "\n" not in doc[stop].text:
+            stop += 1
+        paragraph = _trim(doc, list(doc[start:stop]))
+        if paragraph is not None:
+            end = paragraph.end
+    return doc[content.start : end]
 
 
 def _paragraph_starts(doc: Doc) -> Iterable[int]:
@@ -296,6 +337,8 @@ def _only_subject_between(start: int, verb: Token) -> bool:
 def _cue_before(quote: Span) -> Token | None:
     doc = quote.doc
     window = doc[max(0, quote.start - QUOTE_CUE_WINDOW) : quote.start]
+    if window and window[-1].lemma_.lower() in CUE_VERBS and window[-1].pos_ == "VERB":
+        return window[-1]  # no comma: "Trump declared “I think NATO may be obsolete.”"
     if not window or window[-1].text not in {",", ":"}:
         return None
     for token in reversed(window):
