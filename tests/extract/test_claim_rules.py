@@ -255,3 +255,9 @@ def test_a_transcript_turn_runs_on_to_the_next_speaker() -> None:
     )
     turn = next(c for c in a.claims if c.source.text == "PENCE")
     assert turn.content.text.endswith("a unique way of communicating")
+
+
+def test_a_first_person_report_inside_a_quotation_is_the_quoted_speakers() -> None:
+    # Fox News transcript quoted by Breitbart, 2016-09-25.
+    a = run("Pence answered at length. “And I think his tweet yesterday was all about that,” Pence said.")
+    assert [c.source.text for c in a.claims] == ["Pence"]

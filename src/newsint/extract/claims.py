@@ -135,18 +135,25 @@ def extract_claims(doc: Doc, entities: list[Entity], quantities: list[Quantity])
         quoted.append((content.start_char, content.end_char))
         taken.add((content.start_char, content.end_char))
         reports.append((cue, source, content))
+    quotations = [(m.start(), m.end()) for m in _QUOTATION.finditer(doc.text)]
     for sentence in doc.sents:
         for found in _claims_in(sentence):
             cue, source, content = found
             key = (content.start_char, content.end_char)
             if content.end <= content.start or key in taken:
                 continue
+            if _first_person(source) and any(a <= cue[0].idx < b for a, b in quotations):
+                continue  # "“I think we'll win,” she said": the quoted speaker's own words
             if any(start <= content.start_char < end or start < content.end_char <= end for start, end in quoted):
                 continue  # the same report, already taken whole as a quotation
             taken.add(key)
             reports.append((cue, source, _extend_quote(content, doc)))
     reports = [r for r in reports if not _nested(r, reports)]
     return [_claim(n, *report, entities, quantities) for n, report in enumerate(reports, 1)]
+
+
+def _first_person(source: Span | None) -> bool:
+    return source is not None and source.root.lower_ in {"i", "we", "me", "us"}
 
 
 def _nested(report: tuple[list[Token], Span | None, Span], reports: list) -> bool:
