@@ -261,3 +261,21 @@ def test_a_first_person_report_inside_a_quotation_is_the_quoted_speakers() -> No
     # A quotation that no cue attributes: its "I think" is still not the author's report.
     a = run("The banner on the stage read “I think we deserve better than this.”")
     assert a.claims == []
+
+
+def test_a_cue_after_a_quotation_that_ends_its_sentence_starts_a_new_report() -> None:
+    # The Guardian, 2018-09: the second quotation is still Kalin's, not Russia's.
+    a = run(
+        "“Russian jets cannot afford attacks while Turkish soldiers are there,” Kalin said. “We know that they do "
+        "not care about civilians.” Russia has demanded that Erdoğan force the withdrawal of jihadist forces."
+    )
+    russia = [c for c in a.claims if c.source.text == "Russia"]
+    assert len(russia) == 1 and russia[0].content.text.startswith("Erdoğan force the withdrawal")
+    kalin = with_content(a, "Russian jets")
+    assert kalin.content.text.endswith("care about civilians.”")
+
+
+def test_the_day_is_not_part_of_the_cue() -> None:
+    a = run("Erdoğan said on Monday the agreement had averted a great humanitarian disaster.")
+    claim = with_content(a, "the agreement")
+    assert claim.cue == "said"

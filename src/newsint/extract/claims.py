@@ -323,6 +323,9 @@ def _cue_after(quote: Span) -> Token | None:
     """The cue just after a quotation ("…,” he said), or further on when all that stands between
     is the speaker's description ("…,” panel Chairman Rep. Jane Doe (R-Utah) said)."""
     doc = quote.doc
+    inner = quote.text.rstrip("”\"’' ")
+    if inner.endswith(".") and quote.end < len(doc) and doc[quote.end].text[:1].isupper():
+        return None  # “… forces.” Russia has demanded …: a new sentence, not this quotation's cue
     for token in doc[quote.end : min(len(doc), quote.end + QUOTE_SOURCE_WINDOW)]:
         if token.text in {".", "!", "?"} or "\n" in token.text:
             return None
@@ -482,6 +485,12 @@ def _is_clause(token: Token) -> bool:
 
 def _clause_span(head: Token, *, exclude: Token) -> Span | None:
     tokens = [t for t in head.subtree if not _in_subtree(t, exclude) or _in_subtree(t, head)]
+    # A time adjunct right after the cue is when it was said ("said on Monday the deal …"), which
+    # the parser often hangs on the reported clause.
+    if exclude.i < head.i:
+        opening = [c for c in head.children if c.i < head.i and c.left_edge.i == exclude.i + 1]
+        if opening and _when(opening[0]):
+            tokens = [t for t in tokens if not _in_subtree(t, opening[0])]
     return _trim(head.doc, tokens)
 
 
@@ -521,7 +530,12 @@ def _cue_tokens(verb: Token, content: Span) -> list[Token]:
             tokens.append(child)
         elif child.dep_ in {"dobj", "dative"} and child.i < content.start and not _overlaps(child, content):
             tokens.extend(child.subtree)
-        elif child.dep_ == "prep" and child.lower_ in CUE_PREPOSITIONS and child.i < content.start + 1:
+        elif (
+            child.dep_ == "prep"
+            and child.lower_ in CUE_PREPOSITIONS
+            and child.i < content.start + 1
+            and not _when(child)
+        ):
             tokens.append(child)
     return sorted(tokens, key=lambda t: t.i)
 
