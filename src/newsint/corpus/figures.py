@@ -248,6 +248,7 @@ def _joins(figure: Figure, group: FigureGroup) -> bool:
 
 def _conflict(a: FigureGroup, b: FigureGroup) -> bool:
     # A source that revises its own figure is not contradicting itself; another source is needed.
+    # (So two figures of one claim, one source's, never form the pair a contradiction rests on.)
     return any(
         f.source_key != g.source_key and comparable(f, g) and not agree(f.quantity, g.quantity)
         for f in a.figures

@@ -32,6 +32,8 @@ def find_contradictions(claims: Iterable[Claim], quantities: Iterable[Quantity])
     found: list[Contradiction] = []
     seen: set[tuple[str, str]] = set()
     for (claim_a, qa), (claim_b, qb) in combinations(figures, 2):
+        # Two figures of one claim are by construction about different things (before/after, a
+        # part and the whole, now and planned).
         if claim_a.id == claim_b.id or same_source(claim_a, claim_b) or not same_quantity(qa, qb):
             continue
         if agree(qa, qb):
@@ -47,9 +49,16 @@ def find_contradictions(claims: Iterable[Claim], quantities: Iterable[Quantity])
 def same_quantity(a: Quantity, b: Quantity) -> bool:
     if not a.unit or not b.unit or unit_key(a.unit) != unit_key(b.unit):
         return False
-    if a.of and b.of:
-        return _head(a.of) == _head(b.of)
-    return True
+    if a.of and b.of and _head(a.of) != _head(b.of):
+        return False
+    return same_modality(a, b)
+
+
+def same_modality(a: Quantity, b: Quantity) -> bool:
+    """Like with like: an actor's plan ("intended to raise that to more than 30,000") is not a
+    count of what is there. A forecast ("was expected to include about 30,000") is an estimate of
+    the same force that a count is of, so those two compare."""
+    return (a.modality == "planned") == (b.modality == "planned")
 
 
 def interval(q: Quantity) -> tuple[float, float]:
