@@ -59,3 +59,22 @@ def test_intention_future_and_forecast() -> None:
     assert _quantities(WOULD_SEND)["12 Su-35 fighters"].modality == "planned"
     forecast = _quantities(FORECAST)["about 30,000 combat troops"]
     assert (forecast.predicate, forecast.modality) == ("include", "expected")
+
+
+def test_the_verb_over_people_says_what_is_counted() -> None:
+    injured = _quantities(INJURED)["500 people"]
+    killed = _quantities(KILLED)["up to 75 people"]
+    assert injured.predicate == "injure"  # a copula gives way to its complement
+    assert killed.predicate == "kill"
+    # A quantity that modifies another noun has no governing verb of its own.
+    assert _quantities(POPULATION)["3.5 million people"].predicate is None
+
+
+def test_generic_units_compare_only_with_the_same_verb() -> None:
+    injured = _quantities(INJURED)["500 people"]
+    killed = _quantities(KILLED)["up to 75 people"]
+    population = _quantities(POPULATION)["3.5 million people"]
+    assert not same_quantity(injured, killed)
+    assert not same_quantity(killed, population)  # unknown verb: nothing says they count the same
+    also_killed = _quantities("Activists said the strike killed 500 people in Douma.")["500 people"]
+    assert same_quantity(killed, also_killed)
