@@ -46,7 +46,7 @@ _NOUN_CLAUSES = frozenset({"acl", "relcl"})
 def governing_verb(counted: Token) -> Token | None:
     """The verb that says what is done to or by what a quantity counts (see the module doc)."""
     token = counted
-    while token.dep_ in _TO_COUNTED and token.head is not token and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
+    while token.dep_ in _TO_COUNTED and token.head.i != token.i and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
         token = token.head
     for child in token.children:
         if child.dep_ in _NOUN_CLAUSES and child.pos_ == "VERB":
@@ -57,7 +57,7 @@ def governing_verb(counted: Token) -> Token | None:
             return None
         token = preposition
     head = token.head
-    if head is token:
+    if head.i == token.i:
         return token if token.pos_ in ("VERB", "AUX") else None
     if head.pos_ in ("VERB", "AUX") and (token.dep_ in _ARGUMENT or token.dep_ in ("prep", "agent", "dative")):
         return head
@@ -99,11 +99,11 @@ def modality(verb: Token | None) -> QuantityModality:
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in token.children):
             return "planned"
         lemma = token.lemma_.lower()
-        if lemma in INTENTION_LEMMAS or (lemma == "go" and token is not verb and token.tag_ == "VBG"):
+        if lemma in INTENTION_LEMMAS or (lemma == "go" and token.i != verb.i and token.tag_ == "VBG"):
             return "planned"  # "intends to have", "aims to mass", "is going to send"
         if lemma in FORECAST_LEMMAS:
             return "expected"
-        if token.dep_ != "xcomp" or token.head is token:
+        if token.dep_ != "xcomp" or token.head.i == token.i:
             break
         token = token.head  # "intended to raise": the intention governs the raise
     return "asserted"
