@@ -182,6 +182,7 @@ class Quantity:
     # ("killed", "displace", "move"; None when the parse gives none) and its modality.
     predicate: str | None = None
     modality: QuantityModality = "asserted"
+    time: str | None = None  # id of the time expression that governs the figure (when it holds)
 
 
 @dataclass(slots=True)

@@ -61,6 +61,22 @@ def test_a_plan_is_not_grouped_with_counts_and_no_source_is_on_both_sides(exampl
         assert not first & second, (first, second)
 
 
+def test_a_figure_is_dated_by_its_own_date_not_another_figures(example_corpus) -> None:
+    import datetime as dt
+
+    from newsint.corpus.figures import collect_figures
+
+    # Meridian Wire, Feb 21 2022: "On Friday, ... Carpenter ... Russia had probably massed between
+    # 169,000 and 190,000 personnel ..., compared with about 100,000 on Jan. 30". Jan. 30 dates
+    # the 100,000; the range holds as of Friday (Feb 18), so its window is the 30 days before it.
+    (figure,) = [
+        f
+        for f in collect_figures(example_corpus)
+        if f.source == "Michael Carpenter" and "169,000" in f.quantity.text and f.outlet == "Meridian Wire"
+    ]
+    assert figure.window == (dt.date(2022, 1, 19), dt.date(2022, 2, 18))
+
+
 def test_zapad_2021_is_not_compared_with_february_2022_figures(example_corpus) -> None:
     report = compare_figures(example_corpus)
     # C (17 Sept 2021): about 200,000 personnel; D3 (21 Feb 2022): 169,000-190,000 personnel.
