@@ -29,6 +29,9 @@ PublishedBasis = Literal["user", "metadata", "text", "inferred", "unknown"]
 EntityType = Literal["PERSON", "ORG", "PLACE", "EQUIPMENT", "OPERATION"]
 TimeKind = Literal["date", "time", "duration", "set"]  # the TIMEX3 types
 Modality = Literal["asserted", "reported", "hypothetical", "conditional", "negated", "future"]
+# A figure of what there is, of what an actor intends ("intended to raise that to"), or of what is
+# forecast ("was expected to include"): only like is compared with like.
+QuantityModality = Literal["asserted", "planned", "expected"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -179,6 +182,11 @@ class Quantity:
     unit: str | None = None
     approximate: bool = False
     of: str | None = None
+    # Additive fields beyond DESIGN.md's sketch: the lemma of the verb that governs the figure
+    # ("killed", "displace", "move"; None when the parse gives none) and its modality.
+    predicate: str | None = None
+    modality: QuantityModality = "asserted"
+    time: str | None = None  # id of the time expression that governs the figure (when it holds)
 
 
 @dataclass(slots=True)

@@ -22,6 +22,7 @@ from newsint.extract.entities import extract_entities, with_publisher
 from newsint.extract.judgements import extract_judgements
 from newsint.extract.published import infer_published
 from newsint.extract.quantities import extract_quantities
+from newsint.extract.quantity_times import link_quantity_times
 from newsint.extract.times import extract_times
 from newsint.model import Analysis, Document
 from newsint.nlp.model import newsint_nlp
@@ -76,6 +77,7 @@ def _extract(document: Document, doc: Doc) -> Analysis:
     quantities = extract_quantities(doc)
     claims = extract_claims(doc, entities, quantities)
     times = extract_times(doc, reference)
+    link_quantity_times(doc, quantities, times)
     if document.published is None:
         # Inferred from the text's own dates, with the evidence recorded; relative expressions
         # stay unresolved (``reference`` stays None): an inferred date is not a known one.

@@ -40,6 +40,43 @@ def test_nato_30000_contradicts_ukraine_9000_with_sources_on_each_side(example_c
     assert {"Jens Stoltenberg", "Andriy Demchenko", "Oleksii Reznikov"} <= sides
 
 
+def test_a_plan_is_not_grouped_with_counts_and_no_source_is_on_both_sides(example_corpus) -> None:
+    # Thomas-Greenfield (examples/borderland-monitor, Meridian Wire): "had already moved nearly 5,000
+    # troops into Belarus and intended to raise that to more than 30,000". Her 30,000 is a plan:
+    # it must not join NATO's count of about 30,000 and so stand against her own 5,000.
+    report = compare_figures(example_corpus)
+    planned = [
+        g
+        for g in report.groups
+        if any(f.source == "Linda Thomas-Greenfield" and "more than 30,000" in f.quantity.text for f in g.figures)
+    ]
+    assert planned
+    for group in planned:
+        assert {f.quantity.modality for f in group.figures} == {"planned"}
+        assert "Jens Stoltenberg" not in group.sources
+        assert not [c for c in report.contradictions if group in (c.first, c.second)]
+    for contradiction in report.contradictions:
+        first = {s.source for s in contradiction.first.by_source()}
+        second = {s.source for s in contradiction.second.by_source()}
+        assert not first & second, (first, second)
+
+
+def test_a_figure_is_dated_by_its_own_date_not_another_figures(example_corpus) -> None:
+    import datetime as dt
+
+    from newsint.corpus.figures import collect_figures
+
+    # Meridian Wire, Feb 21 2022: "On Friday, ... Carpenter ... Russia had probably massed between
+    # 169,000 and 190,000 personnel ..., compared with about 100,000 on Jan. 30". Jan. 30 dates
+    # the 100,000; the range holds as of Friday (Feb 18), so its window is the 30 days before it.
+    (figure,) = [
+        f
+        for f in collect_figures(example_corpus)
+        if f.source == "Michael Carpenter" and "169,000" in f.quantity.text and f.outlet == "Meridian Wire"
+    ]
+    assert figure.window == (dt.date(2022, 1, 19), dt.date(2022, 2, 18))
+
+
 def test_zapad_2021_is_not_compared_with_february_2022_figures(example_corpus) -> None:
     report = compare_figures(example_corpus)
     # C (17 Sept 2021): about 200,000 personnel; D3 (21 Feb 2022): 169,000-190,000 personnel.

@@ -73,6 +73,18 @@ def test_geojson_places_are_lon_lat_with_mention_counts(example_corpus) -> None:
     assert by_name["Belarus"]["properties"]["mentions"] >= 7
 
 
+def test_per_article_geojson_carries_each_place_iso3(example_corpus) -> None:
+    from newsint.export.geojson import places_geojson
+
+    # The per-article collection (``newsint analyze --format geojson``) of the Borderland Monitor story.
+    article = next(a for a in example_corpus if "borderland" in (a.analysis.document.source or "").lower())
+    features = places_geojson([article.analysis])["features"]
+    iso_by_name = {f["properties"]["name"]: f["properties"]["iso3"] for f in features}
+    assert iso_by_name["Belarus"] == "BLR"
+    assert iso_by_name["Brussels"] == "BEL"  # a city carries its country's code
+    assert iso_by_name["Ukraine"] == "UKR"
+
+
 def test_gexf_reads_back_as_the_actor_network(example_corpus) -> None:
     graph = nx.read_gexf(io.BytesIO(render_export(ExportFormat.gexf, example_corpus)))
     assert graph.number_of_edges() > 0

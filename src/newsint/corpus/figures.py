@@ -16,9 +16,10 @@ head of what is counted) **and** their places and times are compatible:
   country are different counts, and a claim that names no place cannot be tied to another's.
   (This is stricter than ``extract.contradictions`` within one article, which compares units
   alone; the corpus report is read without the article at hand.)
-- time: the dates in the claim when the time stage gives them, else the window of
-  ``REPORTED_FIGURE_WINDOW_DAYS`` before the article's publication date. Figures with no known
-  time are compared only with figures of the same article.
+- time: the date that governs the quantity in the parse (``Quantity.time``: "between 169,000
+  and 190,000 personnel ..., up from about 100,000 on Jan. 30" dates the 100,000, not the
+  range), else the window of ``REPORTED_FIGURE_WINDOW_DAYS`` before the article's publication
+  date. Figures with no known time are compared only with figures of the same article.
 
 Agreeing figures (``contradictions.agree``: their intervals overlap, so the stated approximation
 and bounds count) are grouped; a group with two independent outlets or two distinct sources is
@@ -186,7 +187,7 @@ def collect_figures(articles: Sequence[CorpusArticle], index: EntityIndex | None
                         outlet_key=outlets.independent_key(article),
                         places=_places(analysis, quantity),
                         context=_context(analysis, claim, quantity),
-                        window=_window(article, claim),
+                        window=_window(article, quantity),
                     )
                 )
     return figures
@@ -248,6 +249,7 @@ def _joins(figure: Figure, group: FigureGroup) -> bool:
 
 def _conflict(a: FigureGroup, b: FigureGroup) -> bool:
     # A source that revises its own figure is not contradicting itself; another source is needed.
+    # (So two figures of one claim, one source's, never form the pair a contradiction rests on.)
     return any(
         f.source_key != g.source_key and comparable(f, g) and not agree(f.quantity, g.quantity)
         for f in a.figures
@@ -310,22 +312,17 @@ def _context(analysis: Analysis, claim: Claim, quantity: Quantity) -> frozenset[
     )
 
 
-def _window(article: CorpusArticle, claim: Claim) -> tuple[dt.date, dt.date] | None:
-    """When the figure holds: the span of the dates the claim names (else the publication day),
-    widened by REPORTED_FIGURE_WINDOW_DAYS before it. A date in a claim is often the day a thing
-    was seen or said ("on Sunday"), not the whole time the count holds."""
-    analysis = article.analysis
-    content = claim.content
-    starts, ends = [], []
-    for time in analysis.times:
-        if time.kind in DATE_KINDS and time.anchored and content.start <= time.start and time.end <= content.end:
-            first, last = _date(time.value_start), _date(time.value_end or time.value_start)
-            if first and last:
-                starts.append(first)
-                ends.append(last)
-    if starts:
-        first, last = min(starts), max(ends)
-    else:
+def _window(article: CorpusArticle, quantity: Quantity) -> tuple[dt.date, dt.date] | None:
+    """When the figure holds: the time expression that governs the quantity in the parse
+    (``Quantity.time``, set by ``extract.quantity_times``; not any date elsewhere in its claim,
+    which may date another figure), else the publication day; widened by
+    REPORTED_FIGURE_WINDOW_DAYS before it. A date is often the day a thing was seen or said ("on
+    Sunday"), not the whole time the count holds."""
+    time = next((t for t in article.analysis.times if t.id == quantity.time), None) if quantity.time else None
+    first = last = None
+    if time is not None and time.kind in DATE_KINDS and time.anchored:
+        first, last = _date(time.value_start), _date(time.value_end or time.value_start)
+    if first is None or last is None:
         day = published(article)
         if day is None:
             return None

@@ -28,7 +28,7 @@ def places_geojson(analyses: Iterable[Analysis]) -> dict[str, Any]:
                         "name": entity.name,
                         "kb_id": entity.kb_id,
                         "kind": entity.attributes.get("kind"),
-                        "iso3": entity.attributes.get("iso3"),
+                        "iso3": entity.attributes.get("iso"),  # the KB stores ISO 3166 alpha-3 as "iso"
                         "approximate": bool(entity.attributes.get("approximate")),
                         "figurative": bool(entity.attributes.get("figurative")),
                         "mentions": len(entity.mentions),

@@ -25,6 +25,50 @@ from newsint.model import Claim, Contradiction, Quantity
 # "about 30,000" covers 27,000–33,000: the usual reading of a rounded figure in reporting.
 APPROXIMATE_TOLERANCE = 0.10
 
+# Units that name anyone at all: "500 people" says nothing of what is counted until its verb
+# does ("killed", "injured", "displaced"), so figures in these units compare only when their
+# governing verbs (``Quantity.predicate``) are known and mean the same.
+GENERIC_UNITS = frozenset(
+    {"people", "person", "man", "men", "woman", "women", "child", "children", "civilian", "resident", "individual"}
+)
+
+# Governing verbs that count the same thing, by what happened to what is counted. Verbs outside
+# these (reporting verbs: "say", "estimate", "put") say nothing about it.
+PREDICATE_CLASSES: dict[str, frozenset[str]] = {
+    "killed": frozenset({"kill", "die", "slay", "massacre", "execute", "murder", "perish"}),
+    "wounded": frozenset({"wound", "injure", "hurt", "maim"}),
+    "displaced": frozenset({"displace", "flee", "evacuate", "uproot", "relocate", "expel"}),
+    "detained": frozenset({"detain", "arrest", "capture", "imprison", "jail", "abduct", "kidnap", "seize", "hold"}),
+    "affected": frozenset({"affect", "expose", "poison", "sicken"}),
+    "present": frozenset(
+        {
+            "be",
+            "have",
+            "include",
+            "deploy",
+            "station",
+            "move",
+            "send",
+            "mass",
+            "amass",
+            "gather",
+            "number",
+            "remain",
+            "stay",
+            "active",
+            "base",
+            "position",
+            "keep",
+            "field",
+            "expect",
+            "raise",
+            "bring",
+        }
+    ),
+    "trained": frozenset({"train"}),
+}
+_PREDICATE_CLASS = {lemma: name for name, lemmas in PREDICATE_CLASSES.items() for lemma in lemmas}
+
 
 def find_contradictions(claims: Iterable[Claim], quantities: Iterable[Quantity]) -> list[Contradiction]:
     by_id = {q.id: q for q in quantities}
@@ -32,6 +76,8 @@ def find_contradictions(claims: Iterable[Claim], quantities: Iterable[Quantity])
     found: list[Contradiction] = []
     seen: set[tuple[str, str]] = set()
     for (claim_a, qa), (claim_b, qb) in combinations(figures, 2):
+        # Two figures of one claim are by construction about different things (before/after, a
+        # part and the whole, now and planned).
         if claim_a.id == claim_b.id or same_source(claim_a, claim_b) or not same_quantity(qa, qb):
             continue
         if agree(qa, qb):
@@ -47,9 +93,28 @@ def find_contradictions(claims: Iterable[Claim], quantities: Iterable[Quantity])
 def same_quantity(a: Quantity, b: Quantity) -> bool:
     if not a.unit or not b.unit or unit_key(a.unit) != unit_key(b.unit):
         return False
-    if a.of and b.of:
-        return _head(a.of) == _head(b.of)
-    return True
+    if a.of and b.of and _head(a.of) != _head(b.of):
+        return False
+    return same_modality(a, b) and same_predicate(a, b)
+
+
+def same_modality(a: Quantity, b: Quantity) -> bool:
+    """Like with like: an actor's plan ("intended to raise that to more than 30,000") is not a
+    count of what is there. A forecast ("was expected to include about 30,000") is an estimate of
+    the same force that a count is of, so those two compare."""
+    return (a.modality == "planned") == (b.modality == "planned")
+
+
+def same_predicate(a: Quantity, b: Quantity) -> bool:
+    """Whether the verbs over two figures can count the same thing: killed vs injured cannot.
+    For generic units ("people") both verbs must be known and agree; for others, only two known
+    verbs of different kinds rule it out."""
+    class_a, class_b = _PREDICATE_CLASS.get(a.predicate or ""), _PREDICATE_CLASS.get(b.predicate or "")
+    if unit_key(a.unit or "") in GENERIC_UNITS:
+        if not a.predicate or not b.predicate:
+            return False
+        return a.predicate == b.predicate or (class_a is not None and class_a == class_b)
+    return class_a is None or class_b is None or class_a == class_b
 
 
 def interval(q: Quantity) -> tuple[float, float]:

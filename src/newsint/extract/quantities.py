@@ -33,6 +33,8 @@ What each field holds (the contract's ``quantities[]``):
   measurement, the "of X" after it ("12.3m tonnes of jet fuel" -> "jet fuel").
 - ``start``/``end``/``text``: the hedge, the number, its unit and, for a counted noun, the words
   up to that noun ("about 30,000 Russian troops"); ``text == doc.text[start:end]``.
+- ``predicate``/``modality``: the lemma of the verb that governs the quantity ("killed up to 75
+  people" -> kill) and whether it is a count, a plan or a forecast (``newsint.extract.predicates``).
 
 Not quantities: dates and times ("March 29", "9:01 p.m.", "in 2020", "the 1970s"), ordinals
 ("22nd", "second"), numbers in names ("Su-35", "S-400", "Zapad-2021", "Page 2", "Stoxx 600",
@@ -54,6 +56,7 @@ from newsint.extract.numbers import (
     parse_digits,
     parse_words,
 )
+from newsint.extract.predicates import governing_verb, modality, predicate
 from newsint.model import Quantity
 
 APPROX_TOLERANCE = 0.10
@@ -300,6 +303,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
     for m in mentions:
         if m.value is None and m.low is None and m.high is None:
             continue
+        verb = _governing_verb(doc, m)
         quantities.append(
             Quantity(
                 id=f"Q{len(quantities) + 1}",
@@ -312,9 +316,23 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
                 unit=m.unit,
                 approximate=m.approximate,
                 of=m.of,
+                predicate=predicate(verb),
+                modality=modality(verb),
             )
         )
     return quantities
+
+
+def _governing_verb(doc: Doc, m: _Mention) -> Token | None:
+    """The verb over what the quantity counts (its counted noun, else the number's last token)."""
+    span = _tokens(doc, m.start, m.end)
+    number = span[-1] if span is not None and len(span) else None
+    head = m.head
+    if head is not None and number is not None and head.dep_ == "pobj" and head.head.head == number:
+        head = None  # "thousands of fighters were active": the number is the verb's argument
+    if head is not None:
+        return governing_verb(head)
+    return governing_verb(number) if number is not None else None
 
 
 # --------------------------------------------------------------------------------------------
