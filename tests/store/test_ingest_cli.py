@@ -134,6 +134,7 @@ def test_store_command_errors_are_one_line(cli, tmp_path):
         ("stats", "--db", "postgresql://nobody@127.0.0.1:1/none"),
         ("search", "x", "--db", str(tmp_path / "n.db"), "--type", "tank"),
         ("search", "x", "--db", str(tmp_path / "n.db"), "--from", "last week"),
+        ("search", "x", "--db", str(tmp_path / "n.db"), "--to", "2022-13"),
         ("stats", "--db", str(tmp_path / "n.db"), "--format", "xml"),
     ):
         result = cli(*args)
@@ -169,3 +170,15 @@ def test_analyze_stream_yields_each_failure_in_its_place():
     out = list(analyze_stream(items, batch_size=2))
     assert [type(x).__name__ for x in out] == ["Analysis", "EmptyInputError", "EmptyInputError", "Analysis"]
     assert [x.document.source if isinstance(x, Analysis) else x.path for x in out] == ["a", "b", "c", "d"]
+
+
+def test_a_damaged_store_is_one_error_line_for_every_reading_command(cli, tmp_path, damage_tables):
+    db = tmp_path / "n.db"
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    assert cli("ingest", article, "--db", db).exit_code == 0
+    damage_tables(db)
+    for args in (("stats",), ("failed",), ("search", "drills")):
+        result = cli(*args, "--db", db)
+        assert result.exit_code == 1, args
+        assert len(result.error_lines) == 1 and "cannot" in result.error_lines[0], result.stderr

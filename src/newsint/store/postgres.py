@@ -31,7 +31,7 @@ class PostgresBackend(Backend):
             import psycopg
         except ImportError:
             raise StoreError('PostgreSQL needs psycopg: pip install "psycopg[binary]"') from None
-        self._psycopg = psycopg
+        self.driver_errors = (psycopg.Error,)
         try:
             info = psycopg.conninfo.conninfo_to_dict(url)
         except psycopg.ProgrammingError as error:

@@ -36,6 +36,7 @@ _WORD = re.compile(r"\w+")
 class SQLiteBackend(Backend):
     kind = "sqlite"
     TYPES: ClassVar[dict[str, str]] = {"json": "TEXT", "real": "REAL", "blob": "BLOB", "bigint": "INTEGER"}
+    driver_errors = (sqlite3.Error,)
 
     def __init__(self, path: str) -> None:
         self.path = path
