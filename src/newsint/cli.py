@@ -160,11 +160,11 @@ DbOption = Annotated[
 TABLE_OR_JSON = ("table", "json")
 
 
-def _open_store(db: str | None):
+def _open_store(db: str | None, *, create: bool = False):
     from newsint.store import open_store
 
     try:
-        return open_store(db)
+        return open_store(db, create=create)
     except NewsintError as error:
         report_error(error)
         raise typer.Exit(EXIT_INPUT_ERROR) from None
@@ -208,7 +208,7 @@ def ingest(
     except UsageError as error:
         report_error(error)
         raise typer.Exit(EXIT_USAGE_ERROR) from None
-    with _open_store(db) as store:
+    with _open_store(db, create=True) as store:
         report = _run_ingest(store, paths, reference_date=reference_date, resume=resume, encoding=encoding)
     if report.failed or not (report.stored + report.duplicates + report.unchanged + report.skipped):
         raise typer.Exit(EXIT_INPUT_ERROR)

@@ -252,8 +252,41 @@ def test_unusable_locations_are_one_clear_error(tmp_path):
     not_a_db.write_text("these are notes, not a database\n" * 100)
     with pytest.raises(StoreError, match="cannot open the store"):
         open_store(str(not_a_db))
-    with pytest.raises(StoreError, match="cannot connect"):
+    with pytest.raises(StoreError, match=r"cannot connect \(connection to server .* failed: Connection refused\)"):
         open_store("postgresql://nobody@127.0.0.1:1/none")
+    with pytest.raises(StoreError, match="a folder, not a database file"):
+        open_store(str(tmp_path))
+    with pytest.raises(StoreError, match="no store here"):
+        open_store(str(tmp_path / "typo.db"), create=False)
+    assert not (tmp_path / "typo.db").exists()
+
+
+def test_another_applications_database_is_refused_untouched(store_url):
+    import sqlite3
+
+    if store_url.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(store_url, autocommit=True) as connection:
+            connection.execute("CREATE TABLE customers (name TEXT)")
+            connection.execute("CREATE TABLE orders (item TEXT)")
+    else:
+        with sqlite3.connect(store_url) as connection:
+            connection.execute("CREATE TABLE customers (name TEXT)")
+            connection.execute("CREATE TABLE orders (item TEXT)")
+        connection.close()
+    with pytest.raises(StoreError, match=r"not a newsint store: .*\(customers, orders\)"):
+        open_store(store_url)
+    if store_url.startswith("postgresql://"):
+        with psycopg.connect(store_url) as connection:
+            tables = {row[0] for row in connection.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+            )}  # fmt: skip
+    else:
+        with sqlite3.connect(store_url) as connection:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        connection.close()
+    assert tables == {"customers", "orders"}
 
 
 def test_store_location_defaults(tmp_path, monkeypatch):

@@ -65,6 +65,10 @@ class Backend:
     def close(self) -> None:
         raise NotImplementedError
 
+    def table_names(self) -> set[str]:
+        """The tables the database already holds (in the schema the store uses)."""
+        raise NotImplementedError
+
     def search_index_ddl(self) -> list[str]:
         """The statements that create the full-text index table ``search_index``."""
         raise NotImplementedError

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -120,9 +121,11 @@ def outlet_of(analysis: Analysis) -> str | None:
     return None
 
 
-def open_store(url: str | None = None) -> Store:
+def open_store(url: str | None = None, *, create: bool = True) -> Store:
     """Open (creating and migrating when needed) the store at ``url``: ``postgresql://…`` or a
-    SQLite file path; None means ``NEWSINT_DB``, else ``newsint.db`` in the current folder."""
+    SQLite file path; None means ``NEWSINT_DB``, else ``newsint.db`` in the current folder.
+    ``create=False`` (commands that only read): a SQLite file that does not exist is an error, so a
+    mistyped ``--db`` is reported instead of answered from a new, empty store left behind."""
     location = resolve_location(url)
     backend: Backend
     if is_postgres(location):
@@ -132,7 +135,10 @@ def open_store(url: str | None = None) -> Store:
     else:
         from newsint.store.sqlite import SQLiteBackend
 
-        backend = SQLiteBackend(sqlite_path(location))
+        path = sqlite_path(location)
+        if not create and not Path(path).exists():
+            raise StoreError("no store here: run `newsint ingest FILES` first, or pass --db", path=path)
+        backend = SQLiteBackend(path)
     try:
         version = migrations.apply(backend)
     except NewsintError:
