@@ -290,6 +290,8 @@ def in_context(found: list[TimeExpression], text: str, context: str, phrase: str
         ("guardian-0003", "In late 2015, suicide", "late 2015", ("year-part", "2015-09-01", "2015-12-31")),
         # 2019-03-12, a Tuesday
         ("guardian-0008", "died last week", "last week", ("week", "2019-03-04", "2019-03-10")),
+        # 2018-12-23, a Sunday: "last week" is the week ending that day (Mattis resigned on 20 December)
+        ("guardian-0065", "secretary who quit last week", "last week", ("week", "2018-12-17", "2018-12-23")),
         ("guardian-0008", "said on Sunday he was", "Sunday", ("day", "2019-03-10", "2019-03-10")),
         # "since Wednesday morning" with a present-perfect verb: the Wednesday before
         ("guardian-0008", "since Wednesday morning", "Wednesday morning", ("day", "2019-03-06", "2019-03-06")),

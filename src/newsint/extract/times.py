@@ -95,6 +95,7 @@ PERFECT_AUX = frozenset({"has", "have", "had", "'ve", "'d"})
 # Patterns led by a month or weekday name: matched case-sensitively (see patterns()).
 CASED_RULES = frozenset({"month_day", "day_month", "month_year", "month", "weekday"})
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+SUNDAY = WEEKDAY_NAMES.index("sunday")  # as datetime.date.weekday() counts
 # Units that "N units ago" resolves to a calendar period of.
 CALENDAR_PRECISIONS = frozenset({"day", "week", "month", "year", "decade", "century", "quarter"})
 # Entity labels of amounts: a four-digit number inside one is not a year ("$2020").
@@ -1049,6 +1050,11 @@ def _shifted(start: int, end: int, groups: dict[str, str]) -> Found | None:
         def resolve(context: Context) -> Value:
             if context.reference is None:
                 return Value(period)
+            if period == "week" and steps < 0 and context.reference.weekday() == SUNDAY:
+                # On a Sunday the week is all but over: a Sunday paper's "last week" is the week
+                # ending that day (ISO's Monday-to-Sunday week; the US Sunday-to-Saturday week
+                # just ended holds the same working days), not the one before it.
+                return _period("week", context.reference)
             return _shift_period(period, context.reference, steps)
 
         return Found(start, end, "shifted", resolve, period=period)
