@@ -1177,7 +1177,12 @@ def _ago(count: float | None, unit: Unit, sign: int, anaphoric: bool) -> Callabl
         if count is None or unit.clock or precision not in CALENDAR_PRECISIONS:
             return Value(unit.name, kind="duration", duration=_iso_duration(count, unit))
         if anaphoric:
-            base = next((v.start for _, v in reversed(context.earlier) if v.start and v.kind == "date"), None)
+            last = next((v for _, v in reversed(context.earlier) if v.start and v.kind == "date"), None)
+            # "six months earlier" than "2016" may be any month from mid-2015 to mid-2016: counting
+            # from a period longer than the unit would invent a month the text never gave.
+            if last is not None and last.end is not None and (last.end - last.start).days + 1 > _unit_days(unit):
+                last = None
+            base = last.start if last else None
         else:
             base = context.reference
         if base is None:
@@ -1188,6 +1193,12 @@ def _ago(count: float | None, unit: Unit, sign: int, anaphoric: bool) -> Callabl
         return _period(precision, moved)
 
     return resolve
+
+
+def _unit_days(unit: Unit) -> int:
+    """The most days one of this unit spans (a month 31, a year 366)."""
+    return {"day": 1, "week": 7, "weekend": 7, "month": 31, "quarter": 92, "year": 366, "decade": 3653,
+            "century": 36525}.get(unit.name, 0)  # fmt: skip
 
 
 def _present(context: Context) -> Value:
