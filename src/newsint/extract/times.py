@@ -977,22 +977,7 @@ def _is_modal(doc: Doc, char: int) -> bool:
 
 def _duration_context(text: str, start: int) -> bool:
     """ "a day", "one year" are durations after a preposition of extent ("for a year")."""
-    return _previous_word(text, start) in (
-        "for",
-        "over",
-        "within",
-        "in",
-        "after",
-        "than",
-        "about",
-        "nearly",
-        "almost",
-        "past",
-        "last",
-        "around",
-        "under",
-        "lasting",
-    )
+    return _previous_word(text, start) in DURATION_CONTEXT
 
 
 def _with_year(value: Value) -> Value:
