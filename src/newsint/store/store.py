@@ -372,7 +372,7 @@ class Store:
             raise UsageError(f"search type must be one of {', '.join(SEARCH_KINDS)}, not {type!r}")
         for name, value in (("from", date_from), ("to", date_to)):
             if value is not None and not _is_partial_date(value):
-                raise UsageError(f"--{name} must be a date like 2022, 2022-02 or 2022-02-11, not {value!r}")
+                raise UsageError(f"--{name} must be a date like 2019, 2019-03 or 2019-03-23, not {value!r}")
         built = self._db.search_sql(query)
         if built is None:
             return []
