@@ -160,14 +160,24 @@ DbOption = Annotated[
 TABLE_OR_JSON = ("table", "json")
 
 
-def _open_store(db: str | None):
+def _open_store(db: str | None, *, create: bool = False):
     from newsint.store import open_store
 
     try:
-        return open_store(db)
+        return open_store(db, create=create)
     except NewsintError as error:
         report_error(error)
         raise typer.Exit(EXIT_INPUT_ERROR) from None
+
+
+@contextlib.contextmanager
+def _reported() -> Iterator[None]:
+    """A store that fails while it is read, or a bad option value, as one error line and an exit."""
+    try:
+        yield
+    except NewsintError as error:
+        report_error(error)
+        raise typer.Exit(EXIT_USAGE_ERROR if isinstance(error, UsageError) else EXIT_INPUT_ERROR) from None
 
 
 def _check_format(output_format: str) -> None:
@@ -198,7 +208,7 @@ def ingest(
     except UsageError as error:
         report_error(error)
         raise typer.Exit(EXIT_USAGE_ERROR) from None
-    with _open_store(db) as store:
+    with _open_store(db, create=True) as store:
         report = _run_ingest(store, paths, reference_date=reference_date, resume=resume, encoding=encoding)
     if report.failed or not (report.stored + report.duplicates + report.unchanged + report.skipped):
         raise typer.Exit(EXIT_INPUT_ERROR)
@@ -230,7 +240,7 @@ def stats(
 ) -> None:
     """Counts of what the store holds: articles, sources, entities, claims, quantities, events…"""
     _check_format(output_format)
-    with _open_store(db) as store:
+    with _open_store(db) as store, _reported():
         figures = store.stats().to_dict()
     if output_format == "json":
         print(json.dumps(figures, ensure_ascii=False, indent=2))
@@ -261,14 +271,10 @@ def search(
 ) -> None:
     """Full-text search over stored articles and claims, with snippets, best matches first."""
     _check_format(output_format)
-    with _open_store(db) as store:
-        try:
-            hits = store.search(
-                query, entity=entity, type=kind, date_from=date_from, date_to=date_to, source=source, limit=limit
-            )
-        except NewsintError as error:
-            report_error(error)
-            raise typer.Exit(EXIT_USAGE_ERROR) from None
+    with _open_store(db) as store, _reported():
+        hits = store.search(
+            query, entity=entity, type=kind, date_from=date_from, date_to=date_to, source=source, limit=limit
+        )
     if output_format == "json":
         print(json.dumps([hit.to_dict() for hit in hits], ensure_ascii=False, indent=2))
         return
@@ -310,7 +316,8 @@ def failed(
 
     _check_format(output_format)
     with _open_store(db) as store:
-        failures = store.failures()
+        with _reported():
+            failures = store.failures()
         if retry:
             if not failures:
                 print("nothing to retry")

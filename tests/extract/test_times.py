@@ -76,6 +76,18 @@ def test_that_year_resolves_to_the_year_mentioned_before_it():
     assert value(one(text, "that year", SEED_DATE)) == ("year", "2020-01-01", "2020-12-31")
 
 
+def test_a_count_later_runs_from_the_date_mentioned_before_it():
+    found = one("Russia annexed Crimea on 18 March 2014. Three days later, Moscow signed a treaty.", "Three days later",
+                SEED_DATE)  # fmt: skip
+    assert value(found) == ("day", "2014-03-21", "2014-03-21")
+
+
+def test_a_count_of_months_from_a_year_stays_unanchored():
+    # Six months after some day of 2016 may fall in 2016 or 2017: no month is known.
+    found = one("The talks began in 2016 and collapsed six months later.", "six months later", SEED_DATE)
+    assert not found.anchored and found.precision == "month"
+
+
 def test_that_year_without_a_year_before_it_stays_unanchored():
     t = one("The contested presidential election that year changed everything.", "that year", SEED_DATE)
     assert t.value_start is None and not t.anchored and t.precision == "year"
@@ -290,12 +302,16 @@ def in_context(found: list[TimeExpression], text: str, context: str, phrase: str
         ("guardian-0003", "In late 2015, suicide", "late 2015", ("year-part", "2015-09-01", "2015-12-31")),
         # 2019-03-12, a Tuesday
         ("guardian-0008", "died last week", "last week", ("week", "2019-03-04", "2019-03-10")),
+        # 2018-12-23, a Sunday: "last week" is the week ending that day (Mattis resigned on 20 December)
+        ("guardian-0065", "secretary who quit last week", "last week", ("week", "2018-12-17", "2018-12-23")),
         ("guardian-0008", "said on Sunday he was", "Sunday", ("day", "2019-03-10", "2019-03-10")),
         # "since Wednesday morning" with a present-perfect verb: the Wednesday before
         ("guardian-0008", "since Wednesday morning", "Wednesday morning", ("day", "2019-03-06", "2019-03-06")),
         # 2018-04-12, a Thursday: the attack was the Saturday before; a modal looks ahead
         ("guardian-0127", "for Saturday’s alleged chemical attack", "Saturday", ("day", "2018-04-07", "2018-04-07")),
         ("guardian-0127", "we could meet on Saturday", "Saturday", ("day", "2018-04-14", "2018-04-14")),
+        # 2018-01-26: six months before the fall of Aleppo "in 2016": the month is not known
+        ("guardian-0177", "supply road six months earlier", "six months earlier", ("month", None, None)),
     ],
 )
 def test_guardian_articles(article, context, phrase, expected):

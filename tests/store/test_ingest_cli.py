@@ -128,17 +128,24 @@ def test_search_command_takes_any_text(cli, tmp_path, query):
 
 
 def test_store_command_errors_are_one_line(cli, tmp_path):
-    for args in (
-        ("stats", "--db", str(tmp_path / "missing" / "n.db")),
-        ("stats", "--db", str(tmp_path), "--format", "json"),  # a folder, not a file
-        ("stats", "--db", "postgresql://nobody@127.0.0.1:1/none"),
-        ("search", "x", "--db", str(tmp_path / "n.db"), "--type", "tank"),
-        ("search", "x", "--db", str(tmp_path / "n.db"), "--from", "last week"),
-        ("stats", "--db", str(tmp_path / "n.db"), "--format", "xml"),
+    from newsint.store import open_store
+
+    open_store(str(tmp_path / "n.db")).close()  # an empty store: the option errors below are the only fault
+    # Exit 1: the store cannot be used; exit 2: an option value is wrong.
+    for code, *args in (
+        (1, "stats", "--db", str(tmp_path / "typo.db")),  # reading commands do not create a store
+        (1, "stats", "--db", str(tmp_path / "missing" / "n.db")),
+        (1, "stats", "--db", str(tmp_path), "--format", "json"),  # a folder, not a file
+        (1, "stats", "--db", "postgresql://nobody@127.0.0.1:1/none"),
+        (2, "search", "x", "--db", str(tmp_path / "n.db"), "--type", "tank"),
+        (2, "search", "x", "--db", str(tmp_path / "n.db"), "--from", "last week"),
+        (2, "search", "x", "--db", str(tmp_path / "n.db"), "--to", "2022-13"),
+        (2, "stats", "--db", str(tmp_path / "n.db"), "--format", "xml"),
     ):
         result = cli(*args)
-        assert result.exit_code in (1, 2), args
+        assert result.exit_code == code, args
         assert len(result.error_lines) == 1 and result.error_lines[0].startswith("newsint: error: "), result.stderr
+    assert not (tmp_path / "typo.db").exists()
 
 
 def test_doctor_reports_the_store(cli, tmp_path, monkeypatch):
@@ -169,3 +176,15 @@ def test_analyze_stream_yields_each_failure_in_its_place():
     out = list(analyze_stream(items, batch_size=2))
     assert [type(x).__name__ for x in out] == ["Analysis", "EmptyInputError", "EmptyInputError", "Analysis"]
     assert [x.document.source if isinstance(x, Analysis) else x.path for x in out] == ["a", "b", "c", "d"]
+
+
+def test_a_damaged_store_is_one_error_line_for_every_reading_command(cli, tmp_path, damage_tables):
+    db = tmp_path / "n.db"
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    assert cli("ingest", article, "--db", db).exit_code == 0
+    damage_tables(db)
+    for args in (("stats",), ("failed",), ("search", "drills")):
+        result = cli(*args, "--db", db)
+        assert result.exit_code == 1, args
+        assert len(result.error_lines) == 1 and "cannot" in result.error_lines[0], result.stderr

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newsint.errors import StoreError
+from newsint.errors import StoreError, UsageError
 from newsint.model import Analysis, Entity, Mention
 from newsint.store import Outcome, content_key, open_store
 
@@ -149,15 +149,21 @@ def test_search_text_is_never_syntax(store, feed_analyses, query):
 
 def test_hostile_words_are_searched_as_words(store, feed_analyses):
     store.add(feed_analyses[0])
-    # "troops OR" means the words "troops" and "or", not a dangling OR operator.
+    # A stray quote or NEAR( is part of no word: the words around it are still found.
     assert store.search('"troops') and store.search("troops'") and store.search("NEAR(troops")
 
 
 def test_bad_filters_are_one_clear_error(store):
-    with pytest.raises(StoreError, match="search type"):
+    with pytest.raises(UsageError, match="search type"):
         store.search("x", type="tank")
-    with pytest.raises(StoreError, match="--from"):
+    with pytest.raises(UsageError, match="--from"):
         store.search("x", date_from="last week")
+    # Shaped like dates but naming no month or day: refused, not compared as text.
+    with pytest.raises(UsageError, match="--to"):
+        store.search("x", date_to="2022-13")
+    with pytest.raises(UsageError, match="--from"):
+        store.search("x", date_from="2022-02-30")
+    assert store.search("x", date_from="2022", date_to="2022-02-28") == []
 
 
 def test_failures_are_recorded_and_cleared_by_a_success(store, feed_analyses):
@@ -246,8 +252,41 @@ def test_unusable_locations_are_one_clear_error(tmp_path):
     not_a_db.write_text("these are notes, not a database\n" * 100)
     with pytest.raises(StoreError, match="cannot open the store"):
         open_store(str(not_a_db))
-    with pytest.raises(StoreError, match="cannot connect"):
+    with pytest.raises(StoreError, match=r"cannot connect \(connection to server .* failed: Connection refused\)"):
         open_store("postgresql://nobody@127.0.0.1:1/none")
+    with pytest.raises(StoreError, match="a folder, not a database file"):
+        open_store(str(tmp_path))
+    with pytest.raises(StoreError, match="no store here"):
+        open_store(str(tmp_path / "typo.db"), create=False)
+    assert not (tmp_path / "typo.db").exists()
+
+
+def test_another_applications_database_is_refused_untouched(store_url):
+    import sqlite3
+
+    if store_url.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(store_url, autocommit=True) as connection:
+            connection.execute("CREATE TABLE customers (name TEXT)")
+            connection.execute("CREATE TABLE orders (item TEXT)")
+    else:
+        with sqlite3.connect(store_url) as connection:
+            connection.execute("CREATE TABLE customers (name TEXT)")
+            connection.execute("CREATE TABLE orders (item TEXT)")
+        connection.close()
+    with pytest.raises(StoreError, match=r"not a newsint store: .*\(customers, orders\)"):
+        open_store(store_url)
+    if store_url.startswith("postgresql://"):
+        with psycopg.connect(store_url) as connection:
+            tables = {row[0] for row in connection.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+            )}  # fmt: skip
+    else:
+        with sqlite3.connect(store_url) as connection:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        connection.close()
+    assert tables == {"customers", "orders"}
 
 
 def test_store_location_defaults(tmp_path, monkeypatch):
@@ -313,3 +352,20 @@ def test_concurrent_writers_store_each_article_once(store_url, feed_analyses):
         seqs = [row[0] for row in store._db.execute("SELECT seq FROM articles ORDER BY seq").fetchall()]
         assert seqs == list(range(1, len(feed_analyses) + 1))
         assert [r[0] for r in store._db.execute("SELECT version FROM schema_version").fetchall()] == [1]
+
+
+def test_a_damaged_store_fails_on_reading_with_one_clear_error(tmp_path, feed_analyses, damage_tables):
+    path = tmp_path / "n.db"
+    with open_store(str(path)) as store:
+        for analysis in feed_analyses:
+            store.add(analysis)
+    damage_tables(path)
+    with open_store(str(path)) as store:
+        for read in (store.stats, store.failures, store.known_sources, lambda: list(store.articles()),
+                     lambda: store.search("troops")):  # fmt: skip
+            with pytest.raises(StoreError, match=r"cannot (read|search) the store \("):
+                read()
+        with pytest.raises(StoreError, match="cannot record a failed input"):
+            from newsint.errors import EmptyInputError
+
+            store.record_failure("x.txt", EmptyInputError("empty file", path="x.txt"))

@@ -5,8 +5,8 @@ metadata nor a printed byline or running header gave a date (``clean/dates.py`` 
 It reads the time expressions already extracted *without* a reference date, so only dates the
 text pins down itself count, and it never guesses silently:
 
-- candidates are the fully written dates (day, month and year: "10 February 2022",
-  "Feb. 10, 2022", "2022-02-10"), as ``clean.dates.parse_full_date`` reads them, except those in
+- candidates are the fully written dates (day, month and year: "3 March 2021",
+  "Mar. 3, 2021", "2021-03-03"), as ``clean.dates.parse_full_date`` reads them, except those in
   a future-tense clause ("talks will resume on 3 March 2022" may lie after the writing);
 - the probable publication date is the latest of them: an article is written on or after the
   last day it reports (a lower bound, which is what ``published`` then holds);

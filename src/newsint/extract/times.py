@@ -7,8 +7,8 @@ DATE entities, part-of-speech tags and the verb's tense), never redone.
 
 How it works, in three passes:
 
-1. *Base expressions*, each a regex: written dates ("Feb. 10", "10 February 2022",
-   "2022-02-10"), month and year ("March 2013"), bare months and years (only where a
+1. *Base expressions*, each a regex: written dates ("Mar. 3", "3 March 2021",
+   "2021-03-03"), month and year ("March 2013"), bare months and years (only where a
    preposition or spaCy's DATE entity says they are dates), decades, centuries, deictic
    periods ("last week", "this year", "next month", "last Friday"), day words ("yesterday"),
    weekdays, counts of units ("ten days", "three-month"), "N units ago", "the past N units",
@@ -16,7 +16,7 @@ How it works, in three passes:
    year"). Overlaps keep the longest.
 2. *Extensions* that combine neighbours: a part of a period before it ("the middle of
    January", "early 2020", "late last year", "the first half of 2021"), a clock time next to a
-   day ("15:00 GMT Saturday"), and a duration anchored to a start ("ten days from Feb. 10").
+   day ("15:00 GMT Saturday"), and a duration anchored to a start ("five days from Mar. 3").
 3. *Resolution* in text order against the reference date, and for anaphors against the
    expressions before them ("that year" = the year last mentioned).
 
@@ -29,12 +29,12 @@ Conventions (what the values mean):
   whole months (years): "the middle of January 2022" is 2022-01-11..2022-01-21 and "late
   2020" 2020-09-01..2020-12-31; "the first half" / "the second half" are halves. Precision
   ``month-part`` / ``year-part``.
-- A duration anchored to a start ("for ten days from Feb. 10") runs from the anchor to the
-  anchor plus the duration (2022-02-10..2022-02-20), at the anchor's precision; it keeps
-  ``kind`` "duration" and its ISO 8601 ``duration`` (P10D).
+- A duration anchored to a start ("for five days from Mar. 3") runs from the anchor to the
+  anchor plus the duration (2021-03-03..2021-03-08), at the anchor's precision; it keeps
+  ``kind`` "duration" and its ISO 8601 ``duration`` (P5D).
 - Durations without an anchor ("for ten days", "several years") have no calendar value: kind
   "duration", ``duration`` P10D / PXY (X: an unstated number), ``anchored`` false.
-- A day and month without a year ("Feb. 10") takes the year that puts it nearest the
+- A day and month without a year ("Mar. 3") takes the year that puts it nearest the
   reference date ("Dec. 28" in an article of 2022-01-03 is 2021-12-28); beyond a month from
   it, a past-tense clause moves it into the past and a future one (will, a modal, "until")
   into the future; "since" always looks back. A bare month likewise. A weekday is the last
@@ -42,7 +42,7 @@ Conventions (what the values mean):
   one for a future clause or when that is only a day ahead. The tense is the verb's the
   expression hangs on through prepositions, else (it dates a noun: "Monday's debate") the
   sentence's main verb's.
-- Without a reference date nothing relative is resolved: "Feb. 10" has no value and precision
+- Without a reference date nothing relative is resolved: "Mar. 3" has no value and precision
   ``month-day`` (what is known: a month and a day), "yesterday" and "last week" no value.
   Written years ("March 2013", "2020") need no reference and are always resolved.
 - ``precision``: century, decade, year, year-part, season, quarter, month, month-part, week,
@@ -95,6 +95,7 @@ PERFECT_AUX = frozenset({"has", "have", "had", "'ve", "'d"})
 # Patterns led by a month or weekday name: matched case-sensitively (see patterns()).
 CASED_RULES = frozenset({"month_day", "day_month", "month_year", "month", "weekday"})
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+SUNDAY = WEEKDAY_NAMES.index("sunday")  # as datetime.date.weekday() counts
 # Units that "N units ago" resolves to a calendar period of.
 CALENDAR_PRECISIONS = frozenset({"day", "week", "month", "year", "decade", "century", "quarter"})
 # Entity labels of amounts: a four-digit number inside one is not a year ("$2020").
@@ -976,22 +977,7 @@ def _is_modal(doc: Doc, char: int) -> bool:
 
 def _duration_context(text: str, start: int) -> bool:
     """ "a day", "one year" are durations after a preposition of extent ("for a year")."""
-    return _previous_word(text, start) in (
-        "for",
-        "over",
-        "within",
-        "in",
-        "after",
-        "than",
-        "about",
-        "nearly",
-        "almost",
-        "past",
-        "last",
-        "around",
-        "under",
-        "lasting",
-    )
+    return _previous_word(text, start) in DURATION_CONTEXT
 
 
 def _with_year(value: Value) -> Value:
@@ -1003,7 +989,7 @@ def _with_year(value: Value) -> Value:
 
 
 def _month_day(month: int, day_number: int, year: int | None, last_day: int) -> Callable[[Context], Value]:
-    """A day ("Feb. 10") or a range of days in one month ("24-25 April")."""
+    """A day ("Mar. 3") or a range of days in one month ("24-25 April")."""
 
     def resolve(context: Context) -> Value:
         if year is not None:
@@ -1049,6 +1035,11 @@ def _shifted(start: int, end: int, groups: dict[str, str]) -> Found | None:
         def resolve(context: Context) -> Value:
             if context.reference is None:
                 return Value(period)
+            if period == "week" and steps < 0 and context.reference.weekday() == SUNDAY:
+                # On a Sunday the week is all but over: a Sunday paper's "last week" is the week
+                # ending that day (ISO's Monday-to-Sunday week; the US Sunday-to-Saturday week
+                # just ended holds the same working days), not the one before it.
+                return _period("week", context.reference)
             return _shift_period(period, context.reference, steps)
 
         return Found(start, end, "shifted", resolve, period=period)
@@ -1171,7 +1162,12 @@ def _ago(count: float | None, unit: Unit, sign: int, anaphoric: bool) -> Callabl
         if count is None or unit.clock or precision not in CALENDAR_PRECISIONS:
             return Value(unit.name, kind="duration", duration=_iso_duration(count, unit))
         if anaphoric:
-            base = next((v.start for _, v in reversed(context.earlier) if v.start and v.kind == "date"), None)
+            last = next((v for _, v in reversed(context.earlier) if v.start and v.kind == "date"), None)
+            # "six months earlier" than "2016" may be any month from mid-2015 to mid-2016: counting
+            # from a period longer than the unit would invent a month the text never gave.
+            if last is not None and last.end is not None and (last.end - last.start).days + 1 > _unit_days(unit):
+                last = None
+            base = last.start if last else None
         else:
             base = context.reference
         if base is None:
@@ -1182,6 +1178,12 @@ def _ago(count: float | None, unit: Unit, sign: int, anaphoric: bool) -> Callabl
         return _period(precision, moved)
 
     return resolve
+
+
+def _unit_days(unit: Unit) -> int:
+    """The most days one of this unit spans (a month 31, a year 366)."""
+    return {"day": 1, "week": 7, "weekend": 7, "month": 31, "quarter": 92, "year": 366, "decade": 3653,
+            "century": 36525}.get(unit.name, 0)  # fmt: skip
 
 
 def _present(context: Context) -> Value:
@@ -1298,7 +1300,7 @@ def _ordinal_part(value: Value, ordinal: int, unit: str) -> Value:
 
 
 def _join_clock(text: str, found: list[Found]) -> list[Found]:
-    """A clock time next to a day ("15:00 GMT Saturday", "Feb. 10 at 9 a.m.") is one expression."""
+    """A clock time next to a day ("15:00 GMT Saturday", "Mar. 3 at 9 a.m.") is one expression."""
     pats = patterns()
     index = 0
     while index < len(found) - 1:
@@ -1349,7 +1351,7 @@ def _clock_alone(inner: Callable[[Context], Value]) -> Callable[[Context], Value
 
 
 def _anchor_durations(text: str, found: list[Found]) -> list[Found]:
-    """ "ten days from Feb. 10": the duration runs from the anchor (2022-02-10..2022-02-20)."""
+    """ "five days from Mar. 3": the duration runs from the anchor (2021-03-03..2021-03-08)."""
     pats = patterns()
     index = 0
     while index < len(found) - 1:

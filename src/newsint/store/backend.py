@@ -48,6 +48,7 @@ class Backend:
     # Column types that differ between the databases (migrations.py fills them in).
     TYPES: ClassVar[dict[str, str]]
     display_name: str  # the store as shown to the user (never a password)
+    driver_errors: tuple[type[Exception], ...]  # what the database driver raises when the database fails
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:
         raise NotImplementedError
@@ -62,6 +63,10 @@ class Backend:
         yield  # pragma: no cover
 
     def close(self) -> None:
+        raise NotImplementedError
+
+    def table_names(self) -> set[str]:
+        """The tables the database already holds (in the schema the store uses)."""
         raise NotImplementedError
 
     def search_index_ddl(self) -> list[str]:

@@ -195,6 +195,15 @@ LATEST_VERSION = MIGRATIONS[-1].version
 def apply(backend: Backend) -> int:
     """Bring the store's schema up to date; returns the schema version it ends at."""
     with backend.write():
+        tables = backend.table_names()
+        if tables and "schema_version" not in tables:
+            # Another application's database: adding newsint's tables to it would change what
+            # the user pointed at by mistake, so it is refused untouched.
+            raise StoreError(
+                f"not a newsint store: the database already holds other tables ({', '.join(sorted(tables)[:3])}"
+                f"{', …' if len(tables) > 3 else ''})",
+                path=backend.display_name,
+            )
         backend.execute(
             "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
             "applied_at TEXT NOT NULL)"

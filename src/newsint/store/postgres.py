@@ -31,18 +31,17 @@ class PostgresBackend(Backend):
             import psycopg
         except ImportError:
             raise StoreError('PostgreSQL needs psycopg: pip install "psycopg[binary]"') from None
-        self._psycopg = psycopg
+        self.driver_errors = (psycopg.Error,)
         try:
             info = psycopg.conninfo.conninfo_to_dict(url)
         except psycopg.ProgrammingError as error:
-            raise StoreError(f"not a valid PostgreSQL URL ({error})") from None
+            raise StoreError(f"not a valid PostgreSQL URL ({_first_line(error)})") from None
         host = info.get("host") or "localhost"
         self.display_name = f"postgresql://{host}:{info.get('port') or 5432}/{info.get('dbname') or ''}"
         try:
             self.connection = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
         except psycopg.Error as error:
-            reason = str(error).strip().splitlines()[-1] if str(error).strip() else type(error).__name__
-            raise StoreError(f"cannot connect ({reason})", path=self.display_name) from None
+            raise StoreError(f"cannot connect ({_first_line(error)})", path=self.display_name) from None
 
     @staticmethod
     def _sql(sql: str) -> str:
@@ -65,6 +64,10 @@ class PostgresBackend(Backend):
 
     def close(self) -> None:
         self.connection.close()
+
+    def table_names(self) -> set[str]:
+        rows = self.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")
+        return {row[0] for row in rows.fetchall()}
 
     def search_index_ddl(self) -> list[str]:
         return [
@@ -96,3 +99,10 @@ class PostgresBackend(Backend):
         from psycopg.types.json import Jsonb
 
         return Jsonb(text, dumps=lambda value: value)  # already JSON text: pass it through
+
+
+def _first_line(error: Exception) -> str:
+    """libpq's reason: its first line says what failed ("connection refused", "password authentication
+    failed"); the lines after it are hints ("Is the server running…?") that name no cause."""
+    text = str(error).strip()
+    return text.splitlines()[0].removeprefix("connection failed: ") if text else type(error).__name__

@@ -36,10 +36,13 @@ _WORD = re.compile(r"\w+")
 class SQLiteBackend(Backend):
     kind = "sqlite"
     TYPES: ClassVar[dict[str, str]] = {"json": "TEXT", "real": "REAL", "blob": "BLOB", "bigint": "INTEGER"}
+    driver_errors = (sqlite3.Error,)
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.display_name = path
+        if Path(path).is_dir():
+            raise StoreError("cannot open the store: this is a folder, not a database file", path=path)
         folder = Path(path).parent
         if not folder.is_dir():
             raise StoreError("cannot create the store: its folder does not exist", path=path)
@@ -71,6 +74,9 @@ class SQLiteBackend(Backend):
 
     def close(self) -> None:
         self.connection.close()
+
+    def table_names(self) -> set[str]:
+        return {row[0] for row in self.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
     def search_index_ddl(self) -> list[str]:
         if not fts5_available():

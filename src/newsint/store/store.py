@@ -13,16 +13,19 @@ the first-stored copy, so corpus analysis can count the group as one independent
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from newsint.corpus.article import CorpusArticle
-from newsint.errors import NewsintError, StoreError
+from newsint.errors import NewsintError, StoreError, UsageError
 from newsint.model import Analysis
 from newsint.store import dedup, migrations
 from newsint.store.backend import Backend, is_postgres, resolve_location, sqlite_path
@@ -118,9 +121,11 @@ def outlet_of(analysis: Analysis) -> str | None:
     return None
 
 
-def open_store(url: str | None = None) -> Store:
+def open_store(url: str | None = None, *, create: bool = True) -> Store:
     """Open (creating and migrating when needed) the store at ``url``: ``postgresql://…`` or a
-    SQLite file path; None means ``NEWSINT_DB``, else ``newsint.db`` in the current folder."""
+    SQLite file path; None means ``NEWSINT_DB``, else ``newsint.db`` in the current folder.
+    ``create=False`` (commands that only read): a SQLite file that does not exist is an error, so a
+    mistyped ``--db`` is reported instead of answered from a new, empty store left behind."""
     location = resolve_location(url)
     backend: Backend
     if is_postgres(location):
@@ -130,7 +135,10 @@ def open_store(url: str | None = None) -> Store:
     else:
         from newsint.store.sqlite import SQLiteBackend
 
-        backend = SQLiteBackend(sqlite_path(location))
+        path = sqlite_path(location)
+        if not create and not Path(path).exists():
+            raise StoreError("no store here: run `newsint ingest FILES` first, or pass --db", path=path)
+        backend = SQLiteBackend(path)
     try:
         version = migrations.apply(backend)
     except NewsintError:
@@ -140,6 +148,18 @@ def open_store(url: str | None = None) -> Store:
         backend.close()
         raise StoreError(f"cannot open the store ({_reason(error)})", path=backend.display_name) from None
     return Store(backend, version)
+
+
+def _is_partial_date(value: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a real year, month or day (2022-13 and 2022-02-30 are not)."""
+    if not _ISO_DATE.match(value):
+        return False
+    year, month, day = [*value.split("-"), "01", "01"][:3]
+    try:
+        dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
 
 
 def _reason(error: Exception) -> str:
@@ -162,6 +182,15 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @contextlib.contextmanager
+    def _driver_errors(self, action: str) -> Iterator[None]:
+        """The database's own errors (a damaged file, a lost connection) as one clear StoreError:
+        a store can fail on any read, not only when it is opened."""
+        try:
+            yield
+        except self._db.driver_errors as error:
+            raise StoreError(f"cannot {action} ({_reason(error)})", path=self.location) from None
 
     # ---------------------------------------------------------------------------------------
     # Writing
@@ -236,7 +265,7 @@ class Store:
 
     def record_failure(self, source: str, error: NewsintError) -> None:
         """Remember an input that could not be stored (``newsint failed`` lists them)."""
-        with self._db.write():
+        with self._driver_errors("record a failed input"), self._db.write():
             self._db.execute(
                 "INSERT INTO failures (source, code, reason, failed_at, attempts) VALUES (?, ?, ?, ?, 1) "
                 "ON CONFLICT (source) DO UPDATE SET code = excluded.code, reason = excluded.reason, "
@@ -251,10 +280,11 @@ class Store:
         """Every stored article in ingest order, its Analysis rebuilt from the stored JSON."""
         after = 0
         while True:
-            page = self._db.execute(
-                "SELECT seq, id, analysis, outlet, duplicate_of FROM articles WHERE seq > ? ORDER BY seq LIMIT ?",
-                (after, PAGE_SIZE),
-            ).fetchall()
+            with self._driver_errors("read the store"):
+                page = self._db.execute(
+                    "SELECT seq, id, analysis, outlet, duplicate_of FROM articles WHERE seq > ? ORDER BY seq LIMIT ?",
+                    (after, PAGE_SIZE),
+                ).fetchall()
             for seq, article_id, analysis, outlet, duplicate_of in page:
                 yield CorpusArticle(article_id, Analysis.from_dict(self._db.loads_json(analysis)), outlet, duplicate_of)
                 after = seq
@@ -262,26 +292,33 @@ class Store:
                 return
 
     def article(self, article_id: str) -> CorpusArticle | None:
-        row = self._db.execute(
-            "SELECT id, analysis, outlet, duplicate_of FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
+        with self._driver_errors("read the store"):
+            row = self._db.execute(
+                "SELECT id, analysis, outlet, duplicate_of FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
         if row is None:
             return None
         return CorpusArticle(row[0], Analysis.from_dict(self._db.loads_json(row[1])), row[2], row[3])
 
     def known_sources(self) -> set[str]:
         """Every source already stored or recorded as failed (what ``--resume`` skips)."""
-        stored = self._db.execute("SELECT source FROM sources").fetchall()
-        failed = self._db.execute("SELECT source FROM failures").fetchall()
+        with self._driver_errors("read the store"):
+            stored = self._db.execute("SELECT source FROM sources").fetchall()
+            failed = self._db.execute("SELECT source FROM failures").fetchall()
         return {row[0] for row in stored} | {row[0] for row in failed}
 
     def failures(self) -> list[Failure]:
-        rows = self._db.execute(
-            "SELECT source, code, reason, failed_at, attempts FROM failures ORDER BY failed_at, source"
-        ).fetchall()
+        with self._driver_errors("read the store"):
+            rows = self._db.execute(
+                "SELECT source, code, reason, failed_at, attempts FROM failures ORDER BY failed_at, source"
+            ).fetchall()
         return [Failure(*row) for row in rows]
 
     def stats(self) -> StoreStats:
+        with self._driver_errors("read the store"):
+            return self._stats()
+
+    def _stats(self) -> StoreStats:
         def count(sql: str) -> int:
             return int(self._db.execute(sql).fetchone()[0] or 0)
 
@@ -332,10 +369,10 @@ class Store:
         path or URL the article was read from).
         """
         if type is not None and type not in SEARCH_KINDS:
-            raise StoreError(f"search type must be one of {', '.join(SEARCH_KINDS)}, not {type!r}")
+            raise UsageError(f"search type must be one of {', '.join(SEARCH_KINDS)}, not {type!r}")
         for name, value in (("from", date_from), ("to", date_to)):
-            if value is not None and not _ISO_DATE.match(value):
-                raise StoreError(f"--{name} must be a date like 2022-02-11, not {value!r}")
+            if value is not None and not _is_partial_date(value):
+                raise UsageError(f"--{name} must be a date like 2019, 2019-03 or 2019-03-23, not {value!r}")
         built = self._db.search_sql(query)
         if built is None:
             return []
@@ -369,7 +406,8 @@ class Store:
             params += [source, pattern, pattern]
         sql.append("ORDER BY rank, a.seq LIMIT ?")
         params.append(max(0, limit))
-        rows = self._db.execute(" ".join(sql), params).fetchall()
+        with self._driver_errors("search the store"):
+            rows = self._db.execute(" ".join(sql), params).fetchall()
         return [
             SearchHit(kind, article_id, item_id, snippet, title, outlet, published, src, dup, claim_source, cue)
             for kind, article_id, item_id, snippet, _rank, title, outlet, published, src, dup, claim_source, cue in rows
