@@ -19,6 +19,7 @@ from newsint.errors import UsageError
 from newsint.extract.claims import extract_claims
 from newsint.extract.contradictions import find_contradictions
 from newsint.extract.entities import extract_entities, with_publisher
+from newsint.extract.events import extract_events
 from newsint.extract.judgements import extract_judgements
 from newsint.extract.quantities import extract_quantities
 from newsint.model import Analysis, Document
@@ -72,11 +73,14 @@ def _extract(document: Document, doc: Doc) -> Analysis:
     entities = with_publisher(entities, document.original_publisher)
     quantities = extract_quantities(doc)
     claims = extract_claims(doc, entities, quantities)
+    # Events after claims: an event inside someone's claim is reported and points at it.
+    events = extract_events(doc, entities, claims, times=[])
     return Analysis(
         document=document,
         entities=entities,
         claims=claims,
         quantities=quantities,
+        events=events,
         judgements=extract_judgements(doc),
         contradictions=find_contradictions(claims, quantities),
     )

@@ -1,0 +1,881 @@
+"""Events: who did what to whom, where and when, typed in PLOVER, with a modality.
+
+One pass over the parse the other stages already made (no second model):
+
+- **Triggers.** A verb or a noun whose lemma the PLOVER lexicon (``extract/data/plover.yaml``,
+  derived from the manual's definitions) lists under a type. Nominal events count ("the violent
+  crackdown on opposition protests"). A verb whose object is itself a trigger noun is a light
+  verb ("launched counterstrikes", "imposed sanctions"): the noun is the event and the verb lends
+  it its subject.
+- **Frames.** AGREE, DEMAND, REJECT and THREATEN govern an embedded action ("agreed to set up",
+  "threatening Minsk with new sanctions"): the embedded action is an event of its own that did
+  not happen (yet): future under AGREE, hypothetical under the others.
+- **Participants.** Actors from the subject (the antecedent of "who", conjuncts included), the
+  "by" agent, a possessive or nationality adjectives on a nominal trigger ("Russian strikes");
+  targets from the object and party prepositions ("against", "on", "with", "to"). Codes come
+  from the entity stage (mentions carry metonymy, groups named by nationality carry their
+  sector); a state named as the agent of a military event acts through its military (MIL), of
+  any other event through its government (GOV). A bare "the regime" stands for the government
+  last named within a few sentences.
+- **Place and time.** Location and origin from place prepositions ("to", "in", "near" /
+  "from"), or from the place a relative "where" refers to; a border resolves to the side that
+  the paragraph names on its own. Start and end come from the time expressions that govern the
+  trigger's clause (not those of a nested clause with its own verb).
+- **Modality.** negated > conditional > hypothetical > reported > future > asserted: an event is
+  asserted only when the author states that it happened or is happening.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from newsint.extract.actors import GROUP_SECTORS
+from newsint.kb.knowledge import knowledge_base
+from newsint.model import (
+    Claim,
+    Entity,
+    Event,
+    Location,
+    Mention,
+    Modality,
+    Participant,
+    SentenceSpan,
+    TimeExpression,
+)
+
+# Dependencies that lead from a phrase's head into the phrase itself (not into a nested clause).
+PHRASE_DEPS = {"compound", "amod", "poss", "prep", "pobj", "nmod", "appos", "det", "nummod", "flat", "case"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
+CLAUSE_DEPS = {"advcl", "ccomp", "xcomp", "relcl", "acl", "csubj", "conj", "pcomp", "parataxis"}
+# Prepositions whose object is a party to the event ("strikes against Ukraine", "talks with Minsk").
+PARTY_PREPOSITIONS = {"against", "on", "with", "to", "toward", "towards", "at", "upon", "into", "for", "over"}
+LOCATION_PREPOSITIONS = {"in", "into", "to", "near", "at", "across", "inside", "along", "towards", "toward", "on"}
+ORIGIN_PREPOSITIONS = {"from"}
+RELATIVE_PRONOUNS = {"who", "that", "which"}
+NEGATIONS = {"not", "n't", "never", "no"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
+FUTURE_AUX = {"will", "shall", "'ll"}
+CONDITION_MARKS = {"if", "unless"}
+# Nouns whose that-clause describes a possibility, not a fact ("in the eventuality that ...").
+POSSIBILITY_NOUNS = {"eventuality", "event", "case", "scenario", "possibility", "prospect", "risk", "danger", "fear"}
+# Verbs of intention whose complement has not happened yet ("plans to deploy").
+INTENTION_VERBS = {"plan", "intend", "prepare", "aim", "seek", "want", "hope", "expect", "try", "decide"}
+# Verbs whose complement the author presents as untrue ("pretending to have initiated").
+PRETENCE_VERBS = {"pretend", "feign", "imagine", "suppose"}
+# Verbs that never carry an event of their own but pass their subject to a trigger noun object.
+LIGHT_VERBS = {"launch", "hold", "conduct", "carry", "stage", "impose", "reach", "make", "issue", "mount",
+               "begin", "start", "continue", "resume", "take", "wage", "unleash", "fire"}  # fmt: skip
+# Bare group nouns that stand for the government last named ("the regime's crackdown").
+GOVERNMENT_NOUNS = {"regime", "government", "authorities", "administration", "leadership", "junta"}
+# How far back (in sentences) a bare "the regime" looks for the government it stands for.
+GOVERNMENT_WINDOW_SENTENCES = 3
+MILITARY_SECTOR, GOVERNMENT_SECTOR = "MIL", "GOV"
+STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP"}
+
+
+# --------------------------------------------------------------------------------------------
+# The lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    name: str
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    frame: Modality | None
+    modes: dict[str, frozenset[str]]
+    military: bool
+    requires_object: frozenset[str]
+    object_nouns: frozenset[str]
+    joint_only: frozenset[str]
+    non_state: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    types: dict[str, EventType]
+    verbs: dict[str, tuple[str, ...]]  # lemma -> types, in the file's order
+    nouns: dict[str, tuple[str, ...]]
+    aliases: dict[str, str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The PLOVER lexicon shipped as ``extract/data/plover.yaml``, parsed once."""
+    text = resources.files("newsint.extract").joinpath("data/plover.yaml").read_text("utf-8")
+    raw = yaml.safe_load(text)
+    types: dict[str, EventType] = {}
+    verbs: dict[str, list[str]] = {}
+    nouns: dict[str, list[str]] = {}
+    for name, spec in raw["types"].items():
+        types[name] = EventType(
+            name=name,
+            verbs=frozenset(spec.get("verbs", [])),
+            nouns=frozenset(spec.get("nouns", [])),
+            frame=spec.get("frame"),
+            modes={mode: frozenset(words) for mode, words in (spec.get("modes") or {}).items()},
+            military=bool(spec.get("military")),
+            requires_object=frozenset(spec.get("requires_object", [])),
+            object_nouns=frozenset(spec.get("object_nouns", [])),
+            joint_only=frozenset(spec.get("joint_only", [])),
+            non_state=bool(spec.get("non_state")),
+        )
+        for lemma in spec.get("verbs", []):
+            verbs.setdefault(lemma, []).append(name)
+        for lemma in spec.get("nouns", []):
+            nouns.setdefault(lemma, []).append(name)
+    return Lexicon(
+        types,
+        {k: tuple(v) for k, v in verbs.items()},
+        {k: tuple(v) for k, v in nouns.items()},
+        dict(raw.get("aliases") or {}),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Entity mentions by token
+
+
+@dataclass(slots=True)
+class _MentionRef:
+    entity: Entity
+    mention: Mention
+
+    @property
+    def actor(self) -> str | None:
+        return self.mention.actor or self.entity.actor
+
+    @property
+    def country(self) -> str | None:
+        """The country of a place mention used as a party ("to Tokyo" -> JPN)."""
+        kb_id = self.entity.kb_id or ""
+        if kb_id.startswith("country:"):
+            return kb_id.split(":", 1)[1]
+        within = self.entity.attributes.get("within")
+        return within if isinstance(within, str) and len(within) == 3 else None
+
+
+@dataclass(slots=True)
+class _Index:
+    doc: Doc
+    by_token: dict[int, _MentionRef] = field(default_factory=dict)
+    sentence_of: dict[int, int] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, doc: Doc, entities: Iterable[Entity]) -> _Index:
+        index = cls(doc)
+        for entity in entities:
+            for mention in entity.mentions:
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for token in span:
+                    # A longer mention wins over a shorter one inside it ("Belarus" in "Belarus-Ukraine border").
+                    held = index.by_token.get(token.i)
+                    if held is None or len(held.mention.text) < len(mention.text):
+                        index.by_token[token.i] = _MentionRef(entity, mention)
+        for number, sentence in enumerate(doc.sents):
+            for token in sentence:
+                index.sentence_of[token.i] = number
+        return index
+
+    def at(self, token: Token) -> _MentionRef | None:
+        return self.by_token.get(token.i)
+
+
+# --------------------------------------------------------------------------------------------
+# The extractor
+
+
+@dataclass(slots=True)
+class _Trigger:
+    token: Token
+    type: str
+    nominal: bool
+    frame_modality: Modality | None = None  # set when embedded under a frame verb
+    frame: _Trigger | None = None
+
+
+def extract_events(
+    doc: Doc,
+    entities: list[Entity],
+    claims: list[Claim] | None = None,
+    times: list[TimeExpression] | None = None,
+) -> list[Event]:
+    """Events of ``doc``, one per trigger, in text order, ids ``V1``, ``V2``…"""
+    lex = lexicon()
+    index = _Index.build(doc, entities)
+    time_tokens = _time_tokens(doc, times or [])
+    events: list[Event] = []
+    for sentence in doc.sents:
+        for trigger in _triggers(sentence, lex):
+            event = _event(len(events) + 1, trigger, sentence, index, lex, claims or [], time_tokens)
+            if event is not None:
+                events.append(event)
+    return events
+
+
+def _triggers(sentence: Span, lex: Lexicon) -> Iterator[_Trigger]:
+    found: dict[int, _Trigger] = {}
+    for token in sentence:
+        kind = _trigger_type(token, lex)
+        if kind is not None:
+            found[token.i] = _Trigger(token, kind, nominal=token.pos_ != "VERB")
+    # Frames: an embedded trigger under AGREE/DEMAND/REJECT/THREATEN did not happen (yet).
+    for trigger in found.values():
+        frame = lex.types[trigger.type].frame
+        if frame is None or trigger.nominal:
+            continue
+        for child in _embedded(trigger.token):
+            inner = found.get(child.i)
+            if inner is not None and inner.frame is None:
+                inner.frame, inner.frame_modality = trigger, frame
+    # A trigger noun that is the object of another (non-frame) trigger verb is that event's
+    # content ("announced the exercises"), not an event of its own.
+    for trigger in list(found.values()):
+        head = trigger.token.head
+        if (
+            trigger.nominal
+            and trigger.frame is None
+            and trigger.token.dep_ in OBJECT_DEPS
+            and head.i in found
+            and not found[head.i].nominal
+        ):
+            del found[trigger.token.i]
+    yield from sorted(found.values(), key=lambda t: t.token.i)
+
+
+def _embedded(verb: Token) -> Iterator[Token]:
+    """The actions a frame verb governs: complements, objects, "with"/"for"/"to" objects."""
+    for child in verb.children:
+        if child.dep_ in {"xcomp", "ccomp"}:
+            yield child
+            yield from (c for c in child.children if c.dep_ == "conj")
+            yield from (c for c in child.children if c.dep_ in OBJECT_DEPS)
+        elif child.dep_ in OBJECT_DEPS:
+            yield child
+        elif child.dep_ == "prep" and child.lower_ in {"with", "for", "to", "on"}:
+            yield from (c for c in child.children if c.dep_ in {"pobj", "pcomp"})
+
+
+def _trigger_type(token: Token, lex: Lexicon) -> str | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and token.dep_ not in {"amod", "compound"}:
+        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+        candidates = lex.verbs.get(f"{lemma} {particle}") if particle else None
+        if candidates is None:
+            if lemma in LIGHT_VERBS and _object_trigger(token, lex):
+                return None  # "launched counterstrikes": the noun is the event
+            candidates = lex.verbs.get(lemma)
+        if not candidates:
+            return None
+        return _choose_verb_type(token, lemma, candidates, lex)
+    if token.pos_ == "NOUN" and token.dep_ != "compound":
+        compound = next((c.lemma_.lower() for c in token.children if c.dep_ == "compound"), None)
+        candidates = lex.nouns.get(f"{compound} {lemma}") if compound else None
+        candidates = candidates or lex.nouns.get(lemma)
+        if not candidates:
+            return None
+        return _choose_noun_type(token, lemma, candidates, lex)
+    return None
+
+
+def _object_trigger(verb: Token, lex: Lexicon) -> bool:
+    return any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in lex.nouns for c in verb.children)
+
+
+def _object_lemmas(token: Token) -> set[str]:
+    lemmas = set()
+    for child in token.children:
+        if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
+            lemmas.add(child.lemma_.lower())
+            lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ in {"compound", "amod", "conj"})
+        if child.dep_ == "prep":
+            lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
+    return lemmas
+
+
+def _choose_verb_type(token: Token, lemma: str, candidates: tuple[str, ...], lex: Lexicon) -> str | None:
+    objects = _object_lemmas(token)
+    for name in candidates:
+        kind = lex.types[name]
+        if lemma in kind.requires_object and not (objects & kind.object_nouns):
+            continue
+        if name == "DEMAND" and lemma in {"call", "ask", "press"} and not _demand_call(token):
+            continue
+        if name == "PROTEST" and _state_subject(token):
+            return "DISAPPROVE"  # a government "protests": verbal disapproval, not a demonstration
+        return name
+    return None
+
+
+def _demand_call(token: Token) -> bool:
+    """ "called for talks", "called on Iraq to", "asked him to leave": a demand, not a phone call."""
+    for child in token.children:
+        if child.dep_ == "ccomp" and any(m.lower_ in {"whether", "if"} for m in child.children):
+            return False  # "asked whether": a question
+    return any(
+        (c.dep_ == "prep" and c.lower_ in {"for", "on"}) or c.dep_ in {"xcomp", "ccomp"} or c.dep_ == "prt"
+        for c in token.children
+    )
+
+
+def _state_subject(token: Token) -> bool:
+    subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+    return subject is not None and subject.ent_type_ in {"GPE"}
+
+
+def _choose_noun_type(token: Token, lemma: str, candidates: tuple[str, ...], lex: Lexicon) -> str | None:
+    for name in candidates:
+        kind = lex.types[name]
+        if lemma in kind.joint_only and not _joint(token):
+            return "MOBILIZE"  # one side's exercise is a show of force, not cooperation
+        if name == "PROTEST" and lemma == "strike" and not _labour_strike(token):
+            continue
+        return name
+    return None
+
+
+def _joint(noun: Token) -> bool:
+    """ "joint exercises", "Russian-Belarusian exercises", "exercises with Belarus"."""
+    modifiers = [c for c in noun.children if c.dep_ in {"amod", "compound"}]
+    if any(m.lower_ in {"joint", "combined", "bilateral", "multilateral", "allied"} for m in modifiers):
+        return True
+    kb = knowledge_base()
+    if sum(1 for m in modifiers if kb.adjective_country(m.text)) >= 2:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
+
+
+def _labour_strike(noun: Token) -> bool:
+    words = {c.lower_ for c in noun.children} | {noun.head.lemma_.lower()}
+    return bool(words & {"general", "hunger", "workers", "union", "go", "national", "nationwide"})
+
+
+# --------------------------------------------------------------------------------------------
+# One event
+
+
+def _event(
+    number: int,
+    trigger: _Trigger,
+    sentence: Span,
+    index: _Index,
+    lex: Lexicon,
+    claims: list[Claim],
+    time_tokens: dict[int, TimeExpression],
+) -> Event | None:
+    kind = lex.types[trigger.type]
+    token = trigger.token
+    mode = _mode(token, kind)
+    military = kind.military or mode in {"military", "troops"}
+    actor_refs, target_refs = _participants(trigger, index, kind)
+    actors = _codes(actor_refs, index, token, military=military, fill_sector=True)
+    targets = _codes(target_refs, index, token, military=military, fill_sector=False, source=actors)
+    targets = [t for t in targets if (t.entity, t.actor) not in {(a.entity, a.actor) for a in actors}]
+    location, origin = _places(token, index)
+    if trigger.nominal and not (actors or targets or location):
+        return None  # "the threat", "a war": a reference to an event, not a report of one
+    modality, condition = _modality(trigger, sentence, lex)
+    claim = _claim_of(token, claims)
+    if claim is not None and modality in {"asserted", "future"}:
+        modality = "reported"
+    start, end, precision = _dates(token, time_tokens)
+    return Event(
+        id=f"V{number}",
+        type=trigger.type,
+        sentence=SentenceSpan(sentence.start_char, sentence.end_char),
+        mode=mode,
+        actors=actors,
+        targets=targets,
+        location=location,
+        origin=origin,
+        start=start,
+        end=end,
+        precision=precision,
+        modality=modality,
+        condition=condition,
+        claim=claim.id if claim else None,
+        equipment=_in_sentence(sentence, index, "EQUIPMENT"),
+        operation=next(iter(_in_sentence(sentence, index, "OPERATION", near=token)), None),
+    )
+
+
+def _mode(token: Token, kind: EventType) -> str | None:
+    words = {token.lemma_.lower()} | {c.lemma_.lower() for c in token.children}
+    words |= _object_lemmas(token)
+    for child in token.children:
+        if child.dep_ == "prt":
+            words.add(f"{token.lemma_.lower()} {child.lower_}")
+    for mode, cues in kind.modes.items():
+        if words & cues:
+            return mode
+    return None
+
+
+# --- participants ---------------------------------------------------------------------------
+
+
+def _participants(
+    trigger: _Trigger, index: _Index, kind: EventType
+) -> tuple[list[_MentionRef | Token], list[_MentionRef | Token]]:
+    token = trigger.token
+    actors: list[_MentionRef | Token] = []
+    targets: list[_MentionRef | Token] = []
+    if trigger.nominal:
+        for child in token.children:
+            if child.dep_ in {"amod", "compound", "nmod"} and child.i < token.i and _nationality(child):
+                # "Russian strikes", "joint Russian-Belarusian exercises" (one adjective may hang on the other)
+                actors.extend(t for t in child.subtree if t.i < token.i and _nationality(t))
+            elif child.dep_ == "poss" or (child.dep_ in {"compound", "nmod"} and child.i < token.i):
+                actors.extend(_phrase_refs(child, index))
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                actors.extend(_pobj_refs(child, index))
+        head = token.head
+        if not actors and token.dep_ in OBJECT_DEPS | {"nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
+            actors.extend(_subject_refs(head, index))  # "Ukraine launched counterstrikes"
+            targets.extend(_prep_party_refs(head, index))
+        targets.extend(_prep_party_refs(token, index))
+    else:
+        actors.extend(_subject_refs(token, index))
+        for child in token.children:
+            if child.dep_ in {"dobj", "dative"} and child.lemma_.lower() not in kind.object_nouns:
+                targets.extend(_phrase_refs(child, index))  # "moving troops": what moves, not a target
+        targets.extend(_prep_party_refs(token, index))
+    if trigger.frame is not None:
+        # "threatening Minsk with new sanctions": the sanctions are the threatener's, against Minsk.
+        if not actors:
+            actors.extend(_subject_refs(trigger.frame.token, index))
+        if not targets:
+            targets.extend(_participants(trigger.frame, index, kind)[1])
+    return actors, targets
+
+
+def _subject_refs(verb: Token, index: _Index) -> list[_MentionRef | Token]:
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+    # "the eventuality that, ..., Ukraine launched": the parser may give both "that" and the noun.
+    subject = next((c for c in subjects if c.lower_ not in RELATIVE_PRONOUNS), subjects[0] if subjects else None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        return _pobj_refs(agent, index)
+    if subject is None and verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
+        return _subject_refs(verb.head, index)  # "agreed to set up", "met and agreed"
+    if subject is None and verb.dep_ == "relcl":
+        subject = verb.head
+    if subject is None:
+        return []
+    if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        subject = verb.head  # "the man who announced": the antecedent acts
+    elif subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "ccomp":
+        # A cleft, "It was he who announced": the focus of the copula acts.
+        subject = next((c for c in verb.head.children if c.dep_ == "attr"), subject)
+    return _phrase_refs(subject, index)
+
+
+def _pobj_refs(prep: Token, index: _Index) -> list[_MentionRef | Token]:
+    refs: list[_MentionRef | Token] = []
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            refs.extend(_phrase_refs(child, index))
+    return refs
+
+
+def _prep_party_refs(token: Token, index: _Index) -> list[_MentionRef | Token]:
+    refs: list[_MentionRef | Token] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in PARTY_PREPOSITIONS:
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                found = _phrase_refs(pobj, index, places=False)
+                refs.extend(found)
+    return refs
+
+
+def _phrase_refs(head: Token, index: _Index, *, places: bool = True) -> list[_MentionRef | Token]:
+    """The actor mentions a noun phrase names: its head's, else the first inside it; conjuncts too.
+
+    With ``places=False`` a place mention counts only when used as a party (it has an actor code
+    through metonymy or is a country), so "troops to the border" gives no target.
+    """
+    refs: list[_MentionRef | Token] = []
+    for member in _conjuncts(head):
+        ref = _phrase_ref(member, index, places=places)
+        if ref is not None:
+            refs.append(ref)
+        elif _group_noun(member) or (member.lower_ in {"he", "she"} and _person_before(member, index)):
+            refs.append(
+                _person_before(member, index) if member.pos_ == "PRON" else member
+            )  # a bare group noun, resolved against the context later
+        else:
+            # "Senior Hungarian and Romanian officials": nationality conjuncts inside the phrase;
+            # "opposition protests": a group noun modifying a nominal event.
+            for modifier in member.children:
+                if modifier.dep_ in {"amod", "compound"} and modifier.i < member.i:
+                    if _nationality(modifier) or _group_noun(modifier):
+                        refs.append(modifier)
+    return refs
+
+
+def _nationality(token: Token) -> bool:
+    return token.pos_ in {"ADJ", "PROPN", "NOUN"} and knowledge_base().adjective_country(token.text) is not None
+
+
+def _group_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and (token.lower_ in GROUP_SECTORS or token.lemma_.lower() in GOVERNMENT_NOUNS)
+
+
+def _person_before(pronoun: Token, index: _Index) -> _MentionRef | None:
+    """A pronoun the entity stage left alone ("It was he who announced"): the person named last."""
+    here = index.sentence_of.get(pronoun.i, 0)
+    for i in range(pronoun.i - 1, -1, -1):
+        if here - index.sentence_of.get(i, 0) > GOVERNMENT_WINDOW_SENTENCES:
+            return None
+        ref = index.by_token.get(i)
+        if ref is not None and ref.entity.type == "PERSON":
+            return ref
+    return None
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    members = [head]
+    stack = [head]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN", "PRON", "ADJ"}:
+                members.append(child)
+                stack.append(child)
+    return members
+
+
+def _phrase_ref(head: Token, index: _Index, *, places: bool) -> _MentionRef | None:
+    ref = index.at(head)
+    if ref is not None and _usable(ref, places):
+        return ref
+    for token in _phrase_tokens(head):
+        ref = index.at(token)
+        if ref is not None and _usable(ref, places):
+            return ref
+    return None
+
+
+def _usable(ref: _MentionRef, places: bool) -> bool:
+    if ref.entity.type in {"EQUIPMENT", "OPERATION"}:
+        return False
+    if ref.entity.type == "PLACE":
+        if ref.entity.attributes.get("figurative"):
+            return False
+        return places or ref.actor is not None or ref.country is not None and ref.entity.kb_id.startswith("country:")
+    return True
+
+
+def _phrase_tokens(head: Token) -> Iterator[Token]:
+    """Tokens of the noun phrase under ``head``, without nested clauses, nearest first."""
+    queue = [head]
+    while queue:
+        token = queue.pop(0)
+        for child in token.children:
+            if child.dep_ in PHRASE_DEPS and not (child.dep_ == "prep" and child.lower_ not in {"of", "from"}):
+                yield child
+                queue.append(child)
+
+
+def _codes(
+    refs: list[_MentionRef | Token],
+    index: _Index,
+    trigger: Token,
+    *,
+    military: bool,
+    fill_sector: bool,
+    source: list[Participant] | None = None,
+) -> list[Participant]:
+    kb = knowledge_base()
+    out: list[Participant] = []
+    for ref in refs:
+        if isinstance(ref, _MentionRef):
+            code = ref.actor or ref.country
+            entity = ref.entity.id
+        else:
+            entity = None
+            country = kb.adjective_country(ref.text)
+            if country is not None:  # a nationality adjective on a nominal trigger: "Russian strikes"
+                code = country
+            else:
+                code = _bare_group(ref, index, trigger, source or [])
+        if code is None:
+            continue
+        if fill_sector and " " not in code and len(code) == 3 and not _is_igo(code):
+            code = f"{code} {MILITARY_SECTOR if military else GOVERNMENT_SECTOR}"
+        participant = Participant(entity=entity, actor=code)
+        if participant not in out:
+            out.append(participant)
+    return out
+
+
+def _is_igo(code: str) -> bool:
+    return not code.isalpha() or code in {"NATO", "UN", "EU", "IGO", "OSCE", "AU"}
+
+
+def _bare_group(noun: Token, index: _Index, trigger: Token, source: list[Participant]) -> str | None:
+    """ "the regime" -> the government last named; "opposition protests" -> the source's country."""
+    sector = "GOV" if noun.lemma_.lower() in GOVERNMENT_NOUNS else GROUP_SECTORS.get(noun.lower_)
+    if sector is None:
+        return None
+    if noun.lemma_.lower() not in GOVERNMENT_NOUNS:
+        countries = [p.actor.split()[0] for p in source if p.actor and len(p.actor.split()[0]) == 3]
+        return f"{countries[0]} {sector}" if countries else None
+    here = index.sentence_of.get(noun.i, 0)
+    for i in range(noun.i - 1, -1, -1):
+        if here - index.sentence_of.get(i, 0) > GOVERNMENT_WINDOW_SENTENCES:
+            break
+        ref = index.by_token.get(i)
+        if ref is not None and ref.actor and ref.actor.endswith(f" {sector}"):
+            return ref.actor
+    return None
+
+
+# --- places ---------------------------------------------------------------------------------
+
+
+def _places(token: Token, index: _Index) -> tuple[Location | None, Location | None]:
+    location = origin = None
+    for child in token.children:
+        if child.dep_ != "prep":
+            continue
+        if child.lower_ in ORIGIN_PREPOSITIONS and origin is None:
+            origin = _place_under(child, index)
+        elif child.lower_ in LOCATION_PREPOSITIONS and location is None:
+            location = _place_under(child, index)
+    clause = _clause_head(token)
+    if location is None:
+        location = _relative_where(clause, index)
+    if location is None and clause.i != token.i:
+        for child in clause.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "near", "at", "inside", "across"}:
+                location = _place_under(child, index)
+                if location is not None:
+                    break
+    return location, origin
+
+
+def _place_under(prep: Token, index: _Index) -> Location | None:
+    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        for token in [pobj, *_phrase_tokens(pobj)]:
+            ref = index.at(token)
+            if ref is not None and ref.entity.type == "PLACE" and not ref.entity.attributes.get("figurative"):
+                if ref.mention.actor is not None:
+                    continue  # a party ("threatening Minsk"), not a place
+                return _location(ref, index)
+    return None
+
+
+def _relative_where(clause: Token, index: _Index) -> Location | None:
+    """ "... to the border where exercises are taking place": the place "where" refers to."""
+    where = next((c for c in clause.children if c.lower_ == "where" and c.dep_ == "advmod"), None)
+    if where is None:
+        return None
+    for i in range(where.i - 1, where.sent.start - 1, -1):
+        ref = index.by_token.get(i)
+        if ref is not None and ref.entity.type == "PLACE" and ref.mention.actor is None:
+            return _location(ref, index)
+    return None
+
+
+def _location(ref: _MentionRef, index: _Index) -> Location:
+    entity = ref.entity
+    if (entity.kb_id or "").startswith("border:"):
+        side = _border_side(ref, index)
+        if side is not None:
+            entity = side
+    lat, lon = entity.attributes.get("lat"), entity.attributes.get("lon")
+    return Location(entity=entity.id, lat=lat, lon=lon)
+
+
+def _border_side(ref: _MentionRef, index: _Index) -> Entity | None:
+    """The side of a border that the paragraph names on its own ("the Belarus-Ukraine border ...
+    Russian troops in Belarus" -> Belarus); None when it names both or neither."""
+    codes = ref.entity.kb_id.split(":", 1)[1].split("-")
+    text = index.doc.text
+    start = text.rfind("\n\n", 0, ref.mention.start) + 1
+    end = text.find("\n\n", ref.mention.end)
+    end = len(text) if end < 0 else end
+    sides: dict[str, Entity] = {}
+    for other in index.by_token.values():
+        kb_id = other.entity.kb_id or ""
+        if (
+            kb_id.startswith("country:")
+            and kb_id.split(":", 1)[1] in codes
+            and start <= other.mention.start < end
+            and other.mention is not ref.mention
+        ):
+            sides[kb_id] = other.entity
+    return next(iter(sides.values())) if len(sides) == 1 else None
+
+
+# --- modality -------------------------------------------------------------------------------
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb whose clause holds ``token`` (itself for a verb)."""
+    current = token
+    while current.pos_ not in {"VERB", "AUX"} and current.head.i != current.i:
+        current = current.head
+    return current
+
+
+def _modality(trigger: _Trigger, sentence: Span, lex: Lexicon) -> tuple[Modality, str | None]:
+    token = trigger.token
+    clause = _clause_head(token)
+    condition = _condition_of(token if not trigger.nominal else clause)
+    if _negated(token, clause, trigger.nominal):
+        return "negated", condition
+    kind = lex.types[trigger.type]
+    if condition is not None and kind.frame is None:
+        return "conditional", condition
+    found = _context_modality(token)
+    if found is not None:
+        return found, condition or _enclosing_condition(token)
+    if trigger.frame_modality is not None:
+        return trigger.frame_modality, condition
+    if sentence.text.rstrip().endswith("?"):
+        return "hypothetical", condition
+    if _future(clause):
+        return "future", condition
+    return "asserted", condition
+
+
+def _negated(token: Token, clause: Token, nominal: bool) -> bool:
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+        return True
+    if nominal and token.dep_ in SUBJECT_DEPS | OBJECT_DEPS and any(c.dep_ == "neg" for c in clause.children):
+        return True
+    # "would not allow the country to be occupied": the negation reaches the complement.
+    current = clause
+    while current.dep_ in {"xcomp", "ccomp"} and current.head.i != current.i:
+        current = current.head
+        if any(c.dep_ == "neg" for c in current.children):
+            return True
+    return False
+
+
+def _condition_of(head: Token) -> str | None:
+    for child in head.children:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children):
+            return _text(child)
+    return None
+
+
+def _enclosing_condition(token: Token) -> str | None:
+    for ancestor in token.ancestors:
+        if any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in ancestor.children):
+            return _text(ancestor)
+    return None
+
+
+def _context_modality(token: Token) -> Modality | None:
+    """Conditional or hypothetical from the clauses above the trigger, its own included.
+
+    The walk stops at an adverbial clause that is not a condition ("as the economy has been hit
+    by sanctions, it would be easier to ..."): a reason or a time clause is the author's premise,
+    asserted whatever the main clause's mood. Through a conjunct it skips the conjunct head's own
+    auxiliaries ("X happened and Y would follow") but goes on to what governs both.
+    """
+    previous: Token | None = None
+    node = token
+    while True:
+        own = previous is None or previous.dep_ != "conj"
+        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+        if own and marks & CONDITION_MARKS:
+            return "conditional"
+        if own and any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in node.children):
+            return "hypothetical"
+        if previous is not None and previous.dep_ in {"acl", "ccomp", "relcl"}:
+            if node.lemma_.lower() in POSSIBILITY_NOUNS:
+                return "hypothetical"
+        if previous is not None and previous.dep_ == "xcomp":
+            if node.lemma_.lower() in PRETENCE_VERBS:
+                return "hypothetical"
+            if node.lemma_.lower() in INTENTION_VERBS:
+                return "future"
+        if node.dep_ == "advcl" and not marks & CONDITION_MARKS:
+            return None
+        if node.head.i == node.i:
+            return None
+        previous, node = node, node.head
+
+
+def _future(clause: Token) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in clause.children):
+        return True
+    # "is going to deploy", "is to hold"
+    head = clause.head
+    return clause.dep_ == "xcomp" and head.lemma_ in {"go", "be"} and head.lower_ != head.lemma_
+
+
+def _text(head: Token) -> str:
+    tokens = list(head.subtree)
+    return head.doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _claim_of(token: Token, claims: list[Claim]) -> Claim | None:
+    for claim in claims:
+        if claim.content.start <= token.idx < claim.content.end:
+            return claim
+    return None
+
+
+# --- time -----------------------------------------------------------------------------------
+
+
+def _time_tokens(doc: Doc, times: list[TimeExpression]) -> dict[int, TimeExpression]:
+    out: dict[int, TimeExpression] = {}
+    for time in times:
+        span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        if span is not None and (time.value_start or time.value_end):
+            out[span.root.i] = time
+    return out
+
+
+def _dates(token: Token, time_tokens: dict[int, TimeExpression]) -> tuple[str | None, str | None, str | None]:
+    """The time expression that governs the trigger: inside a nominal trigger's own phrase, else
+    attached to the trigger's clause (not to a nested clause with a verb of its own)."""
+    if not time_tokens:
+        return None, None, None
+    clause = _clause_head(token)
+    candidates = []
+    for i, time in time_tokens.items():
+        root = token.doc[i]
+        if token.pos_ != "VERB" and _under(root, token):
+            candidates.append((0, abs(i - token.i), time))
+        elif _clause_head(root.head if root.pos_ in {"VERB", "AUX"} else root).i == clause.i:
+            candidates.append((1, abs(i - token.i), time))
+    if not candidates:
+        return None, None, None
+    time = min(candidates, key=lambda c: (c[0], c[1]))[2]
+    return time.value_start, time.value_end, time.precision
+
+
+def _under(token: Token, head: Token) -> bool:
+    return token.i == head.i or head in token.ancestors
+
+
+# --- equipment, operations ------------------------------------------------------------------
+
+
+def _in_sentence(sentence: Span, index: _Index, etype: str, near: Token | None = None) -> list[str]:
+    found: list[str] = []
+    refs = [index.by_token[t.i] for t in sentence if t.i in index.by_token]
+    if near is not None:
+        refs.sort(key=lambda r: abs(r.mention.start - near.idx))
+    for ref in refs:
+        if ref.entity.type == etype and ref.entity.id not in found:
+            found.append(ref.entity.id)
+    return found
