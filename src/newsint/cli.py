@@ -8,8 +8,11 @@ and the exit status is non-zero; the other inputs of the same run are still proc
 from __future__ import annotations
 
 import contextlib
+import json
+import re
 import sys
 from collections.abc import Iterator
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
@@ -106,13 +109,13 @@ def analyze(
 
 
 @contextlib.contextmanager
-def _progress(total: int) -> Iterator:
+def _progress(total: int, label: str = "analysing") -> Iterator:
     if total < PROGRESS_BAR_MIN_FILES:
         yield lambda: None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    columns = (TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=_stderr(), transient=True) as progress:
         task = progress.add_task("files", total=total)
         yield lambda: progress.advance(task)
@@ -142,11 +145,201 @@ def doctor() -> None:
         raise typer.Exit(EXIT_INPUT_ERROR)
 
 
+# --------------------------------------------------------------------------------------------
+# The store: ingest, stats, search, failed
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar="NEWSINT_DB",
+        show_envvar=True,
+        help="The store: a SQLite file (default ./newsint.db) or postgresql://user@host/db.",
+    ),
+]
+TABLE_OR_JSON = ("table", "json")
+
+
+def _open_store(db: str | None):
+    from newsint.store import open_store
+
+    try:
+        return open_store(db)
+    except NewsintError as error:
+        report_error(error)
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
+
+
+def _check_format(output_format: str) -> None:
+    if output_format not in TABLE_OR_JSON:
+        report_error(UsageError(f"--format must be one of {', '.join(TABLE_OR_JSON)}, not {output_format!r}"))
+        raise typer.Exit(EXIT_USAGE_ERROR)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or glob patterns.", show_default=False)],
+    db: DbOption = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Skip sources already stored or recorded as failed (after a crash).")
+    ] = False,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD (relative dates resolve against it).")
+    ] = None,
+    encoding: Annotated[
+        str | None, typer.Option(help="Force the text encoding instead of detecting it (e.g. cp1251).")
+    ] = None,
+) -> None:
+    """Analyse articles into the store, one transaction each; failed inputs are recorded and skipped."""
+    from newsint.pipeline import parse_reference_date
+
+    try:
+        reference_date = parse_reference_date(published)
+    except UsageError as error:
+        report_error(error)
+        raise typer.Exit(EXIT_USAGE_ERROR) from None
+    with _open_store(db) as store:
+        report = _run_ingest(store, paths, reference_date=reference_date, resume=resume, encoding=encoding)
+    if report.failed or not (report.stored + report.duplicates + report.unchanged + report.skipped):
+        raise typer.Exit(EXIT_INPUT_ERROR)
+
+
+def _run_ingest(store, paths: list[str], **options):
+    from newsint.readers import expand
+    from newsint.store.ingest import ingest as ingest_paths
+
+    files = sum(isinstance(item, Path) for item in expand(paths))
+    try:
+        with _progress(files, "ingesting") as advance:
+            report = ingest_paths(
+                paths, store, settings=Settings.from_env(), on_error=report_error, on_file_done=advance, **options
+            )
+    except NewsintError as error:  # the store itself failed (disk full, server gone): stop here
+        report_error(error)
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
+    print(report.summary(store.location), flush=True)
+    return report
+
+
+@app.command()
+def stats(
+    db: DbOption = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", metavar="[table|json]", help="Output format: table or json.")
+    ] = "table",
+) -> None:
+    """Counts of what the store holds: articles, sources, entities, claims, quantities, events…"""
+    _check_format(output_format)
+    with _open_store(db) as store:
+        figures = store.stats().to_dict()
+    if output_format == "json":
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
+        return
+    from rich.table import Table
+
+    table = Table(title="newsint store", title_justify="left", show_header=False)
+    for name, value in figures.items():
+        table.add_row(name.replace("_", " "), "–" if value is None else str(value))
+    Console(highlight=False).print(table)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find (all of them), searched as plain text.")],
+    db: DbOption = None,
+    entity: Annotated[str | None, typer.Option(help="Only articles mentioning this entity (name or KB id).")] = None,
+    kind: Annotated[
+        str | None, typer.Option("--type", metavar="[article|claim]", help="Only this kind of hit.")
+    ] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Published on or after (YYYY[-MM[-DD]]).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Published on or before (YYYY[-MM[-DD]]).")] = None,
+    source: Annotated[str | None, typer.Option(help="Outlet name, or part of the source path or URL.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many hits.")] = 20,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", metavar="[table|json]", help="Output format: table or json.")
+    ] = "table",
+) -> None:
+    """Full-text search over stored articles and claims, with snippets, best matches first."""
+    _check_format(output_format)
+    with _open_store(db) as store:
+        try:
+            hits = store.search(
+                query, entity=entity, type=kind, date_from=date_from, date_to=date_to, source=source, limit=limit
+            )
+        except NewsintError as error:
+            report_error(error)
+            raise typer.Exit(EXIT_USAGE_ERROR) from None
+    if output_format == "json":
+        print(json.dumps([hit.to_dict() for hit in hits], ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        print("no matches")
+        return
+    from rich.markup import escape
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_lines=True)
+    for column in ("kind", "article", "snippet"):
+        table.add_column(column)
+    for hit in hits:
+        where = " · ".join(x for x in (hit.published, hit.outlet) if x) or hit.source
+        about = f"{escape(hit.title or hit.source)}\n[dim]{escape(where)} {hit.article_id[:12]}[/dim]"
+        if hit.duplicate_of:
+            about += f"\n[dim]copy of {hit.duplicate_of[:12]}[/dim]"
+        snippet = Text()
+        if hit.kind == "claim":
+            snippet.append(f"{hit.claim_source or 'unknown source'} {hit.cue or ''}: ", style="italic")
+        # The store marks matched words [like this]; shown bold, without the brackets.
+        for n, part in enumerate(re.split(r"\[|\]", " ".join(hit.snippet.split()))):
+            snippet.append(part, style="bold" if n % 2 else "")
+        table.add_row(hit.kind, about, snippet)
+    Console(width=140).print(table)
+
+
+@app.command()
+def failed(
+    db: DbOption = None,
+    retry: Annotated[bool, typer.Option("--retry", help="Ingest the failed documents again.")] = False,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", metavar="[table|json]", help="Output format: table or json.")
+    ] = "table",
+) -> None:
+    """Documents that could not be ingested, with the reason; --retry ingests them again."""
+    from newsint.store.ingest import retry_paths
+
+    _check_format(output_format)
+    with _open_store(db) as store:
+        failures = store.failures()
+        if retry:
+            if not failures:
+                print("nothing to retry")
+                return
+            sources = [f.source for f in failures]
+            report = _run_ingest(store, retry_paths(sources), only=set(sources))
+            if report.failed:
+                raise typer.Exit(EXIT_INPUT_ERROR)
+            return
+    if output_format == "json":
+        print(json.dumps([asdict(f) for f in failures], ensure_ascii=False, indent=2))
+        return
+    if not failures:
+        print("no failed documents")
+        return
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table()
+    for column in ("source", "code", "reason", "failed at", "attempts"):
+        table.add_column(column)
+    for f in failures:
+        table.add_row(escape(f.source), f.code, escape(f.reason), f.failed_at, str(f.attempts))
+    Console(width=160).print(table)
+
+
 @app.command("eval")
 def eval_gold(
-    gold_files: Annotated[
-        list[Path], typer.Argument(help="Gold files (shared/gold/FORMAT.md).", show_default=False)
-    ],
+    gold_files: Annotated[list[Path], typer.Argument(help="Gold files (shared/gold/FORMAT.md).", show_default=False)],
     output_format: Annotated[
         str, typer.Option("--format", "-f", metavar="[table|json]", help="Output format: table or json.")
     ] = "table",
@@ -183,6 +376,11 @@ def eval_gold(
                 report_error(f"{report}: cannot write the report ({error.strerror})")
     if failed or (strict and falls_short(reports)):
         raise typer.Exit(EXIT_INPUT_ERROR)
+
+
+# The corpus commands (brief, claims, entity, timeline, export) live in their own module and
+# register themselves on ``app`` when imported.
+from newsint import cli_corpus  # noqa: E402, F401
 
 
 def main() -> None:  # pragma: no cover - console-script entry for `python -m newsint`

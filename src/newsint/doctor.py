@@ -38,6 +38,7 @@ def run_checks() -> list[Check]:
         _package("feedparser", "RSS/Atom reader (optional)", required=False, fix="pip install feedparser"),
         _knowledge_base(),
         _sqlite(),
+        _store(),
         _package(
             "psycopg", "PostgreSQL store (optional, for teams)", required=False, fix='pip install "psycopg[binary]"'
         ),
@@ -94,3 +95,27 @@ def _sqlite() -> Check:
         " with FTS5" if fts5 else " WITHOUT FTS5 (full-text search unavailable)"
     )
     return Check("store", fts5, detail, None if fts5 else "use a Python built against SQLite with FTS5")
+
+
+def _store() -> Check:
+    """The store that `ingest`/`search` would use now (--db default, NEWSINT_DB): where, schema, size."""
+    from pathlib import Path
+
+    from newsint.errors import NewsintError
+    from newsint.store import open_store
+    from newsint.store.backend import is_postgres, resolve_location, sqlite_path
+
+    location = resolve_location(None)
+    if not is_postgres(location) and not Path(sqlite_path(location)).exists():
+        # Opening would create it: say where it will be instead.
+        return Check("store data", True, f"{location}: none yet (`newsint ingest` creates it)", required=False)
+    try:
+        with open_store(location) as store:
+            stats = store.stats()
+    except NewsintError as error:
+        return Check("store data", False, str(error), "check --db / NEWSINT_DB", required=False)
+    detail = (
+        f"{stats.location} ({stats.backend}, schema {stats.schema_version}): {stats.articles} articles, "
+        f"{stats.claims} claims, {stats.failures} failed"
+    )
+    return Check("store data", True, detail, required=False)

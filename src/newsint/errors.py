@@ -10,7 +10,9 @@
     │   ├── UnsupportedError     N006  a kind of file newsint has no reader for
     │   ├── MalformedError       N007  a PDF/HTML/JSONL that its parser rejects (truncated, too deep…)
     │   └── EncryptedError       N008  an encrypted PDF
-    └── UsageError               N100  a bad option value (a date that is not a date, …)
+    ├── UsageError               N100  a bad option value (a date that is not a date, …)
+    └── StoreError               N200  the store cannot be opened, read or written (bad URL,
+                                       unreachable server, not a newsint database, newer schema)
 
 The CLI prints ``newsint: error: <str(err)>`` on stderr and exits non-zero; no traceback. The
 exceptions are plain picklable values (they cross process boundaries in batch runs), and
@@ -79,3 +81,8 @@ class EncryptedError(InputError):
 
 class UsageError(NewsintError):
     code = "N100"
+
+
+class StoreError(NewsintError):
+    code = "N200"
+    retryable = True  # a locked file or an unreachable server may be fine on the next attempt

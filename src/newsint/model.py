@@ -27,6 +27,7 @@ SCHEMA_VERSION = "newsint.analysis/1"
 ParagraphKind = Literal["title", "standfirst", "caption", "body"]
 PublishedBasis = Literal["user", "metadata", "text", "inferred", "unknown"]
 EntityType = Literal["PERSON", "ORG", "PLACE", "EQUIPMENT", "OPERATION"]
+TimeKind = Literal["date", "time", "duration", "set"]  # the TIMEX3 types
 Modality = Literal["asserted", "reported", "hypothetical", "conditional", "negated", "future"]
 
 
@@ -96,6 +97,9 @@ class Document:
     site: str | None = None
     reader: str | None = None  # which reader produced it: text, pdf, html, jsonl
     dateline: Dateline | None = None
+    # When ``published_basis`` is "inferred": the date expressions in the text it rests on, the
+    # one it was taken from first (extract/published.py); empty otherwise.
+    published_evidence: list[Span] = field(default_factory=list)
 
     def paragraph_text(self, paragraph: Paragraph) -> str:
         return self.text[paragraph.start : paragraph.end]
@@ -182,7 +186,10 @@ class TimeExpression:
     precision: str | None = None
     anchored: bool = False
     value_start: str | None = None  # ISO date/datetime, None when unknown
-    value_end: str | None = None
+    value_end: str | None = None  # inclusive
+    # Additive fields beyond DESIGN.md's sketch (schema /1 allows them), as TIMEX3 types them:
+    kind: TimeKind = "date"
+    duration: str | None = None  # ISO 8601 duration of a duration or a set's period (P10D, PXY)
 
 
 @dataclass(slots=True)

@@ -15,13 +15,15 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from newsint.clean import clean
-from newsint.errors import UsageError
+from newsint.errors import NewsintError, UsageError
 from newsint.extract.claims import extract_claims
 from newsint.extract.contradictions import find_contradictions
 from newsint.extract.entities import extract_entities, with_publisher
 from newsint.extract.events import extract_events
 from newsint.extract.judgements import extract_judgements
+from newsint.extract.published import infer_published
 from newsint.extract.quantities import extract_quantities
+from newsint.extract.times import extract_times
 from newsint.model import Analysis, Document
 from newsint.nlp.model import newsint_nlp
 from newsint.readers.raw import RawDocument
@@ -73,14 +75,52 @@ def _extract(document: Document, doc: Doc) -> Analysis:
     entities = with_publisher(entities, document.original_publisher)
     quantities = extract_quantities(doc)
     claims = extract_claims(doc, entities, quantities)
-    # Events after claims: an event inside someone's claim is reported and points at it.
-    events = extract_events(doc, entities, claims, times=[])
+    times = extract_times(doc, reference)
+    if document.published is None:
+        # Inferred from the text's own dates, with the evidence recorded; relative expressions
+        # stay unresolved (``reference`` stays None): an inferred date is not a known one.
+        infer_published(document, times)
+    # Events after claims (an event inside someone's claim is reported and points at it) and
+    # times (the time expressions that govern a clause date its event).
+    events = extract_events(doc, entities, claims, times)
     return Analysis(
         document=document,
         entities=entities,
         claims=claims,
         quantities=quantities,
+        times=times,
         events=events,
         judgements=extract_judgements(doc),
         contradictions=find_contradictions(claims, quantities),
     )
+
+
+def analyze_stream(
+    items: Iterable[RawDocument | NewsintError],
+    *,
+    reference_date: dt.date | None = None,
+    batch_size: int = PIPE_BATCH_SIZE,
+) -> Iterator[Analysis | NewsintError]:
+    """Like ``analyze_many``, but a document that fails (or an error the reader already yielded)
+    comes out in its place as its error, and the stream goes on: one result per item, in order."""
+
+    def cleaned() -> Iterator[tuple[str, Document | NewsintError]]:
+        for item in items:
+            if isinstance(item, NewsintError):
+                yield "", item
+                continue
+            try:
+                document = _clean(item, reference_date)
+            except NewsintError as error:
+                yield "", error
+            else:
+                yield document.text, document
+
+    for doc, outcome in newsint_nlp().pipe(cleaned(), as_tuples=True, batch_size=batch_size):
+        if isinstance(outcome, NewsintError):
+            yield outcome
+            continue
+        try:
+            yield _extract(outcome, doc)
+        except NewsintError as error:
+            yield error

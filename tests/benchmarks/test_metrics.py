@@ -261,6 +261,15 @@ def test_timex3_value_at_precision() -> None:
     assert times.timex3_value(None, "day") == ""
 
 
+def test_timex3_value_of_parts_durations_sets_and_the_present() -> None:
+    assert times.timex3_value("2013-01-01", "year-part") == "2013"  # "early this year"
+    assert times.timex3_value(None, "day", "duration", "P10D") == "P10D"
+    # An anchored duration is still scored as its length, as TIMEX3 types it.
+    assert times.timex3_value("2022-02-10", "day", "duration", "P10D") == "P10D"
+    assert times.timex3_value(None, None, "set", "P1Y") == "P1Y"
+    assert times.timex3_value("2013-03-22", "present") == "PRESENT_REF"
+
+
 # --------------------------------------------------------------------------------------------
 # events (PLOVER)
 

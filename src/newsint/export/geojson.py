@@ -1,10 +1,14 @@
-"""GeoJSON (RFC 7946) of the places an analysis names: one Feature per place with coordinates."""
+"""GeoJSON (RFC 7946) of the places articles name: one Feature per place with coordinates (per
+article for ``newsint analyze``, per resolved place across the corpus for ``newsint export``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from typing import Any
 
+from newsint.corpus.article import CorpusArticle
+from newsint.corpus.entities import resolve_entities
 from newsint.model import Analysis
 
 
@@ -34,4 +38,38 @@ def places_geojson(analyses: Iterable[Analysis]) -> dict[str, Any]:
                     },
                 }
             )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def corpus_places_geojson(articles: Sequence[CorpusArticle]) -> dict[str, Any]:
+    """One Feature per place across the corpus (resolved across articles), with how often and in
+    how many articles it is mentioned. Figurative uses ("Moscow says") are not counted as places."""
+    index = resolve_entities(articles)
+    mentions: Counter[str] = Counter()
+    for article in articles:
+        for own in article.analysis.entities:
+            place = index.of(article.article_id, own.id)
+            if own.type == "PLACE" and place is not None and not own.attributes.get("figurative"):
+                mentions[place.key] += len(own.mentions)
+    features = []
+    for entity in index.entities:
+        lat, lon = entity.attributes.get("lat"), entity.attributes.get("lon")
+        if entity.type != "PLACE" or lat is None or lon is None or not mentions[entity.key]:
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                "properties": {
+                    "name": entity.name,
+                    "kb_id": entity.kb_id,
+                    "kind": entity.attributes.get("kind"),
+                    "iso3": entity.attributes.get("iso"),
+                    "approximate": bool(entity.attributes.get("approximate")),
+                    "mentions": mentions[entity.key],
+                    "articles": len(entity.article_ids),
+                },
+            }
+        )
+    features.sort(key=lambda f: -f["properties"]["mentions"])
     return {"type": "FeatureCollection", "features": features}

@@ -2,14 +2,16 @@
 
 A function over claims and quantities, not part of any extractor, so that the corpus stage can
 run the same test across articles. Two figures are about the same quantity when they count the
-same unit and, where both say what they count, the same thing (the head of ``of`` agrees: "Russian
-troops in Belarus" and "troops"). They are incompatible when their intervals do not overlap: each
+same unit — compared by its head noun, so "combat troops" and "troops" count the same thing — and,
+where both say what they count, the same thing (the head of ``of`` agrees: "Russian troops in
+Belarus" and "troops"). They are incompatible when their intervals do not overlap: each
 figure's interval is its stated bounds ("more than 30,000" -> [30,000, ∞)), or its value widened
 by the approximation it states ("about 30,000" -> ±APPROXIMATE_TOLERANCE), or the value itself.
 
-Place and time are not compared yet (the time stage does not exist): a figure for another year
-or region with the same unit and subject would be flagged too; the reason says what was compared
-so a reader can judge.
+Within one article place and time are not compared: a figure for another year or region with the
+same unit and subject would be flagged too; the reason says what was compared so a reader can
+judge. Across articles, ``newsint.corpus.figures`` adds the place and time tests on top of these
+functions (``same_quantity``, ``interval``, ``agree``, ``same_source``).
 """
 
 from __future__ import annotations
@@ -30,9 +32,9 @@ def find_contradictions(claims: Iterable[Claim], quantities: Iterable[Quantity])
     found: list[Contradiction] = []
     seen: set[tuple[str, str]] = set()
     for (claim_a, qa), (claim_b, qb) in combinations(figures, 2):
-        if claim_a.id == claim_b.id or _same_source(claim_a, claim_b) or not same_quantity(qa, qb):
+        if claim_a.id == claim_b.id or same_source(claim_a, claim_b) or not same_quantity(qa, qb):
             continue
-        if overlaps(interval(qa), interval(qb)):
+        if agree(qa, qb):
             continue
         key = tuple(sorted((claim_a.id, claim_b.id)))
         if key in seen:
@@ -43,7 +45,7 @@ def find_contradictions(claims: Iterable[Claim], quantities: Iterable[Quantity])
 
 
 def same_quantity(a: Quantity, b: Quantity) -> bool:
-    if not a.unit or not b.unit or _unit_key(a.unit) != _unit_key(b.unit):
+    if not a.unit or not b.unit or unit_key(a.unit) != unit_key(b.unit):
         return False
     if a.of and b.of:
         return _head(a.of) == _head(b.of)
@@ -66,20 +68,30 @@ def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-def _same_source(a: Claim, b: Claim) -> bool:
+def agree(a: Quantity, b: Quantity) -> bool:
+    """Whether both figures can be true at once: their intervals (bounds or approximation) overlap."""
+    return overlaps(interval(a), interval(b))
+
+
+def unit_key(unit: str) -> str:
+    """The counted unit reduced to its head noun, singular: "combat troops" -> "troop"."""
+    words = re.findall(r"[a-z0-9-]+", unit.lower())
+    return _singular(words[-1]) if words else ""
+
+
+def same_source(a: Claim, b: Claim) -> bool:
     if a.source.entity and b.source.entity:
         return a.source.entity == b.source.entity
     return _norm(a.source.text) == _norm(b.source.text) and a.source.text is not None
 
 
-def _unit_key(unit: str) -> str:
-    unit = unit.lower().strip()
-    return unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
 def _head(of: str) -> str:
     words = re.findall(r"[a-z]+", of.lower().split(" in ")[0].split(" near ")[0])
-    return _unit_key(words[-1]) if words else ""
+    return _singular(words[-1]) if words else ""
 
 
 def _norm(text: str | None) -> str:

@@ -10,9 +10,13 @@ Measured in one process, after a warm-up (model and pipeline loaded, one article
    (``time.process_time``), which waiting for a busy core does not inflate; wall time is shown too;
 2. memory, streamed: the file through ``pipeline.analyze_many`` ``--passes`` times in a row
    (default 3) to stand in for a corpus that many times bigger, RSS sampled after every article;
-3. cold start: ``newsint analyze ARTICLE.txt --format json`` in a fresh subprocess, wall time.
+3. cold start: ``newsint analyze ARTICLE.txt --format json`` in a fresh subprocess, wall time;
+4. store overhead, interleaved like 1: each chunk through the pipeline alone
+   (``pipeline.analyze_stream``) and through the pipeline plus ``Store.add`` into a fresh SQLite
+   store in a temporary folder (what ``newsint ingest`` does: one transaction per article).
 
-Targets (DESIGN: speed is a ratio against a baseline measured in the same run): the pipeline
+Targets (DESIGN: speed is a ratio against a baseline measured in the same run): ingest takes at
+most ``STORE_RATIO_TARGET`` × the CPU time of the bare pipeline (storage is not the bottleneck); the pipeline
 takes at most ``SPACY_RATIO_TARGET`` × the CPU time of bare spaCy on the same texts, and memory
 does not grow with the corpus: the mean RSS while the last copy of the corpus streams is within
 ``MEMORY_GROWTH_TOLERANCE`` of the mean while the second copy streams (the first copy warms
@@ -45,6 +49,9 @@ SAMPLE_OPTIONS = {"cold_starts": 1, "passes": 1}
 SAMPLE_FIGURES = ("articles_ok_share",)  # timings are machine-dependent; the sample gate checks it runs
 
 SPACY_RATIO_TARGET = 1.3
+# Ingest (pipeline + store, one SQLite transaction per article) may cost at most this multiple of
+# the pipeline alone: storing must never be what limits a run over a large corpus.
+STORE_RATIO_TARGET = 1.10
 # Memory is "independent of corpus size" when the mean RSS while streaming the last copy of the
 # corpus is within this share of the mean while streaming the second copy (the first copy warms
 # caches up and is left out). The share is there because RSS moves with what a spaCy batch holds:
@@ -170,6 +177,7 @@ class Measurements:
     cold_starts_s: list[float] = field(default_factory=list)
     cold_start_failures: list[str] = field(default_factory=list)
     cores: int = 1
+    store: StoreOverhead | None = None
 
 
 def stream(path: Path, *, limit: int | None, passes: int = 1) -> Iterator:
@@ -293,6 +301,7 @@ def measure(
         analyze(RawDocument(source="warm-up", reader="text", text=texts[0]))
     m.load_s = time.perf_counter() - started
     m.pipeline = interleaved_pass(path, limit=limit, m=m)
+    m.store = store_overhead(path, limit=limit)
     if passes >= MIN_PASSES_FOR_MEMORY:
         m.streamed = streamed_pass(path, limit=limit, per_corpus=m.articles, corpora=passes)
     m.peak_rss_mib = peak_rss_mib()
@@ -431,6 +440,12 @@ def report(m: Measurements) -> Report:
     }
     if cold is not None:
         info["cold_start_s"] = cold
+    if m.store is not None:
+        table += store_rows(m.store)
+        notes.append(store_note(m.store))
+        figures["store_ratio_target_met"] = float(m.store.cpu_ratio <= STORE_RATIO_TARGET)
+        info["store_cpu_ratio"] = m.store.cpu_ratio
+        info["store_wall_ratio"] = m.store.wall_ratio
     memory_text = (
         f"mean RSS {memory.growth:+.0f} MiB from corpus copy 2 to {len(streamed.memory)} ({_pf(memory_ok)})"
         if memory and streamed
@@ -440,7 +455,96 @@ def report(m: Measurements) -> Report:
         f"headline: speed newsint {per_s:.1f} articles/s ({per_core:.1f} per core), {cpu_ratio:.2f}× bare spaCy "
         f"CPU time (target ≤{SPACY_RATIO_TARGET}: {_pf(ratio_ok)}), {memory_text}, cold start {fmt(cold, 2)} s"
     )
+    if m.store is not None:
+        headline += (
+            f", ingest {m.store.cpu_ratio:.2f}× the pipeline's CPU time "
+            f"(target ≤{STORE_RATIO_TARGET}: {_pf(m.store.cpu_ratio <= STORE_RATIO_TARGET)})"
+        )
     return Report(NAME, table, headline, figures, info, notes, [], items=m.articles)
+
+
+# --------------------------------------------------------------------------------------------
+# Store overhead: `newsint ingest` (pipeline + store) against the pipeline alone
+
+
+@dataclass(slots=True)
+class StoreOverhead:
+    articles: int = 0
+    stored: int = 0
+    pipeline_cpu_s: float = 0.0
+    pipeline_wall_s: float = 0.0
+    ingest_cpu_s: float = 0.0
+    ingest_wall_s: float = 0.0
+    add_wall_s: float = 0.0  # inside Store.add alone
+    store_bytes: int = 0
+
+    @property
+    def cpu_ratio(self) -> float:
+        return ratio(self.ingest_cpu_s, self.pipeline_cpu_s) if self.pipeline_cpu_s else math.inf
+
+    @property
+    def wall_ratio(self) -> float:
+        return ratio(self.ingest_wall_s, self.pipeline_wall_s) if self.pipeline_wall_s else math.inf
+
+
+def store_overhead(path: Path, *, limit: int | None) -> StoreOverhead:
+    """The same chunks through ``analyze_stream`` alone and through it plus ``Store.add`` (a fresh
+    SQLite store in a temporary folder), alternating which goes first."""
+    from newsint.model import Analysis
+    from newsint.pipeline import analyze_stream
+    from newsint.store import open_store
+
+    result = StoreOverhead()
+    raws = [x for x in stream(path, limit=limit) if not isinstance(x, NewsintError)]
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "newsint.db"
+        with open_store(str(db)) as store:
+
+            def pipeline_only(chunk: list) -> None:
+                wall, cpu = time.perf_counter(), time.process_time()
+                for _ in analyze_stream(chunk):
+                    pass
+                result.pipeline_wall_s += time.perf_counter() - wall
+                result.pipeline_cpu_s += time.process_time() - cpu
+
+            def ingest(chunk: list) -> None:
+                wall, cpu = time.perf_counter(), time.process_time()
+                for analysis in analyze_stream(chunk):
+                    if isinstance(analysis, Analysis):
+                        started = time.perf_counter()
+                        store.add(analysis)
+                        result.add_wall_s += time.perf_counter() - started
+                result.ingest_wall_s += time.perf_counter() - wall
+                result.ingest_cpu_s += time.process_time() - cpu
+
+            for n, start in enumerate(range(0, len(raws), INTERLEAVE_CHUNK)):
+                chunk = raws[start : start + INTERLEAVE_CHUNK]
+                first, second = (pipeline_only, ingest) if n % 2 == 0 else (ingest, pipeline_only)
+                first(chunk)
+                second(chunk)
+            result.articles = len(raws)
+            result.stored = store.stats().articles
+        result.store_bytes = sum(f.stat().st_size for f in Path(folder).iterdir())
+    return result
+
+
+def store_rows(s: StoreOverhead) -> list[list[str]]:
+    ok = s.cpu_ratio <= STORE_RATIO_TARGET
+    return [
+        ["ingest (pipeline + SQLite store): articles/s, wall", f"{ratio(s.stored, s.ingest_wall_s):.1f}", "",
+         f"{s.stored} of {s.articles} stored"],
+        ["ingest / pipeline alone, CPU time (interleaved)", f"{s.cpu_ratio:.2f}×", f"≤ {STORE_RATIO_TARGET}×",
+         _pf(ok)],
+        ["ingest / pipeline alone, wall time (interleaved)", f"{s.wall_ratio:.2f}×", "", ""],
+        ["Store.add per article (ms, wall)", f"{1000 * ratio(s.add_wall_s, s.stored):.1f}", "", ""],
+    ]  # fmt: skip
+
+
+def store_note(s: StoreOverhead) -> str:
+    return (
+        f"Store: a fresh SQLite file (WAL, synchronous=NORMAL), one transaction per article; "
+        f"{s.store_bytes / max(s.stored, 1) / 1024:.0f} KiB per article on disk (JSON, rows, full-text index)."
+    )
 
 
 def _pf(ok: bool) -> str:

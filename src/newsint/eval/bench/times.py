@@ -12,8 +12,9 @@ The document text is the content of ``<TEXT>`` with the tags removed; it goes th
 pipeline with the DCT as reference date. newsint's ``TimeExpression`` (offsets into
 ``Document.text``, mapped back with :class:`OffsetMap`) gives ``value_start`` and a
 ``precision``; it is written as a TIMEX3 value at that precision (``year`` → ``2013``, ``month``
-→ ``2013-03``, ``week`` → ``2013-W12``, ``day`` → ``2013-03-22``…). Durations, sets and
-``PRESENT_REF``-style values have no newsint form yet and cannot match.
+→ ``2013-03``, ``week`` → ``2013-W12``, ``day`` → ``2013-03-22``…); durations and sets are
+written as their ISO 8601 ``duration`` (``P10D``, ``PXY``) and the ``present`` precision as
+``PRESENT_REF``.
 """
 
 from __future__ import annotations
@@ -100,8 +101,13 @@ def parse_tml(path: Path) -> TimeDocument:
     return TimeDocument(path.stem, "".join(parts), dct, timexes)
 
 
-def timex3_value(value: str | None, precision: str | None) -> str:
-    """newsint's ISO ``value_start`` written as a TIMEX3 value at its precision."""
+def timex3_value(value: str | None, precision: str | None, kind: str = "date", duration: str | None = None) -> str:
+    """newsint's ISO ``value_start`` written as a TIMEX3 value at its precision (a duration or a
+    set as its ISO 8601 duration, "now" as PRESENT_REF)."""
+    if kind in ("duration", "set") and duration:
+        return duration
+    if precision == "present":
+        return "PRESENT_REF"
     if not value:
         return ""
     try:
@@ -112,6 +118,7 @@ def timex3_value(value: str | None, precision: str | None) -> str:
         "century": 2,
         "decade": 3,
         "year": 4,
+        "year-part": 4,
         "month": 7,
         "month-part": 7,
         "day": 10,
@@ -173,7 +180,7 @@ def system_timexes(document: TimeDocument, analysis) -> list[Timex]:
     for t in analysis.times:
         span = mapping.span(t.start, t.end)
         if span:
-            result.append(Timex(span[0], span[1], timex3_value(t.value_start, t.precision)))
+            result.append(Timex(span[0], span[1], timex3_value(t.value_start, t.precision, t.kind, t.duration)))
     return result
 
 

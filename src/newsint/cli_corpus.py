@@ -1,0 +1,219 @@
+"""The corpus commands of ``newsint``: brief, claims, entity, timeline, export.
+
+Thin, like the rest of the CLI: read the stored articles, call a plain function from
+``newsint.corpus`` or ``newsint.export``, print. Registered on the ``newsint`` app by ``cli.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.console import Console, RenderableType
+
+from newsint.cli import EXIT_INPUT_ERROR, EXIT_USAGE_ERROR, DbOption, app, report_error
+from newsint.corpus.article import CorpusArticle
+from newsint.errors import NewsintError, UsageError
+from newsint.export.corpus_export import ExportFormat
+
+if TYPE_CHECKING:
+    from newsint.corpus.profile import EntityProfile
+    from newsint.model import Claim
+
+CONSOLE_WIDTH = 130
+
+
+def load_corpus(db: str | None) -> list[CorpusArticle]:
+    """Every stored article; a missing SQLite file or an empty store is an error, not an empty answer."""
+    from newsint.store import open_store
+    from newsint.store.backend import is_postgres, resolve_location, sqlite_path
+
+    location = resolve_location(db)
+    try:
+        if not is_postgres(location) and not Path(sqlite_path(location)).exists():
+            # Opening would create an empty store: say what is wrong instead.
+            raise UsageError(f"no store at {sqlite_path(location)}: run `newsint ingest FILES` first, or pass --db")
+        with open_store(location) as store:
+            articles = list(store.articles())
+    except NewsintError as error:
+        report_error(error)
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
+    if not articles:
+        report_error(f"the store at {location} holds no articles: run `newsint ingest FILES` first")
+        raise typer.Exit(EXIT_INPUT_ERROR)
+    return articles
+
+
+def _print(renderable: RenderableType) -> None:
+    console = Console(width=CONSOLE_WIDTH if not sys.stdout.isatty() else None, highlight=False)
+    console.print(renderable)
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        report_error(UsageError(f"{option} must be a date like 2022-02-11, not {value!r}"))
+        raise typer.Exit(EXIT_USAGE_ERROR) from None
+
+
+def _check_json_or_table(output_format: str) -> None:
+    if output_format not in ("table", "json"):
+        report_error(UsageError(f"--format must be one of table, json, not {output_format!r}"))
+        raise typer.Exit(EXIT_USAGE_ERROR)
+
+
+@app.command()
+def brief(db: DbOption = None) -> None:
+    """The corpus at a glance: sources, most named entities, timeline, corroborated and contradicted figures."""
+    from newsint.corpus.brief import corpus_brief
+    from newsint.export.corpus_text import render_corpus_brief
+
+    _print(render_corpus_brief(corpus_brief(load_corpus(db))))
+
+
+@app.command()
+def claims(
+    about: Annotated[str | None, typer.Option("--about", help="Only claims by or about this entity.")] = None,
+    contradictions: Annotated[
+        bool,
+        typer.Option("--contradictions", help="Figures: contradicted and corroborated, with sources on each side."),
+    ] = False,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", metavar="[table|json]", help="Output format: table or json.")
+    ] = "table",
+    db: DbOption = None,
+) -> None:
+    """Attributed claims across the corpus; with --contradictions, the figures sources agree or disagree on."""
+    from newsint.corpus.entities import resolve_entities
+    from newsint.corpus.figures import compare_figures, figures_about, report_to_dict
+    from newsint.corpus.profile import entity_profile
+    from newsint.export.corpus_text import render_claims, render_figures
+
+    _check_json_or_table(output_format)
+    articles = load_corpus(db)
+    index = resolve_entities(articles)
+    entity = None
+    if about is not None:
+        found = index.find(about)
+        if not found:
+            report_error(f"no entity named {about!r} in the store")
+            raise typer.Exit(EXIT_INPUT_ERROR)
+        entity = found[0]
+    if contradictions:
+        report = compare_figures(articles, index)
+        if entity is not None:
+            report = figures_about(report, entity)
+        if output_format == "json":
+            print(json.dumps(report_to_dict(report), ensure_ascii=False, indent=2))
+        else:
+            _print(render_figures(report, contradictions_only=True))
+        return
+    profile = entity_profile(entity, articles, index) if entity is not None else None
+    if output_format == "json":
+        rows = _claim_rows(articles) if profile is None else _profile_rows(profile)
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    _print(render_claims(articles, profile))
+
+
+def _claim_rows(articles: list[CorpusArticle]) -> list[dict[str, Any]]:
+    return [
+        {"article_id": a.article_id, "published": a.analysis.document.published} | _claim_dict(c)
+        for a in articles
+        for c in a.analysis.claims
+    ]
+
+
+def _claim_dict(claim: Claim) -> dict[str, Any]:
+    return {
+        "claim_id": claim.id,
+        "source": claim.source.text,
+        "actor": claim.source.actor,
+        "cue": claim.cue,
+        "content": claim.content.text,
+    }
+
+
+def _profile_rows(profile: EntityProfile) -> list[dict[str, Any]]:
+    return [
+        {"relation": relation, "article_id": row.article_id, "published": row.published, "outlet": row.outlet}
+        | _claim_dict(row.claim)
+        for relation, rows in (("by", profile.claims_by), ("about", profile.claims_about))
+        for row in rows
+    ]
+
+
+@app.command()
+def entity(
+    name: Annotated[str, typer.Argument(help="The entity's name (any of its names) or knowledge-base id.")],
+    db: DbOption = None,
+) -> None:
+    """An entity across the corpus: mentions over time, roles, claims by and about it."""
+    from newsint.corpus.entities import resolve_entities
+    from newsint.corpus.profile import entity_profile
+    from newsint.export.corpus_text import render_profile
+
+    articles = load_corpus(db)
+    index = resolve_entities(articles)
+    found = index.find(name)
+    if not found:
+        report_error(f"no entity named {name!r} in the store")
+        raise typer.Exit(EXIT_INPUT_ERROR)
+    for number, corpus_entity in enumerate(found):
+        if number:
+            _print("")
+        _print(render_profile(entity_profile(corpus_entity, articles, index)))
+
+
+@app.command()
+def timeline(
+    actor: Annotated[str | None, typer.Option("--actor", help="Actor code, e.g. RUS or 'RUS MIL'.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="From this date (YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Up to this date (YYYY-MM-DD).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Dated events and claims across the corpus, oldest first."""
+    from newsint.corpus.timeline import build_timeline
+    from newsint.export.corpus_text import render_timeline
+
+    start, end = _date(date_from, "--from"), _date(date_to, "--to")
+    if start and end and start > end:
+        report_error(UsageError(f"--from {start} is after --to {end}"))
+        raise typer.Exit(EXIT_USAGE_ERROR)
+    _print(render_timeline(build_timeline(load_corpus(db), actor=actor, start=start, end=end)))
+
+
+@app.command("export")
+def export_corpus(
+    output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file (whole or not at all).")] = None,
+    table: Annotated[
+        str | None,
+        typer.Option("--table", help="csv: one table as plain CSV; ftm: entities (default) or statements."),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Export the stored corpus: jsonl, csv, geojson, gexf, acled, ftm."""
+    from newsint.export.corpus_export import check_table, is_binary, render_export, write_export
+
+    try:
+        check_table(output_format, table)
+    except UsageError as error:
+        report_error(error)
+        raise typer.Exit(EXIT_USAGE_ERROR) from None
+    if out is None and is_binary(output_format, table) and sys.stdout.isatty():
+        report_error(UsageError("csv without --table is a zip of tables: give --out FILE.zip (or --table NAME)"))
+        raise typer.Exit(EXIT_USAGE_ERROR)
+    data = render_export(output_format, load_corpus(db), table)
+    try:
+        write_export(data, out)
+    except OSError as error:
+        report_error(f"{out}: cannot write output ({error.strerror or error})")
+        raise typer.Exit(EXIT_INPUT_ERROR) from None

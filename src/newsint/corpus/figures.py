@@ -1,0 +1,390 @@
+"""Figures across articles: which sources agree on a count (corroboration) and which cannot all be
+right (contradiction).
+
+A *figure* is one quantity inside one attributed claim of one article. Two figures are about the
+same thing when ``newsint.extract.contradictions.same_quantity`` says so (same counted unit, same
+head of what is counted) **and** their places and times are compatible:
+
+- what is counted: both figures must say it (``Quantity.of``). A bare unit says
+  too little: "15 years" (an age) and "seven years" (a war's length) count the same unit and
+  nothing in common.
+- place: the countries named inside what is counted ("troops in Belarus" -> BLR, "near the
+  Belarus–Ukraine border" -> BLR, UKR); two figures that both name places must share one. A
+  figure that names none is compatible with any place (unknown is not a conflict). The two
+  claims must also name one same place (the exact place, not only its country):
+  "50 people" killed in one town and "25,000 people" displaced in another region of the same
+  country are different counts, and a claim that names no place cannot be tied to another's.
+  (This is stricter than ``extract.contradictions`` within one article, which compares units
+  alone; the corpus report is read without the article at hand.)
+- time: the dates in the claim when the time stage gives them, else the window of
+  ``REPORTED_FIGURE_WINDOW_DAYS`` before the article's publication date. Figures with no known
+  time are compared only with figures of the same article.
+
+Agreeing figures (``contradictions.agree``: their intervals overlap, so the stated approximation
+and bounds count) are grouped; a group with two independent outlets or two distinct sources is
+*corroborated*. Two groups about the same thing whose figures cannot both be true are a
+*contradiction*, with the sources and independent-outlet count on each side.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsint.corpus.article import CorpusArticle
+from newsint.corpus.entities import CorpusEntity, EntityIndex, resolve_entities
+from newsint.corpus.outlets import Outlets, published
+from newsint.corpus.places import place_keys
+from newsint.extract.contradictions import agree, interval, same_quantity, unit_key
+from newsint.model import Analysis, Claim, Entity, Quantity
+
+# A figure reported without its own date is read as current within this many days before the
+# article's publication: news figures describe the recent past ("nearly 5,000 troops are already
+# in Belarus"). Articles five months apart (Zapad-2021 in September 2021 vs the build-up of
+# February 2022) are then not compared; articles a week apart are.
+REPORTED_FIGURE_WINDOW_DAYS = 30
+
+# Time expressions that place a figure in time (a duration, "for three years", does not).
+DATE_KINDS = frozenset({"date", "time"})
+
+# How far past the quantity's own text to look for what it counts ("12 Su-35 fighters" -> the
+# ``of`` phrase may start inside the quantity and run on after it).
+OF_SEARCH_SLACK = 80
+
+
+@dataclass(slots=True)
+class Figure:
+    """One quantity in one attributed claim of one article."""
+
+    article: CorpusArticle
+    claim: Claim
+    quantity: Quantity
+    source: str  # who gave it, as a reader would name them
+    source_key: str  # the same source across articles (KB id, else the name)
+    actor: str | None
+    outlet: str | None
+    outlet_key: str  # independent outlet (a syndicated copy shares its original's)
+    places: frozenset[str]  # countries (ISO 3) or place names inside what is counted
+    context: frozenset[str]  # the places (KB id, else name) the claim names, what is counted included
+    window: tuple[dt.date, dt.date] | None  # when the figure holds; None when unknown
+
+    @property
+    def subject(self) -> str:
+        return unit_key(self.quantity.unit or "")
+
+
+@dataclass(slots=True)
+class FigureGroup:
+    """Figures about the same thing that can all be true at once."""
+
+    figures: list[Figure] = field(default_factory=list)
+
+    @property
+    def subject(self) -> str:
+        return self.figures[0].subject
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        bounds = [interval(f.quantity) for f in self.figures]
+        return max(b[0] for b in bounds), min(b[1] for b in bounds)
+
+    @property
+    def sources(self) -> list[str]:
+        seen: dict[str, str] = {}
+        for figure in self.figures:
+            seen.setdefault(figure.source_key, figure.source)
+        return list(seen.values())
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({f.outlet for f in self.figures if f.outlet})
+
+    @property
+    def independent_outlets(self) -> int:
+        return len({f.outlet_key for f in self.figures})
+
+    @property
+    def corroborated(self) -> bool:
+        return self.independent_outlets >= 2 or len(self.sources) >= 2
+
+    def by_source(self) -> list[SourceSide]:
+        """Who gave these figures: one row per source, with the outlets that carried it."""
+        sides: dict[str, SourceSide] = {}
+        for figure in self.figures:
+            side = sides.setdefault(figure.source_key, SourceSide(figure.source, figure.actor))
+            side.actor = side.actor or figure.actor
+            if figure.quantity.text not in side.texts:
+                side.texts.append(figure.quantity.text)
+            if figure.outlet and figure.outlet not in side.outlets:
+                side.outlets.append(figure.outlet)
+            if figure.article.article_id not in side.article_ids:
+                side.article_ids.append(figure.article.article_id)
+        return list(sides.values())
+
+
+@dataclass(slots=True)
+class SourceSide:
+    source: str
+    actor: str | None
+    texts: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class FigureContradiction:
+    """Two groups of figures about the same thing that cannot both be right."""
+
+    first: FigureGroup
+    second: FigureGroup
+
+    @property
+    def ratio(self) -> float | None:
+        a, b = _central(self.first), _central(self.second)
+        if not a or not b:
+            return None
+        return max(a, b) / min(a, b)
+
+
+@dataclass(slots=True)
+class FigureReport:
+    groups: list[FigureGroup]
+    contradictions: list[FigureContradiction]
+
+    @property
+    def corroborated(self) -> list[FigureGroup]:
+        return [g for g in self.groups if g.corroborated]
+
+
+def collect_figures(articles: Sequence[CorpusArticle], index: EntityIndex | None = None) -> list[Figure]:
+    """Every quantity with a counted unit inside an attributed claim, across the corpus."""
+    outlets = Outlets(articles)
+    index = index or resolve_entities(articles)
+    figures: list[Figure] = []
+    for article in articles:
+        analysis = article.analysis
+        quantities = {q.id: q for q in analysis.quantities}
+        entities = {e.id: e for e in analysis.entities}
+        for claim in analysis.claims:
+            for qid in claim.quantities:
+                quantity = quantities.get(qid)
+                if quantity is None or not quantity.unit:
+                    continue  # a bare number ("up to 50") says nothing comparable
+                source_entity = entities.get(claim.source.entity or "") or source_named_in(claim, analysis)
+                corpus_source = index.of(article.article_id, source_entity.id) if source_entity else None
+                figures.append(
+                    Figure(
+                        article=article,
+                        claim=claim,
+                        quantity=quantity,
+                        source=corpus_source.name if corpus_source else _source_label(claim),
+                        source_key=corpus_source.key if corpus_source else _source_key(claim),
+                        actor=claim.source.actor or (source_entity.actor if source_entity else None),
+                        outlet=outlets.name(article),
+                        outlet_key=outlets.independent_key(article),
+                        places=_places(analysis, quantity),
+                        context=_context(analysis, claim, quantity),
+                        window=_window(article, claim),
+                    )
+                )
+    return figures
+
+
+def compare_figures(articles: Sequence[CorpusArticle], index: EntityIndex | None = None) -> FigureReport:
+    figures = collect_figures(articles, index)
+    # Earliest first, so that a group's first figure is the first report of it.
+    figures.sort(key=lambda f: (f.subject, f.window[1] if f.window else dt.date.max, f.article.article_id))
+    groups: list[FigureGroup] = []
+    by_subject: dict[str, list[FigureGroup]] = {}  # only figures of one counted unit can compare
+    for figure in figures:
+        candidates = by_subject.setdefault(figure.subject, [])
+        home = next((g for g in candidates if _joins(figure, g)), None)
+        if home is None:
+            home = FigureGroup([])
+            candidates.append(home)
+            groups.append(home)
+        home.figures.append(figure)
+    contradictions = [
+        FigureContradiction(a, b)
+        for candidates in by_subject.values()
+        for i, a in enumerate(candidates)
+        for b in candidates[i + 1 :]
+        if _conflict(a, b)
+    ]
+    return FigureReport(groups=groups, contradictions=contradictions)
+
+
+def comparable(a: Figure, b: Figure) -> bool:
+    """Same counted thing, said of one same place, at overlapping times."""
+    if not a.quantity.of or not b.quantity.of or not a.context & b.context:
+        return False
+    return _compatible(a, b)
+
+
+def _compatible(a: Figure, b: Figure) -> bool:
+    """Nothing rules out that both count the same thing: unit, places counted in, time."""
+    if not same_quantity(a.quantity, b.quantity):
+        return False
+    if a.places and b.places and not a.places & b.places:
+        return False
+    if a.article.article_id == b.article.article_id:
+        return True  # one article: one time of reporting
+    if a.window is None or b.window is None:
+        return False
+    return a.window[0] <= b.window[1] and b.window[0] <= a.window[1]
+
+
+def _joins(figure: Figure, group: FigureGroup) -> bool:
+    # Every member must be able to be true with it (values, places, times); the topic link (same
+    # thing counted, a shared place named) may run through any one member, so that "30,000 in
+    # Belarus" joins a group whose first figure also named Russia.
+    others = group.figures
+    return all(_compatible(figure, o) and agree(figure.quantity, o.quantity) for o in others) and any(
+        comparable(figure, o) for o in others
+    )
+
+
+def _conflict(a: FigureGroup, b: FigureGroup) -> bool:
+    # A source that revises its own figure is not contradicting itself; another source is needed.
+    return any(
+        f.source_key != g.source_key and comparable(f, g) and not agree(f.quantity, g.quantity)
+        for f in a.figures
+        for g in b.figures
+    )
+
+
+def _central(group: FigureGroup) -> float | None:
+    values = [f.quantity.value for f in group.figures if f.quantity.value]
+    return sum(values) / len(values) if values else None
+
+
+def source_named_in(claim: Claim, analysis: Analysis) -> Entity | None:
+    """The person (else organisation) named in a source phrase the claim stage left unresolved:
+    "Its spokesman, Andriy Demchenko" -> Andriy Demchenko."""
+    phrase = claim.source.text or ""
+    named = [
+        (entity.type == "PERSON", len(mention.text), entity)
+        for entity in analysis.entities
+        if entity.type in ("PERSON", "ORG")
+        for mention in entity.mentions
+        if len(mention.text) > 2 and mention.text in phrase
+    ]
+    return max(named, key=lambda n: n[:2])[2] if named else None
+
+
+def _source_label(claim: Claim) -> str:
+    return " ".join((claim.source.text or "an unnamed source").split())
+
+
+def _source_key(claim: Claim) -> str:
+    return "text:" + " ".join((claim.source.text or "").lower().split())
+
+
+def _places(analysis: Analysis, quantity: Quantity) -> frozenset[str]:
+    """Countries (or place names) mentioned inside what the quantity counts."""
+    text = analysis.document.text
+    start, end = quantity.start, quantity.end
+    if quantity.of:
+        found = text.find(quantity.of, quantity.start, quantity.end + len(quantity.of) + OF_SEARCH_SLACK)
+        if found >= 0:
+            start, end = min(start, found), max(end, found + len(quantity.of))
+    places: set[str] = set()
+    for entity in analysis.entities:
+        if entity.type != "PLACE" or entity.attributes.get("figurative"):
+            continue
+        if any(m.start >= start and m.end <= end for m in entity.mentions):
+            places |= place_keys(entity)
+    return frozenset(places)
+
+
+def _context(analysis: Analysis, claim: Claim, quantity: Quantity) -> frozenset[str]:
+    start, end = min(claim.content.start, quantity.start), max(claim.content.end, quantity.end)
+    return frozenset(
+        entity.kb_id or entity.name.lower()
+        for entity in analysis.entities
+        if entity.type == "PLACE"
+        and not entity.attributes.get("figurative")
+        and any(start <= m.start and m.end <= end for m in entity.mentions)
+    )
+
+
+def _window(article: CorpusArticle, claim: Claim) -> tuple[dt.date, dt.date] | None:
+    """When the figure holds: the span of the dates the claim names (else the publication day),
+    widened by REPORTED_FIGURE_WINDOW_DAYS before it. A date in a claim is often the day a thing
+    was seen or said ("on Sunday"), not the whole time the count holds."""
+    analysis = article.analysis
+    content = claim.content
+    starts, ends = [], []
+    for time in analysis.times:
+        if time.kind in DATE_KINDS and time.anchored and content.start <= time.start and time.end <= content.end:
+            first, last = _date(time.value_start), _date(time.value_end or time.value_start)
+            if first and last:
+                starts.append(first)
+                ends.append(last)
+    if starts:
+        first, last = min(starts), max(ends)
+    else:
+        day = published(article)
+        if day is None:
+            return None
+        first = last = day
+    return first - dt.timedelta(days=REPORTED_FIGURE_WINDOW_DAYS), last
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat((value or "")[:10])
+    except ValueError:
+        return None
+
+
+def figures_about(report: FigureReport, entity: CorpusEntity) -> FigureReport:
+    """The part of the report that involves ``entity``: as a figure's source, or named in its claim."""
+    refs = {(r.article_id, r.entity_id) for r in entity.refs}
+
+    def involves(figure: Figure) -> bool:
+        if figure.source_key == entity.key:
+            return True
+        analysis = figure.article.analysis
+        content = figure.claim.content
+        return any(
+            (figure.article.article_id, e.id) in refs
+            and any(content.start <= m.start and m.end <= content.end for m in e.mentions)
+            for e in analysis.entities
+        )
+
+    groups = [g for g in report.groups if any(involves(f) for f in g.figures)]
+    kept = {id(g) for g in groups}
+    contradictions = [c for c in report.contradictions if id(c.first) in kept or id(c.second) in kept]
+    return FigureReport(groups=groups, contradictions=contradictions)
+
+
+def report_to_dict(report: FigureReport) -> dict[str, Any]:
+    """The JSON twin of ``newsint claims --contradictions``."""
+
+    def group(g: FigureGroup) -> dict[str, Any]:
+        low, high = g.interval
+        return {
+            "unit": g.figures[0].quantity.unit,
+            "low": None if low == float("-inf") else low,
+            "high": None if high == float("inf") else high,
+            "independent_outlets": g.independent_outlets,
+            "corroborated": g.corroborated,
+            "sources": [
+                {
+                    "source": s.source,
+                    "actor": s.actor,
+                    "figures": s.texts,
+                    "outlets": s.outlets,
+                    "articles": s.article_ids,
+                }
+                for s in g.by_source()
+            ],
+        }
+
+    return {
+        "contradicted": [{"ratio": c.ratio, "sides": [group(c.first), group(c.second)]} for c in report.contradictions],
+        "corroborated": [group(g) for g in report.corroborated],
+    }

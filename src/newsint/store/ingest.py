@@ -1,0 +1,136 @@
+"""Files to stored articles: read, analyse (batched, streaming) and store, one transaction each.
+
+Memory stays flat however many files a run reads: documents flow from the readers through
+``pipeline.analyze_stream`` into ``Store.add`` one by one. An input that fails (unreadable file,
+no article text, a bad JSON Lines record) is recorded in the store's failures with its reason and
+code, and the run goes on. Killing the run loses nothing already committed; ``resume=True`` then
+skips every source the store already holds or has recorded as failed, without reading it again.
+Sources are stored as absolute paths so that a resumed run from another folder still finds them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsint.errors import NewsintError, StoreError
+from newsint.model import Analysis
+from newsint.readers import RawDocument, expand, read_path
+from newsint.settings import Settings
+from newsint.store.store import Outcome, Store
+
+# A JSON Lines record's source is "<file>:<line>" (readers/jsonl.py).
+_RECORD_SOURCE = re.compile(r"^(?P<file>.+):(?P<line>\d+)$")
+
+
+@dataclass(slots=True)
+class IngestReport:
+    stored: int = 0  # new independent articles
+    duplicates: int = 0  # new articles linked to an earlier copy
+    unchanged: int = 0  # already in the store (same text)
+    skipped: int = 0  # sources passed over by --resume
+    failed: int = 0
+    errors: list[NewsintError] = field(default_factory=list)
+
+    def summary(self, location: str) -> str:
+        parts = [
+            f"stored {self.stored + self.duplicates} new article(s)"
+            + (f" ({self.duplicates} near-duplicate(s) of earlier ones)" if self.duplicates else ""),
+            f"{self.unchanged} already stored",
+        ]
+        if self.skipped:
+            parts.append(f"{self.skipped} source(s) skipped (--resume)")
+        parts.append(f"{self.failed} failed")
+        return f"{', '.join(parts)}; store: {location}"
+
+
+def ingest(
+    paths: list[str],
+    store: Store,
+    *,
+    settings: Settings,
+    reference_date: dt.date | None = None,
+    resume: bool = False,
+    only: set[str] | None = None,
+    encoding: str | None = None,
+    on_error: Callable[[NewsintError], None] = lambda error: None,
+    on_file_done: Callable[[], None] = lambda: None,
+) -> IngestReport:
+    """Store the articles in ``paths`` (files, folders, globs). ``only``: keep just these sources
+    (``newsint failed --retry``). A store that cannot be written stops the run (StoreError)."""
+    report = IngestReport()
+    known = store.known_sources() if resume else set()
+
+    def items() -> Iterator[RawDocument | NewsintError]:
+        for entry in expand(paths):
+            if isinstance(entry, NewsintError):
+                yield entry
+                continue
+            path = entry.resolve()
+            file_source = str(path)
+            if file_source in known:
+                report.skipped += 1
+                on_file_done()
+                continue
+            try:
+                for item in read_path(path, settings, encoding=encoding):
+                    source = item.path if isinstance(item, NewsintError) else item.source
+                    if only is not None and file_source not in only and source not in only:
+                        continue
+                    if source in known:
+                        report.skipped += 1
+                        continue
+                    yield item
+            except NewsintError as error:
+                if only is None or file_source in only:
+                    yield error
+            on_file_done()
+
+    from newsint.pipeline import analyze_stream
+
+    for outcome in analyze_stream(items(), reference_date=reference_date):
+        if isinstance(outcome, NewsintError):
+            _fail(store, report, outcome, on_error)
+            continue
+        _store(store, report, outcome, on_error)
+    return report
+
+
+def _store(store: Store, report: IngestReport, analysis: Analysis, on_error: Callable[[NewsintError], None]) -> None:
+    try:
+        added = store.add(analysis)
+    except StoreError as error:
+        # One article the database refused (a constraint, a value it cannot hold): recorded like
+        # any failed input. If recording fails too, the store itself is unusable: that ends the run.
+        _fail(store, report, error, on_error)
+        return
+    if added.outcome is Outcome.stored:
+        report.stored += 1
+    elif added.outcome is Outcome.duplicate:
+        report.duplicates += 1
+    else:
+        report.unchanged += 1
+
+
+def _fail(store: Store, report: IngestReport, error: NewsintError, on_error: Callable[[NewsintError], None]) -> None:
+    report.failed += 1
+    report.errors.append(error)
+    on_error(error)
+    if error.path:
+        store.record_failure(error.path, error)
+
+
+def retry_paths(sources: list[str]) -> list[str]:
+    """The files to read again for these failed sources: the file itself, or the JSON Lines file
+    a ``file:line`` record came from; a source that no longer exists is kept (it fails again)."""
+    files: dict[str, None] = {}
+    for source in sources:
+        match = _RECORD_SOURCE.match(source)
+        if not Path(source).exists() and match and Path(match["file"]).is_file():
+            files[match["file"]] = None
+        else:
+            files[source] = None
+    return list(files)

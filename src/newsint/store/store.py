@@ -1,0 +1,376 @@
+"""The durable store of analysed articles: one interface over SQLite or PostgreSQL.
+
+    store = open_store(None)          # --db / NEWSINT_DB / ./newsint.db
+    store.add(analysis)               # one transaction; a no-op when the text is already stored
+    for article in store.articles():  # CorpusArticle records, in ingest order
+        ...
+
+Articles are keyed by the content hash of their analysed text, so storing the same article again
+changes nothing but the list of places it was read from. A near-duplicate (a syndicated copy, the
+same wire story on another site; see dedup.py) is stored too, with ``duplicate_of`` pointing at
+the first-stored copy, so corpus analysis can count the group as one independent source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+from typing import Any
+from urllib.parse import urlsplit
+
+from newsint.corpus.article import CorpusArticle
+from newsint.errors import NewsintError, StoreError
+from newsint.model import Analysis
+from newsint.store import dedup, migrations
+from newsint.store.backend import Backend, is_postgres, resolve_location, sqlite_path
+from newsint.store.rows import INSERTS, item_rows, search_rows
+
+# Articles fetched per query while streaming ``articles()``: bounded memory, few round trips.
+PAGE_SIZE = 200
+DEFAULT_SEARCH_LIMIT = 20
+SEARCH_KINDS = ("article", "claim")
+_ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class Outcome(StrEnum):
+    stored = "stored"  # a new, independent article
+    duplicate = "duplicate"  # a new article, linked to the copy it repeats
+    unchanged = "unchanged"  # this text was already stored: nothing written but its source
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    article_id: str
+    outcome: Outcome
+    duplicate_of: str | None = None
+    similarity: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    source: str
+    code: str
+    reason: str
+    failed_at: str
+    attempts: int
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    kind: str  # "article" or "claim"
+    article_id: str
+    item_id: str | None  # the claim's id for a claim hit
+    snippet: str  # matched words between [ and ]
+    title: str | None
+    outlet: str | None
+    published: str | None
+    source: str
+    duplicate_of: str | None
+    claim_source: str | None = None  # who made the claim, as written
+    cue: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    location: str
+    backend: str
+    schema_version: int
+    articles: int
+    independent_articles: int  # articles that are not near-duplicates of an earlier one
+    duplicates: int
+    sources: int  # files, records and URLs read into articles
+    outlets: int
+    entities: int  # distinct entities over the corpus: by KB id, else by type and name
+    mentions: int
+    claims: int
+    quantities: int
+    times: int
+    events: int
+    judgements: int
+    contradictions: int  # within-article contradictions found by the pipeline
+    failures: int
+    first_published: str | None
+    last_published: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def content_key(text: str) -> str:
+    """The article's key: SHA-256 of its analysed text (hex)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def outlet_of(analysis: Analysis) -> str | None:
+    """The publishing site as the reader found it, else the URL's host; None when unknown."""
+    document = analysis.document
+    if document.site:
+        return document.site
+    if document.url:
+        host = urlsplit(document.url).hostname
+        return host.removeprefix("www.") if host else None
+    return None
+
+
+def open_store(url: str | None = None) -> Store:
+    """Open (creating and migrating when needed) the store at ``url``: ``postgresql://…`` or a
+    SQLite file path; None means ``NEWSINT_DB``, else ``newsint.db`` in the current folder."""
+    location = resolve_location(url)
+    backend: Backend
+    if is_postgres(location):
+        from newsint.store.postgres import PostgresBackend
+
+        backend = PostgresBackend(location)
+    else:
+        from newsint.store.sqlite import SQLiteBackend
+
+        backend = SQLiteBackend(sqlite_path(location))
+    try:
+        version = migrations.apply(backend)
+    except NewsintError:
+        backend.close()
+        raise
+    except Exception as error:  # the driver's own error: a file that is no database, a server refusing DDL
+        backend.close()
+        raise StoreError(f"cannot open the store ({_reason(error)})", path=backend.display_name) from None
+    return Store(backend, version)
+
+
+def _reason(error: Exception) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+class Store:
+    def __init__(self, backend: Backend, schema_version: int) -> None:
+        self._db = backend
+        self.schema_version = schema_version
+        self.location = backend.display_name
+        self.backend = backend.kind
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---------------------------------------------------------------------------------------
+    # Writing
+
+    def add(self, analysis: Analysis) -> Added:
+        """Store one analysed article in one transaction (all its rows, or none)."""
+        document = analysis.document
+        key = content_key(document.text)
+        # Everything that costs CPU happens before the write lock is taken.
+        signature = dedup.signature(document.body or document.text)
+        items = item_rows(key, analysis, self._db.json_param)
+        search = search_rows(key, analysis)
+        analysis_json = self._db.json_param(analysis.to_json())
+        stamp = migrations.now()
+        try:
+            with self._db.write():
+                existing = self._db.execute("SELECT duplicate_of FROM articles WHERE id = ?", (key,)).fetchone()
+                if existing is not None:
+                    self._record_source(document.source, key, stamp)
+                    return Added(key, Outcome.unchanged, existing[0])
+                duplicate_of, score = self._near_duplicate(signature) if signature else (None, None)
+                seq = self._db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
+                self._db.execute(
+                    "INSERT INTO articles (id, seq, source, url, outlet, title, published, published_basis, language, "
+                    "analysis, ingested_at, duplicate_of, similarity, minhash) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (key, seq, document.source, document.url, outlet_of(analysis), document.title, document.published,
+                     document.published_basis, document.language, analysis_json, stamp, duplicate_of, score,
+                     signature),
+                )  # fmt: skip
+                for table, rows in items.items():
+                    self._db.executemany(INSERTS[table], rows)
+                self._db.executemany(
+                    "INSERT INTO search_index (kind, article_id, item_id, body) VALUES (?, ?, ?, ?)", search
+                )
+                if signature:
+                    self._db.executemany(
+                        "INSERT INTO dedup_bands (bucket, article_id) VALUES (?, ?)",
+                        [(bucket, key) for bucket in dedup.buckets(signature)],
+                    )
+                self._record_source(document.source, key, stamp)
+        except NewsintError:
+            raise
+        except Exception as error:  # the driver's error (disk full, a constraint): one clear line
+            raise StoreError(f"cannot store the article ({_reason(error)})", path=document.source) from None
+        outcome = Outcome.duplicate if duplicate_of else Outcome.stored
+        return Added(key, outcome, duplicate_of, score)
+
+    def _record_source(self, source: str, key: str, stamp: str) -> None:
+        self._db.execute(
+            "INSERT INTO sources (source, article_id, ingested_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (source) DO UPDATE SET article_id = excluded.article_id, ingested_at = excluded.ingested_at",
+            (source, key, stamp),
+        )
+        self._db.execute("DELETE FROM failures WHERE source = ?", (source,))
+
+    def _near_duplicate(self, signature: bytes) -> tuple[str | None, float | None]:
+        """The first-stored copy of the most similar stored article, when similar enough."""
+        bucket_list = dedup.buckets(signature)
+        marks = ", ".join("?" * len(bucket_list))
+        candidates = self._db.execute(
+            "SELECT id, duplicate_of, minhash FROM articles WHERE id IN "
+            f"(SELECT article_id FROM dedup_bands WHERE bucket IN ({marks}))",
+            bucket_list,
+        ).fetchall()
+        best: tuple[float, str] | None = None
+        for article_id, duplicate_of, stored in candidates:
+            score = dedup.similarity(signature, bytes(stored))
+            if score >= dedup.DUPLICATE_SIMILARITY and (best is None or score > best[0]):
+                best = (score, duplicate_of or article_id)
+        return (best[1], best[0]) if best else (None, None)
+
+    def record_failure(self, source: str, error: NewsintError) -> None:
+        """Remember an input that could not be stored (``newsint failed`` lists them)."""
+        with self._db.write():
+            self._db.execute(
+                "INSERT INTO failures (source, code, reason, failed_at, attempts) VALUES (?, ?, ?, ?, 1) "
+                "ON CONFLICT (source) DO UPDATE SET code = excluded.code, reason = excluded.reason, "
+                "failed_at = excluded.failed_at, attempts = failures.attempts + 1",
+                (source, error.code, error.message, migrations.now()),
+            )
+
+    # ---------------------------------------------------------------------------------------
+    # Reading
+
+    def articles(self) -> Iterator[CorpusArticle]:
+        """Every stored article in ingest order, its Analysis rebuilt from the stored JSON."""
+        after = 0
+        while True:
+            page = self._db.execute(
+                "SELECT seq, id, analysis, outlet, duplicate_of FROM articles WHERE seq > ? ORDER BY seq LIMIT ?",
+                (after, PAGE_SIZE),
+            ).fetchall()
+            for seq, article_id, analysis, outlet, duplicate_of in page:
+                yield CorpusArticle(article_id, Analysis.from_dict(self._db.loads_json(analysis)), outlet, duplicate_of)
+                after = seq
+            if len(page) < PAGE_SIZE:
+                return
+
+    def article(self, article_id: str) -> CorpusArticle | None:
+        row = self._db.execute(
+            "SELECT id, analysis, outlet, duplicate_of FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        return CorpusArticle(row[0], Analysis.from_dict(self._db.loads_json(row[1])), row[2], row[3])
+
+    def known_sources(self) -> set[str]:
+        """Every source already stored or recorded as failed (what ``--resume`` skips)."""
+        stored = self._db.execute("SELECT source FROM sources").fetchall()
+        failed = self._db.execute("SELECT source FROM failures").fetchall()
+        return {row[0] for row in stored} | {row[0] for row in failed}
+
+    def failures(self) -> list[Failure]:
+        rows = self._db.execute(
+            "SELECT source, code, reason, failed_at, attempts FROM failures ORDER BY failed_at, source"
+        ).fetchall()
+        return [Failure(*row) for row in rows]
+
+    def stats(self) -> StoreStats:
+        def count(sql: str) -> int:
+            return int(self._db.execute(sql).fetchone()[0] or 0)
+
+        first, last = self._db.execute("SELECT MIN(published), MAX(published) FROM articles").fetchone()
+        articles = count("SELECT COUNT(*) FROM articles")
+        duplicates = count("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL")
+        return StoreStats(
+            location=self.location,
+            backend=self.backend,
+            schema_version=self.schema_version,
+            articles=articles,
+            independent_articles=articles - duplicates,
+            duplicates=duplicates,
+            sources=count("SELECT COUNT(*) FROM sources"),
+            outlets=count("SELECT COUNT(DISTINCT outlet) FROM articles"),
+            entities=count(
+                "SELECT COUNT(*) FROM (SELECT DISTINCT COALESCE(kb_id, type || ':' || LOWER(name)) FROM entities) d"
+            ),
+            mentions=count("SELECT COUNT(*) FROM mentions"),
+            claims=count("SELECT COUNT(*) FROM claims"),
+            quantities=count("SELECT COUNT(*) FROM quantities"),
+            times=count("SELECT COUNT(*) FROM times"),
+            events=count("SELECT COUNT(*) FROM events"),
+            judgements=count("SELECT COUNT(*) FROM judgements"),
+            contradictions=count("SELECT COUNT(*) FROM contradictions"),
+            failures=count("SELECT COUNT(*) FROM failures"),
+            first_published=first,
+            last_published=last,
+        )
+
+    def search(
+        self,
+        query: str,
+        *,
+        entity: str | None = None,
+        type: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        source: str | None = None,
+        limit: int = DEFAULT_SEARCH_LIMIT,
+    ) -> list[SearchHit]:
+        """Articles and claims whose text has all the words of ``query``, best first.
+
+        The query is plain words: quotes, ``OR``, ``NEAR(``, ``*`` or SQL in it are searched for
+        as text (or ignored), never run. Filters: ``entity`` (an entity name or KB id the article
+        mentions, any case), ``type`` (``article`` or ``claim``), ``date_from``/``date_to``
+        (publication date, inclusive, ISO), ``source`` (the outlet's name, or part of the file
+        path or URL the article was read from).
+        """
+        if type is not None and type not in SEARCH_KINDS:
+            raise StoreError(f"search type must be one of {', '.join(SEARCH_KINDS)}, not {type!r}")
+        for name, value in (("from", date_from), ("to", date_to)):
+            if value is not None and not _ISO_DATE.match(value):
+                raise StoreError(f"--{name} must be a date like 2022-02-11, not {value!r}")
+        built = self._db.search_sql(query)
+        if built is None:
+            return []
+        params = list(built.params)
+        sql = [
+            f"SELECT s.kind, s.article_id, s.item_id, {built.snippet}, {built.rank} AS rank, a.title, a.outlet, "
+            f"a.published, a.source, a.duplicate_of, c.source_text, c.cue FROM {built.tables} "
+            "JOIN articles a ON a.id = s.article_id "
+            "LEFT JOIN claims c ON s.kind = 'claim' AND c.article_id = s.article_id AND c.claim_id = s.item_id",
+            f"WHERE {built.match}",
+        ]
+        if type is not None:
+            sql.append("AND s.kind = ?")
+            params.append(type)
+        if date_from is not None:
+            sql.append("AND a.published >= ?")
+            params.append(date_from)
+        if date_to is not None:
+            # "2022-02" as an upper bound includes every day of February (dates compare as text).
+            sql.append("AND a.published <= ?")
+            params.append(date_to + "-12-31"[len(date_to) - 4 :] if len(date_to) < 10 else date_to)
+        if entity is not None:
+            sql.append(
+                "AND EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id "
+                "AND (LOWER(e.name) = LOWER(?) OR e.kb_id = ?))"
+            )
+            params += [entity, entity]
+        if source is not None:
+            pattern = "%" + source.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            sql.append("AND (LOWER(a.outlet) = LOWER(?) OR a.source LIKE ? ESCAPE '\\' OR a.url LIKE ? ESCAPE '\\')")
+            params += [source, pattern, pattern]
+        sql.append("ORDER BY rank, a.seq LIMIT ?")
+        params.append(max(0, limit))
+        rows = self._db.execute(" ".join(sql), params).fetchall()
+        return [
+            SearchHit(kind, article_id, item_id, snippet, title, outlet, published, src, dup, claim_source, cue)
+            for kind, article_id, item_id, snippet, _rank, title, outlet, published, src, dup, claim_source, cue in rows
+        ]

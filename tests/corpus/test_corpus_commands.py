@@ -1,0 +1,118 @@
+"""The corpus commands against a real SQLite store holding the example corpus (ingested once with
+`newsint ingest examples/`): claims, entity, timeline, export, brief."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> str:
+    from newsint.cli import app
+
+    path = str(tmp_path_factory.mktemp("store") / "examples.db")
+    result = CliRunner().invoke(app, ["ingest", str(EXAMPLES), "--db", path])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_claims_contradictions_reports_contradicted_and_corroborated_figures(cli, db) -> None:
+    result = cli("claims", "--contradictions", "--db", db, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    report = result.json()
+    # NATO's about 30,000 vs Ukraine's about 9,000 Russian troops (examples/README.md, "Contradiction").
+    pairs = [
+        ({s["source"] for s in c["sides"][0]["sources"]}, {s["source"] for s in c["sides"][1]["sources"]})
+        for c in report["contradicted"]
+    ]
+    assert any({"Jens Stoltenberg", "Oleksii Reznikov"} <= a | b and not a & b for a, b in pairs)
+    # Stoltenberg's figure, carried by A, B and D3: three independent outlets.
+    (nato,) = [g for g in report["corroborated"] if "Jens Stoltenberg" in {s["source"] for s in g["sources"]}]
+    assert nato["independent_outlets"] == 3
+    stoltenberg = next(s for s in nato["sources"] if s["source"] == "Jens Stoltenberg")
+    assert stoltenberg["actor"] == "NATO"
+    assert sorted(stoltenberg["outlets"]) == ["Eastern Marches Daily", "Meridian Wire", "The Borderland Monitor"]
+
+
+def test_claims_contradictions_as_text_names_both_sides(cli, db) -> None:
+    result = cli("claims", "--contradictions", "--db", db)
+    assert result.exit_code == 0, result.stderr
+    assert "Contradicted figures" in result.stdout and "Corroborated figures" in result.stdout
+    assert "Andriy Demchenko" in result.stdout and "3 independent outlets" in result.stdout
+
+
+def test_claims_about_an_entity(cli, db) -> None:
+    result = cli("claims", "--about", "Jens Stoltenberg", "--db", db, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    rows = result.json()
+    by = [r for r in rows if r["relation"] == "by"]
+    assert {r["outlet"] for r in by} == {"The Borderland Monitor", "Eastern Marches Daily", "Meridian Wire"}
+    assert any("30,000" in r["content"] for r in by)
+    unknown = cli("claims", "--about", "Nobody Atall", "--db", db)
+    assert unknown.exit_code == 1 and unknown.error_lines == [
+        "newsint: error: no entity named 'Nobody Atall' in the store"
+    ]
+
+
+def test_entity_profile(cli, db) -> None:
+    result = cli("entity", "Lukashenko", "--db", db)
+    assert result.exit_code == 0, result.stderr
+    assert "person:alexander-lukashenko" in result.stdout and "President of Belarus" in result.stdout
+    assert "Claims by Alexander Lukashenko" in result.stdout
+
+
+def test_timeline_filters(cli, db) -> None:
+    result = cli("timeline", "--actor", "NATO", "--from", "2022-02-05", "--to", "2022-02-20", "--db", db)
+    assert result.exit_code == 0, result.stderr
+    # Claims reported on 10 and 16 Feb are in; those of 4 and 21 Feb are out unless a date in the claim
+    # itself reaches into the range ("later this month", said on 4 Feb).
+    assert "2022-02-10 (published)" in result.stdout and "2022-02-16 (published)" in result.stdout
+    assert "2022-02-04 (published)" not in result.stdout and "2022-02-21 (published)" not in result.stdout
+    bad = cli("timeline", "--from", "Feb 5", "--db", db)
+    assert bad.exit_code == 2
+    assert bad.error_lines == ["newsint: error: --from must be a date like 2022-02-11, not 'Feb 5' [N100]"]
+
+
+def test_export_formats_to_files(cli, db, tmp_path) -> None:
+    out = tmp_path / "corpus.jsonl"
+    assert cli("export", "--format", "jsonl", "--out", out, "--db", db).exit_code == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 7
+    acled = tmp_path / "events.csv"
+    assert cli("export", "-f", "acled", "-o", acled, "--db", db).exit_code == 0
+    assert next(csv.reader(io.StringIO(acled.read_text())))[:3] == ["event_id_cnty", "event_date", "time_precision"]
+    geo = tmp_path / "places.geojson"
+    assert cli("export", "-f", "geojson", "-o", geo, "--db", db).exit_code == 0
+    assert json.loads(geo.read_text())["type"] == "FeatureCollection"
+
+
+def test_export_refuses_a_bad_table_and_writes_nothing(cli, db, tmp_path) -> None:
+    out = tmp_path / "x.csv"
+    result = cli("export", "-f", "csv", "--table", "nope", "-o", out, "--db", db)
+    assert result.exit_code == 2 and len(result.error_lines) == 1
+    assert "--table must be one of articles" in result.stderr
+    assert not out.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_a_missing_store_is_one_error_line_and_creates_nothing(cli, tmp_path) -> None:
+    missing = tmp_path / "none.db"
+    result = cli("claims", "--contradictions", "--db", missing)
+    assert result.exit_code == 1
+    assert result.error_lines == [
+        f"newsint: error: no store at {missing}: run `newsint ingest FILES` first, or pass --db [N100]"
+    ]
+    assert not missing.exists()
+
+
+def test_brief(cli, db) -> None:
+    result = cli("brief", "--db", db)
+    assert result.exit_code == 0, result.stderr
+    for part in ("7 articles", "Meridian Wire", "Most named", "Timeline", "Contradicted figures", "Corroborated"):
+        assert part in result.stdout
