@@ -36,6 +36,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from newsint.extract.actors import GROUP_SECTORS
+from newsint.kb import actors as actor_kb
 from newsint.kb.knowledge import knowledge_base
 from newsint.model import (
     Claim,
@@ -71,7 +72,27 @@ INTENTION_VERBS = {"plan", "intend", "prepare", "aim", "seek", "want", "hope", "
 PRETENCE_VERBS = {"pretend", "feign", "imagine", "suppose"}
 # Verbs that never carry an event of their own but pass their subject to a trigger noun object.
 LIGHT_VERBS = {"launch", "hold", "conduct", "carry", "stage", "impose", "reach", "make", "issue", "mount",
+               "complete", "undertake", "open",
                "begin", "start", "continue", "resume", "take", "wage", "unleash", "fire"}  # fmt: skip
+# Singular role words and the sector they give a title ("Russian President Boris Yeltsin").
+ROLE_SECTORS = {
+    "president": "GOV", "minister": "GOV", "premier": "GOV", "leader": "GOV", "official": "GOV", "emir": "GOV",
+    "king": "GOV", "chancellor": "GOV", "secretary": "GOV", "spokesman": "GOV", "spokeswoman": "GOV",
+    "ambassador": "GOV", "diplomat": "GOV", "envoy": "GOV", "government": "GOV", "ministry": "GOV",
+    "authority": "GOV", "court": "JUD", "judge": "JUD", "parliament": "LEG", "lawmaker": "LEG", "army": "MIL",
+    "military": "MIL", "troop": "MIL", "soldier": "MIL", "force": "MIL", "general": "MIL", "police": "COP",
+    "rebel": "REB", "guerrilla": "REB", "militant": "REB", "insurgent": "REB", "newspaper": "MED",
+    "union": "LAB", "worker": "LAB", "farmer": "AGR", "student": "EDU", "party": "PTY", "opposition": "OPP",
+}  # fmt: skip
+# Heads that let their modifier name the event ("a mediation effort").
+GENERIC_EVENT_HEADS = {"effort", "mission", "process", "campaign", "initiative", "bid", "drive"}
+# Verbs of saying whose "must" complement is a demand.
+SAY_VERBS = {"say", "insist", "tell", "state", "declare", "stress", "announce", "warn", "write", "add"}
+# Cooperative and conflictual PLOVER types: a future cooperative act is an AGREE (the manual:
+# "all cooperative actions reported in future tense are taken to imply intentions"); a
+# conflictual act promised on a condition ("will boycott unless ...") is a THREATEN.
+COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+CONFLICTUAL = {"SANCTION", "COERCE", "ASSAULT", "FIGHT", "MOBILIZE", "REJECT", "PROTEST"}
 # Bare group nouns that stand for the government last named ("the regime's crackdown").
 GOVERNMENT_NOUNS = {"regime", "government", "authorities", "administration", "leadership", "junta"}
 # How far back (in sentences) a bare "the regime" looks for the government it stands for.
@@ -96,13 +117,16 @@ class EventType:
     object_nouns: frozenset[str]
     joint_only: frozenset[str]
     non_state: bool
+    adjectives: frozenset[str]
+    weapons: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     types: dict[str, EventType]
-    verbs: dict[str, tuple[str, ...]]  # lemma -> types, in the file's order
+    verbs: dict[str, tuple[str, ...]]  # lemma -> types: object-constrained readings first, then file order
     nouns: dict[str, tuple[str, ...]]
+    adjectives: dict[str, str]
     aliases: dict[str, str]
 
 
@@ -114,6 +138,7 @@ def lexicon() -> Lexicon:
     types: dict[str, EventType] = {}
     verbs: dict[str, list[str]] = {}
     nouns: dict[str, list[str]] = {}
+    adjectives: dict[str, str] = {}
     for name, spec in raw["types"].items():
         types[name] = EventType(
             name=name,
@@ -126,15 +151,26 @@ def lexicon() -> Lexicon:
             object_nouns=frozenset(spec.get("object_nouns", [])),
             joint_only=frozenset(spec.get("joint_only", [])),
             non_state=bool(spec.get("non_state")),
+            adjectives=frozenset(spec.get("adjectives", [])),
+            weapons=frozenset(spec.get("weapons", [])),
         )
         for lemma in spec.get("verbs", []):
             verbs.setdefault(lemma, []).append(name)
         for lemma in spec.get("nouns", []):
             nouns.setdefault(lemma, []).append(name)
+        for lemma in spec.get("adjectives", []):
+            adjectives.setdefault(lemma, name)
+
+    def specific_first(lemma: str, names: list[str]) -> tuple[str, ...]:
+        # "block the road" is a protest, "block the resolution" a rejection: a reading that
+        # needs a particular object is tried before the general one.
+        return tuple(sorted(names, key=lambda n: lemma not in types[n].requires_object))
+
     return Lexicon(
         types,
-        {k: tuple(v) for k, v in verbs.items()},
+        {k: specific_first(k, v) for k, v in verbs.items()},
         {k: tuple(v) for k, v in nouns.items()},
+        adjectives,
         dict(raw.get("aliases") or {}),
     )
 
@@ -151,6 +187,17 @@ class _MentionRef:
     @property
     def actor(self) -> str | None:
         return self.mention.actor or self.entity.actor
+
+    @property
+    def person_actor(self) -> str | None:
+        """A known person's actor code when every office the knowledge base lists for them gives
+        the same one (without a date the office held cannot be chosen otherwise)."""
+        kb_id = self.entity.kb_id or ""
+        if self.entity.type != "PERSON" or not kb_id.startswith("person:"):
+            return None
+        who = actor_kb.person(kb_id.split(":", 1)[1])
+        codes = {role.actor for role in who.roles} if who else set()
+        return codes.pop() if len(codes) == 1 else None
 
     @property
     def country(self) -> str | None:
@@ -227,7 +274,7 @@ def _triggers(sentence: Span, lex: Lexicon) -> Iterator[_Trigger]:
     for token in sentence:
         kind = _trigger_type(token, lex)
         if kind is not None:
-            found[token.i] = _Trigger(token, kind, nominal=token.pos_ != "VERB")
+            found[token.i] = _Trigger(token, kind, nominal=token.pos_ not in {"VERB", "AUX", "ADJ"})
     # Frames: an embedded trigger under AGREE/DEMAND/REJECT/THREATEN did not happen (yet).
     for trigger in found.values():
         frame = lex.types[trigger.type].frame
@@ -237,6 +284,9 @@ def _triggers(sentence: Span, lex: Lexicon) -> Iterator[_Trigger]:
             inner = found.get(child.i)
             if inner is not None and inner.frame is None:
                 inner.frame, inner.frame_modality = trigger, frame
+                if trigger.type == "AGREE" and inner.type in CONFLICTUAL:
+                    # "have sworn to fight until ...": a commitment to conflict is a threat.
+                    trigger.type, inner.frame_modality = "THREATEN", "hypothetical"
     # A trigger noun that is the object of another (non-frame) trigger verb is that event's
     # content ("announced the exercises"), not an event of its own.
     for trigger in list(found.values()):
@@ -247,9 +297,16 @@ def _triggers(sentence: Span, lex: Lexicon) -> Iterator[_Trigger]:
             and trigger.token.dep_ in OBJECT_DEPS
             and head.i in found
             and not found[head.i].nominal
+            and not (found[head.i].type == "STATEMENT" and _indefinite(trigger.token))
         ):
             del found[trigger.token.i]
     yield from sorted(found.values(), key=lambda t: t.token.i)
+
+
+def _indefinite(noun: Token) -> bool:
+    """ "announced a suspension of air links" is news of its own; "announced the exercises" refers
+    back to an event already told."""
+    return not any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in noun.children)
 
 
 def _embedded(verb: Token) -> Iterator[Token]:
@@ -267,6 +324,15 @@ def _embedded(verb: Token) -> Iterator[Token]:
 
 def _trigger_type(token: Token, lex: Lexicon) -> str | None:
     lemma = token.lemma_.lower()
+    if token.pos_ == "ADJ" and lemma in lex.adjectives and any(c.dep_ == "xcomp" for c in token.children):
+        return lex.adjectives[lemma]  # "France is ready to contribute troops"
+    if token.pos_ in {"VERB", "AUX"} and _reported_obligation(token):
+        return "DEMAND"  # "Russia said that Sudan must return the helicopter"
+    if token.pos_ == "NOUN" and lemma in GENERIC_EVENT_HEADS:
+        # "a mediation effort", "a mediation mission": the modifier names the event.
+        inner = next((c.lemma_.lower() for c in token.children if c.dep_ == "compound"), None)
+        if inner in lex.nouns:
+            return _choose_noun_type(token, inner, lex.nouns[inner], lex)
     if token.pos_ == "VERB" and token.dep_ not in {"amod", "compound"}:
         particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
         candidates = lex.verbs.get(f"{lemma} {particle}") if particle else None
@@ -285,6 +351,12 @@ def _trigger_type(token: Token, lex: Lexicon) -> str | None:
             return None
         return _choose_noun_type(token, lemma, candidates, lex)
     return None
+
+
+def _reported_obligation(verb: Token) -> bool:
+    if not any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children):
+        return False
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SAY_VERBS
 
 
 def _object_trigger(verb: Token, lex: Lexicon) -> bool:
@@ -310,8 +382,10 @@ def _choose_verb_type(token: Token, lemma: str, candidates: tuple[str, ...], lex
             continue
         if name == "DEMAND" and lemma in {"call", "ask", "press"} and not _demand_call(token):
             continue
-        if name == "PROTEST" and _state_subject(token):
+        if name == "PROTEST" and lemma == "protest" and _state_subject(token):
             return "DISAPPROVE"  # a government "protests": verbal disapproval, not a demonstration
+        if name == "ASSAULT" and _weapon_context(token, lex.types["FIGHT"].weapons):
+            return "FIGHT"  # "aircraft killed 46 civilians": conventional military force
         return name
     return None
 
@@ -325,6 +399,16 @@ def _demand_call(token: Token) -> bool:
         (c.dep_ == "prep" and c.lower_ in {"for", "on"}) or c.dep_ in {"xcomp", "ccomp"} or c.dep_ == "prt"
         for c in token.children
     )
+
+
+def _weapon_context(verb: Token, weapons: frozenset[str]) -> bool:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS or (child.dep_ == "prep" and child.lower_ in {"in", "with", "by"}):
+            if any(t.lemma_.lower() in weapons for t in child.subtree):
+                return True
+        if child.dep_ == "advcl" and child.lemma_.lower() == "use":
+            return True
+    return False
 
 
 def _state_subject(token: Token) -> bool:
@@ -355,8 +439,9 @@ def _joint(noun: Token) -> bool:
 
 
 def _labour_strike(noun: Token) -> bool:
-    words = {c.lower_ for c in noun.children} | {noun.head.lemma_.lower()}
-    return bool(words & {"general", "hunger", "workers", "union", "go", "national", "nationwide"})
+    """A strike by workers (the sentence speaks of work, workers or unions), not a military one."""
+    words = {t.lemma_.lower() for t in noun.sent}
+    return bool(words & {"general", "hunger", "worker", "union", "work", "teacher", "employee", "staff", "labour"})
 
 
 # --------------------------------------------------------------------------------------------
@@ -385,12 +470,17 @@ def _event(
         return None  # "the threat", "a war": a reference to an event, not a report of one
     modality, condition = _modality(trigger, sentence, lex)
     claim = _claim_of(token, claims)
+    event_type = _intention_type(trigger, modality, condition, claim is not None)
+    if event_type != trigger.type:
+        modality = "asserted"  # the intention itself is stated (and reported, if in a claim)
+        if event_type == "THREATEN" and trigger.type == "SANCTION":
+            mode = "restrict"
     if claim is not None and modality in {"asserted", "future"}:
         modality = "reported"
     start, end, precision = _dates(token, time_tokens)
     return Event(
         id=f"V{number}",
-        type=trigger.type,
+        type=event_type,
         sentence=SentenceSpan(sentence.start_char, sentence.end_char),
         mode=mode,
         actors=actors,
@@ -406,6 +496,27 @@ def _event(
         equipment=_in_sentence(sentence, index, "EQUIPMENT"),
         operation=next(iter(_in_sentence(sentence, index, "OPERATION", near=token)), None),
     )
+
+
+def _intention_type(trigger: _Trigger, modality: Modality, condition: str | None, reported: bool) -> str:
+    """What a stated intention amounts to: "Israel will evacuate the settlements" is an AGREE,
+    "Syria says it will not accept refugees" a REJECT, "will boycott the elections unless the
+    president steps down" a THREATEN (the PLOVER manual's reading of future and conditional acts)."""
+    if trigger.frame is not None or trigger.nominal:
+        return trigger.type
+    clause = _clause_head(trigger.token)
+    auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    intends = bool(auxes & FUTURE_AUX) or (reported and bool(auxes & {"would", "'d"}))
+    if not intends and not (condition and auxes & {"may", "might", "could"}):
+        return trigger.type
+    if modality == "negated":
+        has_subject = any(c.dep_ == "nsubj" for c in clause.children)
+        return "REJECT" if has_subject and trigger.type in COOPERATIVE | {"AGREE"} else trigger.type
+    if condition is not None and trigger.type in CONFLICTUAL | {"RETREAT"}:
+        return "THREATEN"
+    if trigger.type in COOPERATIVE:
+        return "AGREE"
+    return trigger.type
 
 
 def _mode(token: Token, kind: EventType) -> str | None:
@@ -425,10 +536,10 @@ def _mode(token: Token, kind: EventType) -> str | None:
 
 def _participants(
     trigger: _Trigger, index: _Index, kind: EventType
-) -> tuple[list[_MentionRef | Token], list[_MentionRef | Token]]:
+) -> tuple[list[_MentionRef | Token | str], list[_MentionRef | Token | str]]:
     token = trigger.token
-    actors: list[_MentionRef | Token] = []
-    targets: list[_MentionRef | Token] = []
+    actors: list[_MentionRef | Token | str] = []
+    targets: list[_MentionRef | Token | str] = []
     if trigger.nominal:
         for child in token.children:
             if child.dep_ in {"amod", "compound", "nmod"} and child.i < token.i and _nationality(child):
@@ -444,12 +555,27 @@ def _participants(
             actors.extend(_subject_refs(head, index))  # "Ukraine launched counterstrikes"
             targets.extend(_prep_party_refs(head, index))
         targets.extend(_prep_party_refs(token, index))
+    elif trigger.type == "DEMAND" and _reported_obligation(token):
+        actors.extend(_subject_refs(token.head, index))  # who says it must be done
+        targets.extend(_subject_refs(token, index))  # who must do it
     else:
         actors.extend(_subject_refs(token, index))
         for child in token.children:
             if child.dep_ in {"dobj", "dative"} and child.lemma_.lower() not in kind.object_nouns:
                 targets.extend(_phrase_refs(child, index))  # "moving troops": what moves, not a target
         targets.extend(_prep_party_refs(token, index))
+    if not targets and not trigger.nominal:
+        # "offered to negotiate with the president of Armenia": the complement names the other side.
+        for child in token.children:
+            if child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "AUX"}:
+                for grandchild in child.children:
+                    if grandchild.dep_ in {"dobj", "dative"} and grandchild.lemma_.lower() not in kind.object_nouns:
+                        targets.extend(_phrase_refs(grandchild, index, places=False))
+                targets.extend(_prep_party_refs(child, index))
+    if not targets:
+        # PLOVER's convention: an act done in or for a country, with no other party named, has
+        # that country as its recipient ("set up a research center in Tokyo" -> JPN).
+        targets.extend(_place_parties(token, index))
     if trigger.frame is not None:
         # "threatening Minsk with new sanctions": the sanctions are the threatener's, against Minsk.
         if not actors:
@@ -459,14 +585,18 @@ def _participants(
     return actors, targets
 
 
-def _subject_refs(verb: Token, index: _Index) -> list[_MentionRef | Token]:
+def _subject_refs(verb: Token, index: _Index) -> list[_MentionRef | Token | str]:
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
     # "the eventuality that, ..., Ukraine launched": the parser may give both "that" and the noun.
     subject = next((c for c in subjects if c.lower_ not in RELATIVE_PRONOUNS), subjects[0] if subjects else None)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None:
         return _pobj_refs(agent, index)
-    if subject is None and verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
+    if (
+        subject is None
+        and verb.dep_ in {"xcomp", "conj", "advcl", "acomp"}
+        and verb.head.pos_ in {"VERB", "AUX", "ADJ"}
+    ):
         return _subject_refs(verb.head, index)  # "agreed to set up", "met and agreed"
     if subject is None and verb.dep_ == "relcl":
         subject = verb.head
@@ -480,16 +610,16 @@ def _subject_refs(verb: Token, index: _Index) -> list[_MentionRef | Token]:
     return _phrase_refs(subject, index)
 
 
-def _pobj_refs(prep: Token, index: _Index) -> list[_MentionRef | Token]:
-    refs: list[_MentionRef | Token] = []
+def _pobj_refs(prep: Token, index: _Index) -> list[_MentionRef | Token | str]:
+    refs: list[_MentionRef | Token | str] = []
     for child in prep.children:
         if child.dep_ == "pobj":
             refs.extend(_phrase_refs(child, index))
     return refs
 
 
-def _prep_party_refs(token: Token, index: _Index) -> list[_MentionRef | Token]:
-    refs: list[_MentionRef | Token] = []
+def _prep_party_refs(token: Token, index: _Index) -> list[_MentionRef | Token | str]:
+    refs: list[_MentionRef | Token | str] = []
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in PARTY_PREPOSITIONS:
             for pobj in child.children:
@@ -500,17 +630,42 @@ def _prep_party_refs(token: Token, index: _Index) -> list[_MentionRef | Token]:
     return refs
 
 
-def _phrase_refs(head: Token, index: _Index, *, places: bool = True) -> list[_MentionRef | Token]:
+def _place_parties(token: Token, index: _Index) -> list[_MentionRef | Token | str]:
+    refs: list[_MentionRef | Token | str] = []
+    heads = [token]
+    heads += [c for c in token.children if c.dep_ in {"dobj", "xcomp"}]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "for", "to", "into"}:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    for member in _conjuncts(pobj):
+                        for candidate in [member, *_phrase_tokens(member)]:
+                            ref = index.at(candidate)
+                            if ref is not None and ref.entity.type == "PLACE" and ref.country:
+                                if not ref.entity.attributes.get("figurative"):
+                                    refs.append(ref.country)
+                                break
+    return refs
+
+
+def _phrase_refs(head: Token, index: _Index, *, places: bool = True) -> list[_MentionRef | Token | str]:
     """The actor mentions a noun phrase names: its head's, else the first inside it; conjuncts too.
 
     With ``places=False`` a place mention counts only when used as a party (it has an actor code
     through metonymy or is a country), so "troops to the border" gives no target.
     """
-    refs: list[_MentionRef | Token] = []
+    refs: list[_MentionRef | Token | str] = []
     for member in _conjuncts(head):
         ref = _phrase_ref(member, index, places=places)
-        if ref is not None:
+        titled = _titled(member, index)
+        if ref is not None and not (ref.actor or ref.person_actor or ref.country) and titled:
+            refs.append(titled)  # "Israeli Prime Minister Ehud Barak": the title says who he acts for
+        elif ref is not None:
             refs.append(ref)
+        elif titled:
+            refs.append(titled)
+        elif member.lower_ in {"it", "they"} and _antecedent(member, index):
+            refs.append(_antecedent(member, index))
         elif _group_noun(member) or (member.lower_ in {"he", "she"} and _person_before(member, index)):
             refs.append(
                 _person_before(member, index) if member.pos_ == "PRON" else member
@@ -531,6 +686,38 @@ def _nationality(token: Token) -> bool:
 
 def _group_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and (token.lower_ in GROUP_SECTORS or token.lemma_.lower() in GOVERNMENT_NOUNS)
+
+
+def _titled(head: Token, index: _Index) -> str | None:
+    """An actor code from a title: a nationality or country and a role word in the phrase
+    ("Russian President Boris Yeltsin", "Pakistan President Zia", "the president of Armenia",
+    "Nigerians"), the sector from the role word; None without both a country and a role."""
+    kb = knowledge_base()
+    tokens = [head, *_phrase_tokens(head)]
+    country = sector = None
+    for token in tokens:
+        if country is None:
+            country = kb.adjective_country(token.text)
+            ref = index.at(token)
+            if country is None and ref is not None and (ref.entity.kb_id or "").startswith("country:"):
+                country = ref.country
+        if sector is None:
+            sector = ROLE_SECTORS.get(token.lemma_.lower()) or GROUP_SECTORS.get(token.lower_)
+    if country is None and head.pos_ in {"PROPN", "NOUN"} and head.text.endswith("s"):
+        country = kb.adjective_country(head.text[:-1])  # "Nigerians", "Palestinians": the people
+        sector = sector or ("CVL" if country else None)
+    if country is None or sector is None:
+        return None
+    return f"{country} {sector}"
+
+
+def _antecedent(pronoun: Token, index: _Index) -> _MentionRef | None:
+    """ "Iraq said it would allow": the nearest actor named before, in the same sentence."""
+    for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+        ref = index.by_token.get(i)
+        if ref is not None and ref.entity.type in {"ORG", "PLACE"} and (ref.actor or ref.country):
+            return ref
+    return None
 
 
 def _person_before(pronoun: Token, index: _Index) -> _MentionRef | None:
@@ -589,7 +776,7 @@ def _phrase_tokens(head: Token) -> Iterator[Token]:
 
 
 def _codes(
-    refs: list[_MentionRef | Token],
+    refs: list[_MentionRef | Token | str],
     index: _Index,
     trigger: Token,
     *,
@@ -600,8 +787,10 @@ def _codes(
     kb = knowledge_base()
     out: list[Participant] = []
     for ref in refs:
-        if isinstance(ref, _MentionRef):
-            code = ref.actor or ref.country
+        if isinstance(ref, str):
+            code, entity = ref, None
+        elif isinstance(ref, _MentionRef):
+            code = ref.actor or ref.person_actor or ref.country
             entity = ref.entity.id
         else:
             entity = None
