@@ -56,7 +56,20 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 CLAUSE_DEPS = {"advcl", "ccomp", "xcomp", "relcl", "acl", "csubj", "conj", "pcomp", "parataxis"}
 # Prepositions whose object is a party to the event ("strikes against Ukraine", "talks with Minsk").
-PARTY_PREPOSITIONS = {"against", "on", "with", "to", "toward", "towards", "at", "upon", "into", "for", "over"}
+PARTY_PREPOSITIONS = {
+    "against",
+    "on",
+    "with",
+    "to",
+    "toward",
+    "towards",
+    "at",
+    "upon",
+    "into",
+    "for",
+    "over",
+    "between",
+}
 LOCATION_PREPOSITIONS = {"in", "into", "to", "near", "at", "across", "inside", "along", "towards", "toward", "on"}
 ORIGIN_PREPOSITIONS = {"from"}
 RELATIVE_PRONOUNS = {"who", "that", "which"}
@@ -318,6 +331,10 @@ def _embedded(verb: Token) -> Iterator[Token]:
             yield from (c for c in child.children if c.dep_ in OBJECT_DEPS)
         elif child.dep_ in OBJECT_DEPS:
             yield child
+        elif child.dep_ == "advcl" and any(
+            c.lower_ in {"to", "for"} and c.dep_ in {"aux", "mark"} for c in child.children
+        ):
+            yield child  # "sworn to fight", "pushing hard for the US to support": parsed as adverbial
         elif child.dep_ == "prep" and child.lower_ in {"with", "for", "to", "on"}:
             yield from (c for c in child.children if c.dep_ in {"pobj", "pcomp"})
 
@@ -368,7 +385,11 @@ def _object_lemmas(token: Token) -> set[str]:
     for child in token.children:
         if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
             lemmas.add(child.lemma_.lower())
-            lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ in {"compound", "amod", "conj"})
+            for grandchild in child.children:
+                if grandchild.dep_ in {"compound", "amod", "conj"}:
+                    lemmas.add(grandchild.lemma_.lower())
+                elif grandchild.dep_ == "prep" and grandchild.lower_ == "of":  # "tons of food aid"
+                    lemmas.update(t.lemma_.lower() for t in grandchild.subtree)
         if child.dep_ == "prep":
             lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
     return lemmas
@@ -380,11 +401,12 @@ def _choose_verb_type(token: Token, lemma: str, candidates: tuple[str, ...], lex
         kind = lex.types[name]
         if lemma in kind.requires_object and not (objects & kind.object_nouns):
             continue
-        if name == "DEMAND" and lemma in {"call", "ask", "press"} and not _demand_call(token):
+        if name == "DEMAND" and lemma in {"call", "ask", "press", "push"} and not _demand_call(token):
             continue
         if name == "PROTEST" and lemma == "protest" and _state_subject(token):
             return "DISAPPROVE"  # a government "protests": verbal disapproval, not a demonstration
-        if name == "ASSAULT" and _weapon_context(token, lex.types["FIGHT"].weapons):
+        explosives = lex.types["ASSAULT"].modes.get("explosives", frozenset())
+        if name == "ASSAULT" and _weapon_context(token, lex.types["FIGHT"].weapons, explosives):
             return "FIGHT"  # "aircraft killed 46 civilians": conventional military force
         return name
     return None
@@ -396,15 +418,21 @@ def _demand_call(token: Token) -> bool:
         if child.dep_ == "ccomp" and any(m.lower_ in {"whether", "if"} for m in child.children):
             return False  # "asked whether": a question
     return any(
-        (c.dep_ == "prep" and c.lower_ in {"for", "on"}) or c.dep_ in {"xcomp", "ccomp"} or c.dep_ == "prt"
+        (c.dep_ == "prep" and c.lower_ in {"for", "on"})
+        or c.dep_ in {"xcomp", "ccomp", "prt"}
+        or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children))
         for c in token.children
     )
 
 
-def _weapon_context(verb: Token, weapons: frozenset[str]) -> bool:
+def _weapon_context(verb: Token, weapons: frozenset[str], explosives: frozenset[str]) -> bool:
+    """Killed by aircraft, missiles, shelling: military force; a bomb stays one-sided assault."""
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS or (child.dep_ == "prep" and child.lower_ in {"in", "with", "by"}):
-            if any(t.lemma_.lower() in weapons for t in child.subtree):
+        if child.dep_ in SUBJECT_DEPS | {"agent"} or (child.dep_ == "prep" and child.lower_ in {"in", "with", "by"}):
+            lemmas = {t.lemma_.lower() for t in child.subtree}
+            if lemmas & explosives:
+                return False
+            if lemmas & weapons:
                 return True
         if child.dep_ == "advcl" and child.lemma_.lower() == "use":
             return True
@@ -466,7 +494,7 @@ def _event(
     targets = _codes(target_refs, index, token, military=military, fill_sector=False, source=actors)
     targets = [t for t in targets if (t.entity, t.actor) not in {(a.entity, a.actor) for a in actors}]
     location, origin = _places(token, index)
-    if trigger.nominal and not (actors or targets or location):
+    if trigger.nominal and trigger.frame is None and not (actors or targets or location or origin):
         return None  # "the threat", "a war": a reference to an event, not a report of one
     modality, condition = _modality(trigger, sentence, lex)
     claim = _claim_of(token, claims)
@@ -696,9 +724,11 @@ def _titled(head: Token, index: _Index) -> str | None:
     tokens = [head, *_phrase_tokens(head)]
     country = sector = None
     for token in tokens:
+        ref = index.at(token)
+        if ref is not None and ref.entity.type == "ORG" and ref.actor and token.i != head.i:
+            return ref.actor  # "Arab League Secretary General Chadli Klibi": he acts for the League
         if country is None:
             country = kb.adjective_country(token.text)
-            ref = index.at(token)
             if country is None and ref is not None and (ref.entity.kb_id or "").startswith("country:"):
                 country = ref.country
         if sector is None:
