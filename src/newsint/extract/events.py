@@ -96,6 +96,7 @@ ROLE_SECTORS = {
     "military": "MIL", "troop": "MIL", "soldier": "MIL", "force": "MIL", "general": "MIL", "police": "COP",
     "rebel": "REB", "guerrilla": "REB", "militant": "REB", "insurgent": "REB", "newspaper": "MED",
     "union": "LAB", "worker": "LAB", "farmer": "AGR", "student": "EDU", "party": "PTY", "opposition": "OPP",
+    "demonstrator": "OPP", "protester": "OPP", "people": "CVL", "prisoner": "CVL", "resident": "CVL",
 }  # fmt: skip
 # Heads that let their modifier name the event ("a mediation effort").
 GENERIC_EVENT_HEADS = {"effort", "mission", "process", "campaign", "initiative", "bid", "drive"}
@@ -579,6 +580,10 @@ def _participants(
             if child.dep_ == "prep" and child.lower_ == "by":
                 actors.extend(_pobj_refs(child, index))
         head = token.head
+        if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+            head = head.head  # "remained on alert", "took part in the fighting": the verb's subject acts
+            if not actors:
+                actors.extend(_subject_refs(head, index))
         if not actors and token.dep_ in OBJECT_DEPS | {"nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
             actors.extend(_subject_refs(head, index))  # "Ukraine launched counterstrikes"
             targets.extend(_prep_party_refs(head, index))
@@ -628,6 +633,9 @@ def _subject_refs(verb: Token, index: _Index) -> list[_MentionRef | Token | str]
         return _subject_refs(verb.head, index)  # "agreed to set up", "met and agreed"
     if subject is None and verb.dep_ == "relcl":
         subject = verb.head
+    if subject is None and verb.dep_ == "acl" and verb.head.head.pos_ in {"VERB", "AUX"}:
+        return _subject_refs(verb.head.head, index)  # "issued a declaration demanding that ..."
+
     if subject is None:
         return []
     if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -687,11 +695,11 @@ def _phrase_refs(head: Token, index: _Index, *, places: bool = True) -> list[_Me
         ref = _phrase_ref(member, index, places=places)
         titled = _titled(member, index)
         if ref is not None and not (ref.actor or ref.person_actor or ref.country) and titled:
-            refs.append(titled)  # "Israeli Prime Minister Ehud Barak": the title says who he acts for
+            refs.extend(titled)  # "Israeli Prime Minister Ehud Barak": the title says who he acts for
         elif ref is not None:
             refs.append(ref)
         elif titled:
-            refs.append(titled)
+            refs.extend(titled)
         elif member.lower_ in {"it", "they"} and _antecedent(member, index):
             refs.append(_antecedent(member, index))
         elif _group_noun(member) or (member.lower_ in {"he", "she"} and _person_before(member, index)):
@@ -716,29 +724,33 @@ def _group_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and (token.lower_ in GROUP_SECTORS or token.lemma_.lower() in GOVERNMENT_NOUNS)
 
 
-def _titled(head: Token, index: _Index) -> str | None:
+def _titled(head: Token, index: _Index) -> list[str]:
     """An actor code from a title: a nationality or country and a role word in the phrase
     ("Russian President Boris Yeltsin", "Pakistan President Zia", "the president of Armenia",
     "Nigerians"), the sector from the role word; None without both a country and a role."""
     kb = knowledge_base()
     tokens = [head, *_phrase_tokens(head)]
-    country = sector = None
+    # "Demonstrators in Baghdad", "people in Hong Kong": a group placed in a country.
+    tokens += [t for c in head.children if c.dep_ == "prep" and c.lower_ == "in" for t in c.subtree]
+    countries: list[str] = []
+    sector = None
     for token in tokens:
         ref = index.at(token)
         if ref is not None and ref.entity.type == "ORG" and ref.actor and token.i != head.i:
-            return ref.actor  # "Arab League Secretary General Chadli Klibi": he acts for the League
-        if country is None:
-            country = kb.adjective_country(token.text)
-            if country is None and ref is not None and (ref.entity.kb_id or "").startswith("country:"):
-                country = ref.country
+            return [ref.actor]  # "Arab League Secretary General Chadli Klibi": he acts for the League
+        country = kb.adjective_country(token.text)  # "Senior Hungarian and Romanian officials": both
+        if country is None and ref is not None and ref.entity.type == "PLACE" and token.i != head.i:
+            country = ref.country
+        if country is not None and country not in countries:
+            countries.append(country)
         if sector is None:
             sector = ROLE_SECTORS.get(token.lemma_.lower()) or GROUP_SECTORS.get(token.lower_)
-    if country is None and head.pos_ in {"PROPN", "NOUN"} and head.text.endswith("s"):
-        country = kb.adjective_country(head.text[:-1])  # "Nigerians", "Palestinians": the people
-        sector = sector or ("CVL" if country else None)
-    if country is None or sector is None:
-        return None
-    return f"{country} {sector}"
+    if not countries and head.pos_ in {"PROPN", "NOUN"} and head.text.endswith("s"):
+        plural = kb.adjective_country(head.text[:-1])  # "Nigerians", "Palestinians": the people
+        countries, sector = ([plural], sector or "CVL") if plural else ([], sector)
+    if not countries or sector is None:
+        return []
+    return [f"{country} {sector}" for country in countries]
 
 
 def _antecedent(pronoun: Token, index: _Index) -> _MentionRef | None:
