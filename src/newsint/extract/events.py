@@ -493,7 +493,7 @@ def _event(
     actor_refs, target_refs = _participants(trigger, index, kind)
     actors = _codes(actor_refs, index, token, military=military, fill_sector=True)
     targets = _codes(target_refs, index, token, military=military, fill_sector=False, source=actors)
-    targets = [t for t in targets if (t.entity, t.actor) not in {(a.entity, a.actor) for a in actors}]
+    targets = [t for t in targets if not _own_side(t, actors)]
     location, origin = _places(token, index)
     if trigger.nominal and trigger.frame is None and not (actors or targets or location or origin):
         return None  # "the threat", "a war": a reference to an event, not a report of one
@@ -548,6 +548,19 @@ def _intention_type(trigger: _Trigger, modality: Modality, condition: str | None
     return trigger.type
 
 
+def _own_side(target: Participant, actors: list[Participant]) -> bool:
+    """A target that is the actor itself or its own state ("Syria offered its troops"); a
+    government's own opposition or civilians stay targets ("crackdown on opposition protests")."""
+    code = (target.actor or "").split()
+    for actor in actors:
+        if target.entity is not None and target.entity == actor.entity:
+            return True
+        if code and actor.actor and actor.actor.split()[0] == code[0]:
+            if len(code) == 1 or code[1] in STATE_SECTORS:
+                return True
+    return False
+
+
 def _mode(token: Token, kind: EventType) -> str | None:
     words = {token.lemma_.lower()} | {c.lemma_.lower() for c in token.children}
     words |= _object_lemmas(token)
@@ -596,6 +609,8 @@ def _participants(
         for child in token.children:
             if child.dep_ in {"dobj", "dative"} and child.lemma_.lower() not in kind.object_nouns:
                 targets.extend(_phrase_refs(child, index))  # "moving troops": what moves, not a target
+            elif child.dep_ == "dobj":
+                targets.extend(_prep_party_refs(child, index))  # "granted asylum to five officers"
         targets.extend(_prep_party_refs(token, index))
     if not targets and not trigger.nominal:
         # "offered to negotiate with the president of Armenia": the complement names the other side.
@@ -669,7 +684,8 @@ def _prep_party_refs(token: Token, index: _Index) -> list[_MentionRef | Token | 
 def _place_parties(token: Token, index: _Index) -> list[_MentionRef | Token | str]:
     refs: list[_MentionRef | Token | str] = []
     heads = [token]
-    heads += [c for c in token.children if c.dep_ in {"dobj", "xcomp"}]
+    for _ in range(2):  # "agreed to set up a research center in Tokyo": two steps down
+        heads += [c for h in heads for c in h.children if c.dep_ in {"dobj", "xcomp"} and c not in heads]
     for head in heads:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in {"in", "for", "to", "into"}:
