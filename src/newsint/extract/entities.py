@@ -113,9 +113,7 @@ def extract_entities(doc: Doc, *, reference_date: dt.date | None) -> list[Entity
 def _entity_spans(doc: Doc) -> list[Span]:
     cities = _city_spans(doc)
     spans = [
-        ent
-        for ent in doc.ents
-        if ent.label_ in LABEL_TYPES and not _overlaps(ent, cities) and not _civilian_sense(ent)
+        ent for ent in doc.ents if ent.label_ in LABEL_TYPES and not _overlaps(ent, cities) and not _civilian_sense(ent)
     ] + cities
     for ent in doc.ents:
         if ent.label_ == AMBIGUOUS_EQUIPMENT_LABEL and _military_context(ent):

@@ -555,9 +555,9 @@ def _own_side(target: Participant, actors: list[Participant]) -> bool:
     for actor in actors:
         if target.entity is not None and target.entity == actor.entity:
             return True
-        if code and actor.actor and actor.actor.split()[0] == code[0]:
-            if len(code) == 1 or code[1] in STATE_SECTORS:
-                return True
+        same_country = bool(code) and bool(actor.actor) and actor.actor.split()[0] == code[0]
+        if same_country and (len(code) == 1 or code[1] in STATE_SECTORS):
+            return True
     return False
 
 
@@ -726,9 +726,9 @@ def _phrase_refs(head: Token, index: _Index, *, places: bool = True) -> list[_Me
             # "Senior Hungarian and Romanian officials": nationality conjuncts inside the phrase;
             # "opposition protests": a group noun modifying a nominal event.
             for modifier in member.children:
-                if modifier.dep_ in {"amod", "compound"} and modifier.i < member.i:
-                    if _nationality(modifier) or _group_noun(modifier):
-                        refs.append(modifier)
+                modifies = modifier.dep_ in {"amod", "compound"} and modifier.i < member.i
+                if modifies and (_nationality(modifier) or _group_noun(modifier)):
+                    refs.append(modifier)
     return refs
 
 
@@ -818,7 +818,7 @@ def _usable(ref: _MentionRef, places: bool) -> bool:
     if ref.entity.type == "PLACE":
         if ref.entity.attributes.get("figurative"):
             return False
-        return places or ref.actor is not None or ref.country is not None and ref.entity.kb_id.startswith("country:")
+        return places or ref.actor is not None or (ref.country is not None and ref.entity.kb_id.startswith("country:"))
     return True
 
 
@@ -852,11 +852,9 @@ def _codes(
             entity = ref.entity.id
         else:
             entity = None
+            # A nationality adjective on a nominal trigger ("Russian strikes"), else a bare group noun.
             country = kb.adjective_country(ref.text)
-            if country is not None:  # a nationality adjective on a nominal trigger: "Russian strikes"
-                code = country
-            else:
-                code = _bare_group(ref, index, trigger, source or [])
+            code = country if country is not None else _bare_group(ref, index, trigger, source or [])
         if code is None:
             continue
         if fill_sector and " " not in code and len(code) == 3 and not _is_igo(code):
@@ -1044,9 +1042,12 @@ def _context_modality(token: Token) -> Modality | None:
             return "conditional"
         if own and any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in node.children):
             return "hypothetical"
-        if previous is not None and previous.dep_ in {"acl", "ccomp", "relcl"}:
-            if node.lemma_.lower() in POSSIBILITY_NOUNS:
-                return "hypothetical"
+        if (
+            previous is not None
+            and previous.dep_ in {"acl", "ccomp", "relcl"}
+            and node.lemma_.lower() in POSSIBILITY_NOUNS
+        ):
+            return "hypothetical"
         if previous is not None and previous.dep_ == "xcomp":
             if node.lemma_.lower() in PRETENCE_VERBS:
                 return "hypothetical"
@@ -1107,6 +1108,10 @@ def _dates(token: Token, time_tokens: dict[int, TimeExpression]) -> tuple[str | 
     if not candidates:
         return None, None, None
     time = min(candidates, key=lambda c: (c[0], c[1]))[2]
+    before = token.doc.text[max(0, time.start - 6) : time.start].lower()
+    if time.text.lower().startswith("since") or before.rstrip().endswith("since"):
+        # "since the middle of January": the event began then and has not ended.
+        return time.value_start, None, time.precision
     return time.value_start, time.value_end, time.precision
 
 
