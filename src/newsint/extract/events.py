@@ -469,8 +469,10 @@ def _joint(noun: Token) -> bool:
 
 def _labour_strike(noun: Token) -> bool:
     """A strike by workers (the sentence speaks of work, workers or unions), not a military one."""
-    words = {t.lemma_.lower() for t in noun.sent}
-    return bool(words & {"general", "hunger", "worker", "union", "work", "teacher", "employee", "staff", "labour"})
+    own = {c.lemma_.lower() for c in noun.children} | {noun.head.lemma_.lower()}
+    if own & {"general", "hunger", "go", "nationwide", "national", "worker", "union"}:
+        return True
+    return bool({t.lemma_.lower() for t in noun.sent} & {"worker", "union", "teacher", "employee", "labour"})
 
 
 # --------------------------------------------------------------------------------------------
@@ -501,7 +503,8 @@ def _event(
     claim = _claim_of(token, claims)
     event_type = _intention_type(trigger, modality, condition, claim is not None)
     if event_type != trigger.type:
-        modality = "asserted"  # the intention itself is stated (and reported, if in a claim)
+        # A threat or a refusal is made now; an agreement to act later is still to come.
+        modality = "future" if event_type == "AGREE" else "asserted"
         if event_type == "THREATEN" and trigger.type == "SANCTION":
             mode = "restrict"
     if claim is not None and modality in {"asserted", "future"}:
@@ -688,7 +691,7 @@ def _place_parties(token: Token, index: _Index) -> list[_MentionRef | Token | st
         heads += [c for h in heads for c in h.children if c.dep_ in {"dobj", "xcomp"} and c not in heads]
     for head in heads:
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in {"in", "for", "to", "into"}:
+            if child.dep_ == "prep" and child.lower_ in {"in", "for", "to", "into", "on", "against"}:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     for member in _conjuncts(pobj):
                         for candidate in [member, *_phrase_tokens(member)]:
