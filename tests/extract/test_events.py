@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from newsint.eval.bench.common import analyze_text
-from newsint.export.acled import COLUMNS, acled_csv, acled_header
+from newsint.export.acled_events import COLUMNS, acled_csv, acled_header
 from newsint.export.sink import render_brief_text
 from newsint.extract.events import lexicon
 from newsint.model import Analysis, Event

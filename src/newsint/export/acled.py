@@ -1,76 +1,86 @@
-"""Events as ACLED-shaped CSV rows: one row per event, the columns an ACLED user expects.
+"""Events as an ACLED-shaped CSV: one row per deduplicated corpus event.
 
-ACLED's own columns (event_date, time_precision, event_type, actor1, actor2, location, latitude,
-longitude, source, notes) carry newsint's values: the PLOVER type and mode, actor codes, the
-event's place from the knowledge base, and the sentence it came from. Unknown stays empty:
-no date, place or actor is filled in that the article did not give. ``time_precision`` keeps
-newsint's words (day, month-part, month, year…); ``modality`` says whether the event is
-asserted, reported, hypothetical, conditional, negated or future, which ACLED does not record.
+ACLED records events that took place, so only factual reports (asserted, reported) are written,
+and only events with a known date: a hypothetical "if Ukraine launched counterstrikes" or an
+undated event has no row. ``time_precision`` follows ACLED's codes: 1 the day is known, 2 the
+week or a few days, 3 only the month (a year-only date is coarser than ACLED allows; it gets 3
+and its date is the first of the range, as the precision column says).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Sequence
 
-from newsint.model import Analysis, Event
+from newsint.corpus.article import CorpusArticle
+from newsint.corpus.entities import resolve_entities
+from newsint.corpus.events import FACTUAL_MODALITIES, CorpusEvent, deduplicate_events
+from newsint.model import Entity, Participant
 
 COLUMNS = (
-    "event_id", "event_date", "event_end", "time_precision", "event_type", "sub_event_type", "modality",
-    "actor1", "actor2", "location", "latitude", "longitude", "source", "source_sentence", "notes",
-)  # fmt: skip
+    "event_id_cnty",
+    "event_date",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "location",
+    "latitude",
+    "longitude",
+    "source",
+    "notes",
+    "reports",
+    "independent_outlets",
+)
+
+PRECISION_CODES = {"day": 1, "week": 2, "month-part": 2, "month": 3, "season": 3, "year": 3}
 
 
-def acled_rows(analysis: Analysis) -> Iterable[dict[str, str]]:
-    names = {e.id: e.name for e in analysis.entities}
-    for event in analysis.events:
-        location = event.location
-        yield {
-            "event_id": f"{analysis.document.id}:{event.id}",
-            "event_date": event.start or "",
-            "event_end": event.end or "",
-            "time_precision": event.precision or "",
-            "event_type": event.type,
-            "sub_event_type": event.mode or "",
-            "modality": event.modality,
-            "actor1": "; ".join(p.actor for p in event.actors if p.actor),
-            "actor2": "; ".join(p.actor for p in event.targets if p.actor),
-            "location": names.get(location.entity, "") if location and location.entity else "",
-            "latitude": _number(location.lat if location else None),
-            "longitude": _number(location.lon if location else None),
-            "source": analysis.document.url or analysis.document.source,
-            "source_sentence": _sentence(analysis, event),
-            "notes": _notes(event),
-        }
-
-
-def acled_header() -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(COLUMNS)
-    return buffer.getvalue()
-
-
-def acled_csv(analysis: Analysis) -> str:
-    """The rows of one analysis as CSV text, without the header."""
+def acled_csv(articles: Sequence[CorpusArticle]) -> str:
+    index = resolve_entities(articles)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writerows(acled_rows(analysis))
+    writer.writeheader()
+    events = [e for e in deduplicate_events(articles, index) if e.start and _factual(e)]
+    for number, event in enumerate(sorted(events, key=lambda e: e.start or ""), 1):
+        first = event.reports[0]
+        analysis = first.article.analysis
+        entities = {e.id: e for e in analysis.entities}
+        location = first.event.location
+        place = entities.get(location.entity) if location and location.entity else None
+        sentence = analysis.document.text[first.event.sentence.start : first.event.sentence.end]
+        writer.writerow(
+            {
+                "event_id_cnty": f"NI{number}",
+                "event_date": (event.start or "")[:10],
+                "time_precision": PRECISION_CODES.get(first.event.precision or "day", 3),
+                "event_type": event.type,
+                "sub_event_type": first.event.mode or "",
+                "actor1": _names(first.event.actors, entities),
+                "actor2": _names(first.event.targets, entities),
+                "location": place.name if place else "",
+                "latitude": location.lat if location and location.lat is not None else "",
+                "longitude": location.lon if location and location.lon is not None else "",
+                "source": "; ".join(event.outlets),
+                "notes": " ".join(sentence.split()),
+                "reports": len(event.reports),
+                "independent_outlets": event.independent_outlets,
+            }
+        )
     return buffer.getvalue()
 
 
-def _number(value: float | None) -> str:
-    return "" if value is None else f"{value:.4f}"
+def _factual(event: CorpusEvent) -> bool:
+    return all(r.event.modality in FACTUAL_MODALITIES for r in event.reports)
 
 
-def _sentence(analysis: Analysis, event: Event) -> str:
-    return " ".join(analysis.document.text[event.sentence.start : event.sentence.end].split())
-
-
-def _notes(event: Event) -> str:
-    parts = []
-    if event.condition:
-        parts.append(f"condition: {event.condition}")
-    if event.claim:
-        parts.append(f"claim: {event.claim}")
-    return "; ".join(parts)
+def _names(participants: list[Participant], entities: dict[str, Entity]) -> str:
+    names = []
+    for participant in participants:
+        entity = entities.get(participant.entity) if participant.entity else None
+        label = participant.actor or (entity.actor if entity else None) or (entity.name if entity else None)
+        if label and label not in names:
+            names.append(label)
+    return "; ".join(names)

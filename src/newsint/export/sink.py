@@ -72,7 +72,7 @@ class OutputSink:
             self._features.extend(places_geojson([analysis])["features"])
             return
         elif self.format is OutputFormat.acled:
-            from newsint.export.acled import acled_csv, acled_header
+            from newsint.export.acled_events import acled_csv, acled_header
 
             if self.count == 1:
                 self._stream.write(acled_header())
