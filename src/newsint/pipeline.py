@@ -71,7 +71,8 @@ def _extract(document: Document, doc: Doc) -> Analysis:
     # Relative dates and roles ("the Belarusian leader") resolve against the publication date,
     # whatever its basis; without one they stay unresolved.
     reference = dt.date.fromisoformat(document.published) if document.published else None
-    entities = extract_entities(doc, reference_date=reference)
+    dateline_place = document.dateline.place if document.dateline else None
+    entities = extract_entities(doc, reference_date=reference, dateline_place=dateline_place)
     entities = with_publisher(entities, document.original_publisher)
     quantities = extract_quantities(doc)
     claims = extract_claims(doc, entities, quantities)
@@ -79,7 +80,7 @@ def _extract(document: Document, doc: Doc) -> Analysis:
     if document.published is None:
         # Inferred from the text's own dates, with the evidence recorded; relative expressions
         # stay unresolved (``reference`` stays None): an inferred date is not a known one.
-        infer_published(document, times)
+        infer_published(document, times, doc)
     # Events after claims (an event inside someone's claim is reported and points at it) and
     # times (the time expressions that govern a clause date its event).
     events = extract_events(doc, entities, claims, times)

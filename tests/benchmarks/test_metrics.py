@@ -305,9 +305,13 @@ def test_ner_exact_versus_overlap() -> None:
 
 
 def test_equipment_category_to_re3d_label() -> None:
-    assert ner.equipment_label("combat aircraft") == "MilitaryPlatform"
-    assert ner.equipment_label("ballistic missile system") == "Weapon"
-    assert ner.equipment_label(None) == "Weapon"
+    assert ner.equipment_label({"category": "combat aircraft"}) == "MilitaryPlatform"
+    assert ner.equipment_label({"category": "ballistic missile system"}) == "Weapon"
+    # A missile against tanks or ships is a weapon, not a platform (the old regex got this wrong).
+    assert ner.equipment_label({"category": "anti-tank missile"}) == "Weapon"
+    assert ner.equipment_label({"category": "anti-ship missile"}) == "Weapon"
+    assert ner.equipment_label({"kind": "platform", "category": "warship"}) == "MilitaryPlatform"
+    assert ner.equipment_label({}) == "Weapon"
 
 
 # --------------------------------------------------------------------------------------------
@@ -472,3 +476,16 @@ def test_unit_normalisation_maps_iso_codes_and_each_side_of_a_rate() -> None:
     assert normalize_unit("revolutions per minute") == "revolutions per minute"  # CQE keeps this plural
     assert normalize_unit("troops") == "troop"
     assert normalize_unit(None) == "-"
+
+
+def test_speed_stage_rows_are_ratios_to_bare_spacy() -> None:
+    from newsint.eval.bench import speed
+
+    stages = [speed.StageTime("bare", cpu_s=10.0), speed.StageTime("+ entities", cpu_s=11.0),
+              speed.StageTime("+ all", cpu_s=14.0)]  # fmt: skip
+    rows = speed.stage_rows(stages)
+    assert [r[1] for r in rows] == ["10.0 s = 1.00×", "11.0 s = 1.10×", "14.0 s = 1.40×"]
+    assert rows[1][3] == "pass"  # 1.10 ≤ 1.15
+    stages[1].cpu_s = 12.0
+    assert speed.stage_rows(stages)[1][3] == "FAIL"  # 1.20 > 1.15
+    assert speed.stage_rows([]) == []

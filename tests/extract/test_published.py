@@ -1,7 +1,8 @@
 """Publication date inferred from the text (extract/published.py) and its place in the pipeline.
 
-The inferred date is the latest fully written date, only when no other written date lies after
-it; the evidence is kept and relative expressions stay unresolved.
+The inferred date is the latest fully written date outside future-tense clauses, only when no
+other absolute date lies after it and another agrees on its year; the evidence is kept and
+relative expressions stay unresolved.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import jsonschema
 
 from newsint.extract.published import infer_published
 from newsint.model import Document, TimeExpression, load_schema
+from newsint.nlp.model import load_nlp
 from newsint.pipeline import analyze
 from newsint.readers.raw import RawDocument
 
@@ -45,6 +47,22 @@ def test_a_later_written_year_means_the_text_does_not_say_when_it_was_written():
     assert analysis.document.published_evidence == []
 
 
+def test_a_lone_old_date_is_not_taken_for_the_date_line():
+    # An article about the past that names one day and nothing else in that year.
+    analysis = run("Looking back.\n\nThe siege began on 9 December 2013 and lasted for years.")
+    assert analysis.document.published is None and analysis.document.published_evidence == []
+
+
+def test_a_date_in_a_future_clause_neither_counts_nor_blocks():
+    analysis = run(
+        "Talks stall.\n\nThe talks broke down on 2 February 2022, and in 2022 no deal is in sight. "
+        "The envoys will meet again on 3 March 2022."
+    )
+    document = analysis.document
+    assert document.published == "2022-02-02" and document.published_basis == "inferred"
+    assert [e.text for e in document.published_evidence] == ["2 February 2022", "2022"]
+
+
 def test_no_full_date_no_inference():
     analysis = run("Fighting resumed.\n\nThe offensive began in March 2021 and stalled last week.")
     assert analysis.document.published is None and analysis.document.published_basis == "unknown"
@@ -65,9 +83,10 @@ def test_the_pipeline_fills_times_resolved_against_the_users_date():
 
 def test_infer_published_ignores_durations_and_unanchored_expressions():
     document = Document(id="d", source="s")
+    doc = load_nlp()("ten days, Feb. 10")
     times = [
         TimeExpression("T1", "ten days", 0, 8, "day", False, kind="duration", duration="P10D"),
         TimeExpression("T2", "Feb. 10", 10, 17, "month-day", False),
     ]
-    assert not infer_published(document, times)
+    assert not infer_published(document, times, doc)
     assert document.published is None and document.published_basis == "unknown"

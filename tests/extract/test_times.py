@@ -316,6 +316,37 @@ def test_polnear_article_dated_by_its_file_name():
     assert value(memorial) == ("day", "2016-09-11", "2016-09-11")
 
 
+def polnear(name: str) -> str:
+    path = POLNEAR / name
+    if not path.exists():
+        pytest.skip(f"shared data not found: {path}")
+    return path.read_text(encoding="utf-8")
+
+
+def test_polnear_a_weekday_on_a_noun_in_a_present_clause_is_the_last_one():
+    # Dated Friday 2016-09-30; the first presidential debate was on Monday 26 September.
+    text = polnear("breitbart_2016-09-30_the-latest-trump-urges-supporter.txt")
+    found = times(text, dt.date(2016, 9, 30))
+    debate = in_context(found, text, "microphone problems during Monday’s debate", "Monday")
+    assert value(debate) == ("day", "2016-09-26", "2016-09-26")
+    rate = in_context(found, text, "more than $25,000 a year", "a year")
+    assert rate.kind == "set" and rate.duration == "P1Y"
+
+
+def test_polnear_since_january_1st_lies_behind():
+    # Dated 2016-09-29: "since January 1st" is the start of that year, not the next.
+    text = polnear("breitbart_2016-09-29_politifact-donald-trump-is-right.txt")
+    found = times(text, dt.date(2016, 9, 29))
+    assert value(in_context(found, text, "thousands since January 1st", "January 1st"))[1] == "2016-01-01"
+
+
+def test_polnear_usa_today_is_a_name_not_a_day():
+    text = polnear("breitbart_2016-09-26_green-party-candidate-jill-stein.txt")
+    found = times(text, dt.date(2016, 9, 26))
+    at = text.index("USA Today")
+    assert not [t for t in found if at <= t.start < at + len("USA Today")]
+
+
 # --------------------------------------------------------------------------------------------
 # The lexicon
 

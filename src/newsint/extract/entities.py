@@ -8,7 +8,12 @@ For each entity mention the stage decides
   title ("the Belarusian leader") resolved through the roles true at the reference date; a
   pronoun subject resolved to the last person named (coref.py);
 - the actor code: a person's by their role at the reference date, an organisation's from the KB,
-  a capital or seat of power used as an agent (actors.py).
+  a capital or seat of power used as an agent (actors.py);
+- which of a place name's namesakes the article means, from the other places it names
+  (geocontext.py);
+- how much text a mention covers: a place as written ("the Red Sea", "northern Iraq", "Idlib
+  province"), a generic weapon noun with the words that say whose or which ("ISIL vehicles"),
+  a designation before a system's popular name ("KC-135R Stratotanker").
 
 Material outside ``document.text`` (teasers, links) never reaches this stage.
 """
@@ -22,8 +27,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from newsint.extract import actors, coref
-from newsint.kb.knowledge import knowledge_base
+from newsint.extract import actors, coref, geocontext
+from newsint.kb.knowledge import SHIP_ID, knowledge_base
 from newsint.model import Entity, Mention
 from newsint.nlp.rulers import CITY_SPANS_KEY
 
@@ -39,12 +44,41 @@ LABEL_TYPES = {
     "OPERATION": "OPERATION",
 }
 AMBIGUOUS_EQUIPMENT_LABEL = "EQUIPMENT_AMBIGUOUS"
-CIVILIAN_MODIFIERS = {"think", "fuel", "water", "oil", "gas", "storage", "septic", "fish", "petrol", "toy", "sniffer"}
+CIVILIAN_MODIFIERS = {
+    "think", "fuel", "water", "oil", "gas", "storage", "septic", "fish", "petrol", "toy", "sniffer",
+    # words with a civilian sense that count only in a military context ("vehicle", "strike")
+    "hunger", "general", "labour", "labor", "rail", "suicide", "private", "passenger", "commercial",
+    "civilian", "cargo", "electric", "police", "emergency", "delivery", "rental", "paper", "jumbo",
+}  # fmt: skip
 MILITARY_CONTEXT_WORDS = {
     "missile", "system", "launcher", "fighter", "jet", "tank", "drone", "rocket", "artillery", "aircraft",
     "helicopter", "warship", "submarine", "howitzer", "battery", "munition", "weapon", "bomber", "interceptor",
     "air-defence", "air-defense", "defence", "defense", "strike", "warhead", "shell", "gun", "vehicle",
     "frigate", "destroyer", "corvette", "deploy", "fire", "launch", "shoot", "intercept", "arm",
+    "military", "target", "destroy", "troop", "army", "militant", "airstrike", "bomb",
+}  # fmt: skip
+# A designation written before a system's popular name ("KC-135R Stratotanker", "MQ-9 Reaper"):
+# part of the name, even where the KB lists only the popular name.
+_DESIGNATION_BEFORE = re.compile(r"(?:^|(?<=[\s(]))[A-Z]{1,4} ?[-‐‑] ?\d{1,4}[A-Z]{0,3} $")
+HYPHENS = {"-", "‐", "‑", "–"}
+LOCATIVE_PREPOSITIONS = {"near", "outside"}
+COMPASS_WORDS = {
+    "northern", "southern", "eastern", "western", "central", "north-eastern", "north-western",
+    "south-eastern", "south-western", "northeastern", "northwestern", "southeastern", "southwestern",
+}  # fmt: skip
+PLACE_CLASS_NOUNS = {"city", "town", "village", "province", "region", "district", "capital", "port"}
+ADMINISTRATIVE_WORDS = {"province", "district", "governorate", "region", "county", "oblast", "municipality"}
+# Head nouns that say a weapon was used: the weapon before them is still a mention.
+WEAPON_USE_HEADS = {
+    "attack", "fire", "strike", "barrage", "blast", "explosion", "launch", "salvo", "shelling", "bombardment",
+    "raid", "assault", "hit", "impact", "round", "shell",
+}  # fmt: skip
+EQUIPMENT_LABELS = {"EQUIPMENT", AMBIGUOUS_EQUIPMENT_LABEL}
+AIRCRAFT_ROLE_WORDS = {"attack", "bomber", "fighter", "transport", "tanker", "reconnaissance", "surveillance", "cargo"}
+PREMODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+QUANTIFIER_WORDS = {
+    "multiple", "several", "many", "numerous", "few", "more", "most", "some", "various", "additional",
+    "apparent", "alleged", "suspected", "possible", "sustained", "such", "same", "last", "first", "new",
 }  # fmt: skip
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -65,7 +99,7 @@ class _Group:
     spans: list[Span] = field(default_factory=list)
 
 
-def extract_entities(doc: Doc, *, reference_date: dt.date | None) -> list[Entity]:
+def extract_entities(doc: Doc, *, reference_date: dt.date | None, dateline_place: str | None = None) -> list[Entity]:
     kb = knowledge_base()
     groups: dict[str, _Group] = {}
     surnames: dict[str, str] = {}  # surname -> group key of a person named in full
@@ -74,10 +108,12 @@ def extract_entities(doc: Doc, *, reference_date: dt.date | None) -> list[Entity
 
     for span in spans:
         etype = LABEL_TYPES[span.label_]
+        if etype == "PERSON" and not span.ent_id_:
+            span, etype = _locative_person(span)
         span = _trim(span)
         if span is None or (etype == "PLACE" and kb.is_adjective(span.text)):
             continue  # "the Ukrainian threat": a nationality, which actors.py reads, not a place
-        link = kb.link(span.text, etype, kb_id=span.ent_id_ or None, date=reference_date, context=context)
+        link = kb.link(span.text, etype, kb_id=_kb_id(span), date=reference_date, context=context)
         if link is not None:
             etype = link.type
             key = link.kb_id
@@ -92,15 +128,17 @@ def extract_entities(doc: Doc, *, reference_date: dt.date | None) -> list[Entity
                 type=etype,
                 name=link.name if link else span.text,
                 kb_id=link.kb_id if link else None,
-                attributes=dict(link.attributes) if link else {"linked": False},
+                attributes=dict(link.attributes) if link else _unlinked_attributes(span),
                 actor=link.actor if link else None,
             )
         if etype == "PERSON" and len(span) > 1:
             surnames.setdefault(span[-1].text, key)
-        group.mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text))
+        written = _place_extent(span) if etype == "PLACE" else span
+        group.mentions.append(Mention(start=written.start_char, end=written.end_char, text=written.text))
         group.spans.append(span)
 
     _merge_surnames(groups, surnames)
+    geocontext.settle_places(doc, groups.values(), dateline_place=dateline_place)
     coref.add_title_mentions(doc, groups, reference_date=reference_date, new_group=_Group)
     coref.add_pronoun_mentions(doc, groups)
     actors.add_group_actors(doc, groups, new_group=_Group)
@@ -116,17 +154,188 @@ def _entity_spans(doc: Doc) -> list[Span]:
         ent for ent in doc.ents if ent.label_ in LABEL_TYPES and not _overlaps(ent, cities) and not _civilian_sense(ent)
     ] + cities
     for ent in doc.ents:
-        if ent.label_ == AMBIGUOUS_EQUIPMENT_LABEL and _military_context(ent):
+        if ent.label_ == AMBIGUOUS_EQUIPMENT_LABEL and _military_context(ent) and not _civilian_sense(ent):
             spans.append(Span(doc, ent.start, ent.end, label="EQUIPMENT", span_id=ent.ent_id_))
+    # A ship's name after its navy's prefix ("HMS Defender") is the ship, whatever NER called it.
+    ships = knowledge_base().ship_spans(doc)
+    spans = [s for s in spans if s.ent_id_ or not _overlaps(s, ships)]
+    spans += [s for s in ships if not _overlaps(s, spans)]
     spans += [s for s in knowledge_base().operation_spans(doc) if not _overlaps(s, spans)]
-    return sorted(spans, key=lambda s: s.start)
+    spans = [
+        _equipment_extent(s) if s.label_ == "EQUIPMENT" else s
+        for s in _join_split_names(sorted(spans, key=lambda s: s.start))
+    ]
+    # A mention inside an equipment phrase is part of it ("bomber" in "bomber and fighter aircraft").
+    equipment = [s for s in spans if s.label_ == "EQUIPMENT"]
+    return [
+        s
+        for s in spans
+        if not any(o is not s and o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in equipment)
+    ]
+
+
+def _join_split_names(spans: list[Span]) -> list[Span]:
+    """Adjacent ruler matches of the same system are one name ("KC-135R" + "Stratotanker")."""
+    joined: list[Span] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        same_system = (
+            last is not None
+            and span.label_ == last.label_ == "EQUIPMENT"
+            and span.ent_id_ == last.ent_id_
+            and not span.ent_id_.startswith("equipment-class:")
+        )
+        if same_system and last.end == span.start:
+            joined[-1] = Span(span.doc, last.start, span.end, label=span.label_, span_id=span.ent_id_)
+            continue
+        joined.append(span)
+    return joined
+
+
+def _equipment_extent(span: Span) -> Span:
+    """The whole name or noun phrase of an equipment mention. A designation written before a
+    system's popular name joins it ("KC-135R Stratotanker"). A generic noun names no system, so
+    the words that say which ones are part of the mention: its owner, maker or kind ("ISIL
+    vehicles", "snipers' bullets", "vehicle-borne bombs", "heavy weapons"), not its number or
+    article ("three tanks", "the tanks")."""
+    if span.ent_id_.startswith("equipment-class:"):
+        return _with_premodifiers(span)
+    doc = span.doc
+    prefix = _DESIGNATION_BEFORE.search(doc.text[max(0, span.start_char - 16) : span.start_char])
+    begin = span.start_char - len(prefix.group()) if prefix else 0
+    if prefix is None or (begin > 0 and not (doc.text[begin - 1].isspace() or doc.text[begin - 1] == "(")):
+        return span  # no designation, or the window began inside a longer word
+    extended = doc.char_span(begin, span.end_char, alignment_mode="expand")
+    if extended is None or extended.start >= span.start:
+        return span
+    return Span(doc, extended.start, span.end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_ or span.ent_id_)
+
+
+def _with_premodifiers(span: Span) -> Span:
+    doc = span.doc
+    start = span.start
+    while start > 0:
+        token = doc[start - 1]
+        hyphen_inside = token.text in HYPHENS and not token.whitespace_ and start >= 2
+        possessive_mark = token.dep_ == "case" and token.head.dep_ == "poss"  # "snipers' bullets"
+        modifier = token.dep_ in PREMODIFIER_DEPS and token.head.i >= start and not _quantifier(token)
+        named_system = token.ent_type_ in EQUIPMENT_LABELS and not token.ent_id_.startswith("equipment-class:")
+        if not (hyphen_inside or possessive_mark or modifier) or named_system:
+            break  # a named system before a class noun stays its own mention ("Iskander missile")
+        start -= 1
+    while start < span.start and (doc[start].text in HYPHENS or doc[start].dep_ == "case"):
+        start += 1  # never begin on a hyphen or a stray possessive marker
+    start = _coordinated_roles(doc, start)
+    if start == span.start:
+        return span
+    return Span(doc, start, span.end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_ or span.ent_id_)
+
+
+def _coordinated_roles(doc: Doc, start: int) -> int:
+    """Roles coordinated before one head noun are one mention: "attack, bomber, fighter and
+    remotely piloted aircraft" (the shared head is written once, at the end)."""
+    i = start - 1
+    if i < 1 or doc[i].lower_ not in {"and", "or"}:
+        return start
+    i -= 1
+    if doc[i].text == ",":
+        i -= 1
+    first = None
+    while i >= 0 and doc[i].lower_ in AIRCRAFT_ROLE_WORDS:
+        first = i
+        if i >= 1 and doc[i - 1].text == ",":
+            i -= 2
+        else:
+            break
+    return first if first is not None else start
+
+
+def _quantifier(token) -> bool:
+    """Words that count or hedge rather than say which: "multiple", "several", "apparent"."""
+    if token.lower_ in QUANTIFIER_WORDS or token.like_num or token.pos_ in {"NUM", "DET", "PRON"}:
+        return True
+    # A nationality says whose, and is its own item for actor codes ("Israeli missile").
+    return token.ent_type_ == "NORP" or knowledge_base().is_adjective(token.text)
+
+
+def _locative_person(span: Span) -> tuple[Span, str]:
+    """NER's "person" right after "near" or "outside" is a place: the small model reads a
+    sentence-initial "Near Tal Afar," as a name. The preposition is dropped from the mention."""
+    doc = span.doc
+    start = span.start
+    if doc[start].lower_ in LOCATIVE_PREPOSITIONS and len(span) > 1:
+        start += 1
+    elif not (start > 0 and doc[start - 1].lower_ in LOCATIVE_PREPOSITIONS):
+        return span, "PERSON"
+    return Span(doc, start, span.end, label="GPE"), "PLACE"
+
+
+def _place_extent(span: Span) -> Span:
+    """A place's mention as written: with the article the name takes ("the Red Sea", "the
+    Gulf"), a compass word that narrows it ("northern Iraq"), and the administrative word that
+    follows it ("Idlib province", "Mosul district"). The entity (name, link, coordinates) is
+    the bare name's; the mention says which part of it the text meant."""
+    doc = span.doc
+    start, end = span.start, span.end
+    if end < len(doc) and doc[end].lower_ in ADMINISTRATIVE_WORDS:
+        end += 1
+    if start > 0 and doc[start - 1].lower_ in COMPASS_WORDS:
+        start -= 1
+        if start > 1 and doc[start - 1].text in HYPHENS and doc[start - 2].lower_ in {"north", "south"}:
+            start -= 2  # "north-western Syria", split by the tokenizer
+    elif start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_CLASS_NOUNS:
+        # "the city of Mosul", "the Syrian town of Dabiq", "the port city of Tartus"
+        head = start - 2
+        while head > 0 and head > start - 5 and doc[head - 1].pos_ in {"ADJ", "PROPN", "NOUN"}:
+            head -= 1
+        if head > 0 and doc[head - 1].lower_ == "the":
+            start = head
+    if start > 0 and doc[start - 1].lower_ == "the":
+        start -= 1
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label_)
+
+
+def _kb_id(span: Span) -> str | None:
+    """The KB id the ruler gave the span's tokens; for an equipment phrase widened around its
+    name ("attack and fighter aircraft", whose first token has none) the id it was given."""
+    if span.ent_id_:
+        return span.ent_id_
+    if span.label_ == "EQUIPMENT" and span.id_ and span.id_ != SHIP_ID:
+        return span.id_
+    return None
+
+
+def _unlinked_attributes(span: Span) -> dict[str, Any]:
+    if span.id_ == SHIP_ID:  # a span's own id (ent_id_ is read from the tokens' entity ids)
+        return {"linked": False, "category": "warship", "kind": "platform"}
+    return {"linked": False}
+
+
+def _modifies_other_noun(span: Span) -> bool:
+    """A weapon noun that only says what another thing is for or about is not a weapon mention:
+    "a VBIED factory", "weapons shipments", "tank crews", "drone footage". Its use still is:
+    "rocket attacks", "mortar fire"."""
+    doc = span.doc
+    last = doc[span.end - 1]
+    if span.end >= len(doc) or last.dep_ != "compound" or last.head.i < span.end:
+        return False
+    head = last.head
+    return head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() not in WEAPON_USE_HEADS and not head.ent_type_
 
 
 def _civilian_sense(span: Span) -> bool:
-    """A weapon word in a civilian compound: "think tank", "fuel tank", "water tanks"."""
-    if not span.ent_id_.startswith("equipment-class:") or span.start == 0:
+    """A weapon word in a civilian compound ("think tank", "fuel tank", "water tanks") or as the
+    first part of a hyphenated modifier ("vehicle-borne", "tank-busting": the head comes later)."""
+    if not span.ent_id_.startswith("equipment-class:"):
         return False
-    return span.doc[span.start - 1].lower_ in CIVILIAN_MODIFIERS
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].text in HYPHENS and not doc[span.end - 1].whitespace_:
+        return True
+    if _modifies_other_noun(span):
+        return True
+    return span.start > 0 and doc[span.start - 1].lower_ in CIVILIAN_MODIFIERS
 
 
 def _city_spans(doc: Doc) -> list[Span]:
@@ -148,8 +357,8 @@ def _military_context(span: Span) -> bool:
     "Hawk") counts only next to other equipment or a weapon word in the same sentence."""
     sentence = span.sent
     for token in sentence:
-        if span.start <= token.i < span.end:
-            continue
+        if span.start <= token.i < span.end or token.ent_type_ == AMBIGUOUS_EQUIPMENT_LABEL:
+            continue  # two words that each need context do not vouch for each other
         if token.lemma_.lower() in MILITARY_CONTEXT_WORDS or token.ent_type_ == "EQUIPMENT":
             return True
     return False
@@ -169,7 +378,7 @@ def _trim(span: Span) -> Span | None:
         end -= 1
     if start >= end or end - start > MAX_NAME_TOKENS:
         return None
-    trimmed = Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.ent_id_)
+    trimmed = Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_ or span.ent_id_)
     if not _HAS_LETTER.search(trimmed.text):
         return None
     return trimmed

@@ -55,7 +55,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
 from importlib import resources
@@ -65,17 +65,20 @@ from spacy.tokens import Doc
 
 from newsint.model import TimeExpression
 
-__all__ = ["extract_times", "lexicon"]
+__all__ = ["clause_tense", "extract_times", "lexicon"]
 
-# A weekday without "last"/"next" refers to the current week: at most this many days away.
+# A weekday in a clause of unknown tense is the last one, unless the next one is nearer and
+# fewer than this many days ahead ("Sunday" in an article of Friday).
 WEEKDAY_REACH = 3
 # A date without a year is taken in the year that puts it nearest the reference date; the
 # verb's tense moves it across the reference date only within this many days of it (a past
 # verb with "Dec. 28" on Jan. 3 goes back a year; with "March 2" on Jan. 3 it already does).
 TENSE_REACH_DAYS = 183
-# ... but not when the nearest date is this close to the reference date: the reference date
-# (often the day a page was collected) may be a day or two after the writing.
-TENSE_GRACE_DAYS = 7
+# ... but not when the nearest date is within a month of the reference date: the reference
+# date (often the day a page was collected) may be after the writing, and a verb's tense dates
+# the clause, not always the event the date is attached to ("the conference on 24-25 April
+# was postponed").
+TENSE_GRACE_DAYS = 31
 # Bare four-digit numbers count as years only in this range (older or later ones are
 # almost always counts: "1200 troops" is rare, but "1200" as a year in news rarer still).
 YEAR_RANGE = (1800, 2099)
@@ -84,6 +87,7 @@ EXTENSION_WINDOW = 48
 # Verb words that mark the future when they govern the expression.
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "going"})
 UNTIL_WORDS = frozenset({"until", "till", "by"})
+SINCE_WORDS = frozenset({"since"})
 PERFECT_AUX = frozenset({"has", "have", "had", "'ve", "'d"})
 # Patterns led by a month or weekday name: matched case-sensitively (see patterns()).
 CASED_RULES = frozenset({"month_day", "day_month", "month_year", "month", "weekday"})
@@ -114,6 +118,10 @@ DURATION_CONTEXT = frozenset(
     }
 )
 RELATING_WORDS = frozenset({"before", "after", "later", "earlier", "ago", "long", "from"})
+# An amount just before "a year" makes it a rate ("$25,000 a year", "20 percent a month").
+RATE_BEFORE = re.compile(
+    r"(?:\d|\b(?:million|billion|trillion|bn|m|k|percent|cent|dollars|pounds|euros))\s*$", re.IGNORECASE
+)
 # Periods whose parts the text can name ("early 2020", "the end of the week").
 PARTED_PERIODS = frozenset({"month", "year", "decade", "century", "season", "week", "day", "quarter"})
 # A "the next year" after one of these is a stretch of time, not the year after another.
@@ -229,7 +237,6 @@ class Found:
     count: float | None = None
     unit: Unit | None = None
     day_like: bool = False  # denotes one day (a date, a weekday, "yesterday")
-    parts: list[Found] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -357,18 +364,20 @@ def _nearest_weekday(weekday: int, reference: dt.date, tense: int) -> dt.date:
     ahead = (weekday - reference.weekday()) % 7
     if tense < 0:
         return reference - dt.timedelta(days=back)
-    if tense > 0:
+    if tense > 0 or ahead < min(back, WEEKDAY_REACH):
         return reference + dt.timedelta(days=ahead)
-    # Present or unknown tense: the one in the current stretch of days, the past on a tie.
-    return (
-        reference - dt.timedelta(days=back)
-        if back <= min(ahead, WEEKDAY_REACH)
-        else reference + dt.timedelta(days=ahead)
-    )
+    # Present or unknown tense: news mostly reports what happened ("Monday's debate"), so the
+    # last one, unless the next is nearer and only a day or two off.
+    return reference - dt.timedelta(days=back)
 
 
 # --------------------------------------------------------------------------------------------
 # Tense of the clause an expression sits in
+
+
+def clause_tense(doc: Doc, start: int, end: int) -> int:
+    """The tense of the clause the characters [start, end) sit in (see ``_tense``)."""
+    return _tense(doc, start, end)
 
 
 def _tense(doc: Doc, start: int, end: int) -> int:
@@ -376,19 +385,22 @@ def _tense(doc: Doc, start: int, end: int) -> int:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return 0
-    # Up from the expression through prepositions to its verb. A noun on the way means the
-    # expression dates that noun ("the conference on 24-25 April was postponed"), whose time
-    # the verb's tense does not tell.
-    token = span.root.head
-    if span.root.pos_ in ("VERB", "AUX"):
-        token = span.root
+    preposition = span.root.head.lower_ if span.root.dep_ == "pobj" else ""
+    if preposition in SINCE_WORDS:
+        return -1  # "since January 1": the date lies behind
+    # Up from the expression through prepositions to its verb. Where a noun comes first, the
+    # expression dates that noun ("At Monday's debate, Clinton cited ...", "victims between
+    # January 1 and September 26 had ..."): the sentence's main verb tells its tense.
+    token = span.root if span.root.pos_ in ("VERB", "AUX") else span.root.head
     while token.pos_ not in ("VERB", "AUX"):
         if token.pos_ not in ("ADP", "SCONJ") or token.head is token:
-            return 0
+            token = span.sent.root
+            break
         token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return 0
     auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-    preposition = span.root.head if span.root.dep_ == "pobj" else None
-    if preposition is not None and preposition.lower_ in UNTIL_WORDS and token.tag_ != "VBD":
+    if preposition in UNTIL_WORDS and token.tag_ != "VBD":
         return 1  # "has been postponed until Saturday": the date lies ahead
     words = {a.lower_ for a in auxes} | {token.lower_}
     if words & FUTURE_AUX:
@@ -588,10 +600,6 @@ def _recognise(doc: Doc, text: str) -> list[Found]:
     return _extend(text, chosen)
 
 
-def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(s <= span[0] and span[1] <= e for s, e in spans)
-
-
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in spans)
 
@@ -744,7 +752,7 @@ def _build_season_year(cue: Cue) -> Found | None:
 
 
 def _build_shifted(cue: Cue) -> Found | None:
-    return _shifted(cue.start, cue.end, cue.groups, cue.doc)
+    return _shifted(cue.start, cue.end, cue.groups)
 
 
 def _build_earlier_this(cue: Cue) -> Found | None:
@@ -756,6 +764,9 @@ def _build_weekend(cue: Cue) -> Found | None:
 
 
 def _build_day_word(cue: Cue) -> Found | None:
+    word = cue.groups["word"]
+    if word[:1].isupper() and not _sentence_start(cue.text, cue.start):
+        return None  # "USA Today", "BBC Radio 4's Today programme": a name
     if cue.rule == "this_part":
         offset = -1 if cue.groups["shift"].lower() == "last" else 0
     else:
@@ -802,6 +813,9 @@ def _build_duration(cue: Cue, end: int | None = None) -> Found | None:
     raw_number = cue.groups.get("num", "").lower()
     text = cue.text
     end = end or cue.end
+    if raw_number in ("a", "an") and RATE_BEFORE.search(text[max(0, cue.start - 20) : cue.start]):
+        # "$25,000 a year", "10% a month": a rate, repeating every unit (a TIMEX3 set).
+        return Found(cue.start, end, "set", lambda c: Value(None, kind="set", duration=_iso_duration(1, unit)))
     if raw_number in ("a", "an", "one"):
         # "a year", "one day" are durations only after a preposition of extent ("for a year")
         # or before a word relating them to an event ("an hour before"); "a quarter of" is a
@@ -917,6 +931,11 @@ _BUILDERS: dict[str, Callable[[Cue], Found | None]] = {
 }
 
 
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?\n:;—–-"
+
+
 def _is_modal(doc: Doc, char: int) -> bool:
     span = doc.char_span(char, char + 3, alignment_mode="expand")
     return span is not None and len(span) > 0 and span[0].tag_ == "MD"
@@ -983,7 +1002,9 @@ def _bare_month(month: int) -> Callable[[Context], Value]:
     return resolve
 
 
-def _shifted(start: int, end: int, groups: dict[str, str], doc: Doc) -> Found | None:
+def _shifted(start: int, end: int, groups: dict[str, str]) -> Found | None:
+    """ "last week", "next summer", "last Friday", "this March": a period stepped from the one
+    holding the reference date."""
     lex = lexicon()
     steps = lex.shifts[groups["shift"].lower()]
     word = groups["shift"].lower()

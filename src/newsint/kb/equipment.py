@@ -34,6 +34,7 @@ from newsint.kb.common import FieldChecker, KBDataError, load_data_file
 __all__ = [
     "EQUIPMENT_FILE",
     "OPERATIONS_FILE",
+    "PLATFORM_CATEGORIES",
     "EquipmentEntry",
     "EquipmentKB",
     "KBDataError",
@@ -44,6 +45,7 @@ __all__ = [
     "build_alias_index",
     "compile_operation_patterns",
     "equipment_by_alias",
+    "equipment_kind",
     "load_equipment",
     "load_equipment_kb",
     "load_operations",
@@ -81,6 +83,44 @@ _OPERATION_FIELDS = {
     "wikidata",
 }
 _PATTERN_FIELDS = {"id", "category", "description", "regex", "guard", "examples"}
+
+
+# Categories whose members carry people or weapons (aircraft, ships, armoured vehicles) rather
+# than being the weapon fired: the platform/weapon split analysts (and re3d's MilitaryPlatform vs
+# Weapon) draw. Self-propelled guns and rocket launchers stay weapons: they are named as artillery.
+# Covers the categories of equipment.yaml and of equipment_generic.yaml.
+PLATFORM_CATEGORIES = frozenset(
+    {
+        "combat aircraft",
+        "attack aircraft",
+        "bomber",
+        "transport aircraft",
+        "tanker aircraft",
+        "airborne early warning aircraft",
+        "reconnaissance aircraft",
+        "trainer aircraft",
+        "military aircraft",
+        "attack helicopter",
+        "helicopter",
+        "drone",
+        "naval drone",
+        "main battle tank",
+        "infantry fighting vehicle",
+        "armoured personnel carrier",
+        "armoured vehicle",
+        "military vehicle",
+        "engineering vehicle",
+        "aircraft carrier",
+        "warship",
+        "amphibious warfare ship",
+        "submarine",
+    }
+)
+
+
+def equipment_kind(category: str | None) -> str:
+    """The kind of equipment: "platform" for a carrier (aircraft, ship, armoured vehicle), else "weapon"."""
+    return "platform" if category in PLATFORM_CATEGORIES else "weapon"
 
 
 def normalize_alias(text: str) -> str:

@@ -17,6 +17,7 @@ KB ids are prefixed by kind: ``person:``, ``org:``, ``seat:``, ``country:``, ``g
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -29,6 +30,7 @@ from newsint.kb.countries import countries, countries_for_adjective, lookup_coun
 from newsint.kb.equipment import (
     compile_operation_patterns,
     equipment_by_alias,
+    equipment_kind,
     load_equipment,
     load_operations,
     normalize_alias,
@@ -68,9 +70,13 @@ class KnowledgeBase:
                 else:
                     patterns.append(NamePattern(AMBIGUOUS_EQUIPMENT_LABEL, form, f"equipment:{entry.id}"))
         for entry in generic_equipment():
+            kb_id = f"equipment-class:{entry['id']}"
             for form in entry["forms"]:
                 for variant in (form, _plural(form)):
-                    patterns.append(NamePattern(EQUIPMENT_LABEL, variant, f"equipment-class:{entry['id']}"))
+                    patterns.append(NamePattern(EQUIPMENT_LABEL, variant, kb_id))
+            for form in entry.get("context_forms", ()):
+                for variant in (form, _plural(form)):
+                    patterns.append(NamePattern(AMBIGUOUS_EQUIPMENT_LABEL, variant, kb_id))
         for entry in load_operations():
             for form in (entry.name, *entry.aliases):
                 if form not in entry.ambiguous:
@@ -152,7 +158,7 @@ class KnowledgeBase:
             entry = next((e for e in generic_equipment() if e["id"] == key), None)
             if entry is None:
                 return None
-            attributes = {"category": entry["category"], "generic": True}
+            attributes = {"category": entry["category"], "kind": equipment_kind(entry["category"]), "generic": True}
             return Link(kb_id, entry["forms"][0], "EQUIPMENT", None, attributes)
         if kind == "operation":
             entry = _operation_ids().get(key)
@@ -219,6 +225,16 @@ class KnowledgeBase:
                     spans.append(span)
         return spans
 
+    def ship_spans(self, doc: Doc) -> list[Span]:
+        """Ships named after a navy prefix ("USS Carney"), marked with ``SHIP_ID``: the KB lists
+        classes, not hulls, so these stay unlinked."""
+        spans = []
+        for match in _ship_pattern().finditer(doc.text):
+            span = doc.char_span(match.start(), match.end(), label=EQUIPMENT_LABEL, span_id=SHIP_ID)
+            if span is not None:
+                spans.append(span)
+        return spans
+
     def is_adjective(self, text: str) -> bool:
         """A nationality word ("Ukrainian") rather than a place's name."""
         return bool(countries_for_adjective(text)) and not lookup_country(text)
@@ -245,6 +261,16 @@ class KnowledgeBase:
 # Ambiguous equipment names ("Iskander" is also a given name) are marked under their own label and
 # kept by the entity stage only in a military context.
 AMBIGUOUS_EQUIPMENT_LABEL = "EQUIPMENT_AMBIGUOUS"
+
+
+SHIP_ID = "ship"
+
+
+@cache
+def _ship_pattern() -> re.Pattern[str]:
+    prefixes = "|".join(re.escape(p) for p in load_data_file(GENERIC_EQUIPMENT_FILE)["ship_prefixes"])
+    word = r"[A-Z](?:[\w'’-]*\w|\.)"
+    return re.compile(rf"\b(?:{prefixes}) {word}(?: (?:(?:de|da|du|del|la|le|of) )?{word}){{0,3}}\b")
 
 
 @cache
@@ -278,7 +304,7 @@ def _operation_ids() -> dict:
 
 
 def _equipment_link(entry) -> Link:
-    attributes = {"category": entry.category, "origin": entry.origin}
+    attributes = {"category": entry.category, "kind": equipment_kind(entry.category), "origin": entry.origin}
     if entry.partners:
         attributes["partners"] = list(entry.partners)
     if entry.variant_of:
@@ -318,6 +344,11 @@ def _org_link(org) -> Link:
     if getattr(org, "wikidata", None):
         attributes["wikidata"] = org.wikidata
     return Link(f"org:{org.id}", org.name, "ORG", org.actor, attributes)
+
+
+def place_link(place: PlaceEntry | None) -> Link | None:
+    """The Link for a gazetteer entry chosen outside ``link`` (extract/geocontext.py)."""
+    return _place_link(place)
 
 
 def _place_link(place: PlaceEntry | None) -> Link | None:

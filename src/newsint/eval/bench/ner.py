@@ -1,8 +1,8 @@
 """Domain entities on re3d (dev, CoNLL BIO): newsint's entities beside the base spaCy model's.
 
 The CoNLL tokens of each sentence are joined into text (no space before closing punctuation or
-after opening brackets; straight double quotes alternate open/close), so every gold entity has
-character offsets. Each sentence goes through the pipeline alone.
+after opening brackets, none around a hyphen token; straight double quotes alternate
+open/close), so every gold entity has character offsets. Each sentence goes through the pipeline alone.
 
 Labels compared (other re3d labels — Nationality, Quantity, Temporal, Money, DocumentReference —
 are not scored):
@@ -11,8 +11,11 @@ are not scored):
     Person             PERSON                                    PERSON
     Organisation       ORG                                       ORG
     Location           PLACE                                     GPE, LOC, FAC
-    Weapon             EQUIPMENT, category not a platform        –
-    MilitaryPlatform   EQUIPMENT, category a platform (aircraft, ship, tank, vehicle…)
+    Weapon             EQUIPMENT, attributes.kind "weapon"       –
+    MilitaryPlatform   EQUIPMENT, attributes.kind "platform" (aircraft, ship, armoured vehicle…)
+
+The kind comes from the knowledge base (newsint.kb.equipment.PLATFORM_CATEGORIES). It replaced
+a regex over category names, which called anti-tank and anti-ship missiles platforms.
 
 "Equipment (either)" scores Weapon ∪ MilitaryPlatform against every EQUIPMENT entity, whatever
 its category. A prediction matches *exactly* with the same span and label, and *by overlap*
@@ -22,12 +25,12 @@ with any character overlap and the same label (one-to-one). newsint mentions are
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsint.errors import NewsintError
 from newsint.eval.bench.common import Counts, OffsetMap, Report, analyze_text, fmt, overlaps
+from newsint.kb.equipment import equipment_kind
 
 NAME = "ner"
 DATA_FOLDER = "ner"
@@ -38,14 +41,11 @@ LABELS = ("Person", "Organisation", "Location", "Weapon", "MilitaryPlatform")
 EQUIPMENT = "Equipment (either)"
 NEWSINT_LABELS = {"PERSON": "Person", "ORG": "Organisation", "PLACE": "Location"}
 SPACY_LABELS = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Location", "LOC": "Location", "FAC": "Location"}
-# An EQUIPMENT category naming a carrier rather than a munition or weapon system is a platform.
-PLATFORM_WORDS = re.compile(
-    r"aircraft|airplane|plane|jet|fighter|bomber|helicopter|drone|uav|ship|vessel|boat|frigate|destroyer|"
-    r"carrier|submarine|corvette|tank|vehicle|apc|ifv|armou?red|truck|satellite|platform",
-    re.I,
-)
+# A lone "-" token is a split hyphen ("KC-135R", "U.S.-led", "vehicle-borne"): joined on both sides
+# as the source wrote it (dashes between clauses are "–" or "--" in re3d).
 _NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "]", "}", "%", "'s", "n't", "'", "'re", "'ve", "'ll", "'d", "'m"}
-_NO_SPACE_AFTER = {"(", "[", "{", "$", "£", "#"}
+_NO_SPACE_BEFORE |= {"-"}
+_NO_SPACE_AFTER = {"(", "[", "{", "$", "£", "#", "-"}
 
 # re3d also labels pronouns and common-noun phrases ("We", "the city"); the "named" rows keep
 # only gold mentions written with a capital letter that are not one of these pronouns.
@@ -158,18 +158,17 @@ def is_named(text: str) -> bool:
     return any(c.isupper() for c in text) and text.strip().lower() not in PRONOUNS
 
 
-def equipment_label(category: object) -> str:
-    return "MilitaryPlatform" if category and PLATFORM_WORDS.search(str(category)) else "Weapon"
+def equipment_label(attributes: dict) -> str:
+    kind = attributes.get("kind") or equipment_kind(attributes.get("category"))
+    return "MilitaryPlatform" if kind == "platform" else "Weapon"
 
 
 def newsint_spans(sentence: Sentence, analysis) -> list[Span]:
     mapping = OffsetMap(sentence.text, analysis.document.text)
     spans = []
     for entity in analysis.entities:
-        if entity.type == "EQUIPMENT":
-            label = equipment_label(entity.attributes.get("category"))
-        else:
-            label = NEWSINT_LABELS.get(entity.type)
+        is_equipment = entity.type == "EQUIPMENT"
+        label = equipment_label(entity.attributes) if is_equipment else NEWSINT_LABELS.get(entity.type)
         if label is None:
             continue
         for mention in entity.mentions:

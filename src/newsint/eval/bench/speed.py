@@ -14,6 +14,11 @@ Measured in one process, after a warm-up (model and pipeline loaded, one article
 4. store overhead, interleaved like 1: each chunk through the pipeline alone
    (``pipeline.analyze_stream``) and through the pipeline plus ``Store.add`` into a fresh SQLite
    store in a temporary folder (what ``newsint ingest`` does: one transaction per article).
+5. cost per stage (``stage_pass``): the cleaned texts through bare spaCy, then through
+   newsint's nlp (knowledge-base rulers) + entities, + claims/quantities/judgements/
+   contradictions, + whatever later stages the pipeline runs (times, events) — each cumulative,
+   on the same chunks, in rotating order, as CPU time and as a ratio to bare spaCy. Entity
+   extraction may add at most ``ENTITY_RATIO_TARGET`` to bare spaCy.
 
 Targets (DESIGN: speed is a ratio against a baseline measured in the same run): ingest takes at
 most ``STORE_RATIO_TARGET`` × the CPU time of the bare pipeline (storage is not the bottleneck); the pipeline
@@ -52,6 +57,8 @@ SPACY_RATIO_TARGET = 1.3
 # Ingest (pipeline + store, one SQLite transaction per article) may cost at most this multiple of
 # the pipeline alone: storing must never be what limits a run over a large corpus.
 STORE_RATIO_TARGET = 1.10
+# Entity extraction (the KB rulers in the spaCy pass, then extract_entities) adds at most 15%.
+ENTITY_RATIO_TARGET = 1.15
 # Memory is "independent of corpus size" when the mean RSS while streaming the last copy of the
 # corpus is within this share of the mean while streaming the second copy (the first copy warms
 # caches up and is left out). The share is there because RSS moves with what a spaCy batch holds:
@@ -164,6 +171,13 @@ class Pass:
 
 
 @dataclass(slots=True)
+class StageTime:
+    label: str
+    cpu_s: float = 0.0
+    wall_s: float = 0.0
+
+
+@dataclass(slots=True)
 class Measurements:
     articles: int = 0  # in the corpus (one copy)
     characters: int = 0
@@ -178,6 +192,7 @@ class Measurements:
     cold_start_failures: list[str] = field(default_factory=list)
     cores: int = 1
     store: StoreOverhead | None = None
+    stages: list[StageTime] = field(default_factory=list)  # cumulative, bare spaCy first
 
 
 def stream(path: Path, *, limit: int | None, passes: int = 1) -> Iterator:
@@ -241,6 +256,56 @@ def interleaved_pass(path: Path, *, limit: int | None, m: Measurements) -> Pass:
     return result
 
 
+def stage_pass(path: Path, *, limit: int | None) -> list[StageTime]:
+    """CPU time of the pipeline's stages, cumulative, against bare spaCy on the same cleaned texts.
+
+    Cleaning is left out of every variant (it happens before spaCy); each variant runs on the
+    same chunk in turn, the order rotating per chunk so no variant always goes first.
+    """
+    from newsint import pipeline
+    from newsint.clean import clean
+    from newsint.extract.entities import extract_entities, with_publisher
+    from newsint.nlp.model import load_nlp, newsint_nlp
+
+    documents = []
+    for item in stream(path, limit=limit):
+        if not isinstance(item, NewsintError):
+            try:
+                documents.append(clean(item))
+            except InputError:
+                continue
+    bare, full = load_nlp(), newsint_nlp()
+
+    def spacy_only(chunk: list) -> None:
+        for _ in bare.pipe(d.text for d in chunk):
+            pass
+
+    def entities(chunk: list) -> None:
+        for doc, document in full.pipe(((d.text, d) for d in chunk), as_tuples=True):
+            with_publisher(extract_entities(doc, reference_date=None), document.original_publisher)
+
+    def whole(chunk: list) -> None:
+        # pipeline._extract is every stage after spaCy, in the pipeline's own order: claims,
+        # quantities, judgements, contradictions, and times/events once they are wired in.
+        for doc, document in full.pipe(((d.text, d) for d in chunk), as_tuples=True):
+            pipeline._extract(document, doc)
+
+    variants = [
+        (StageTime("bare spaCy (nlp.pipe)"), spacy_only),
+        (StageTime("+ KB rulers and entities"), entities),
+        (StageTime("+ claims, quantities, judgements, contradictions (all stages)"), whole),
+    ]
+    for n, start in enumerate(range(0, len(documents), INTERLEAVE_CHUNK)):
+        chunk = documents[start : start + INTERLEAVE_CHUNK]
+        for k in range(len(variants)):
+            stage, run_variant = variants[(n + k) % len(variants)]
+            wall, cpu = time.perf_counter(), time.process_time()
+            run_variant(chunk)
+            stage.wall_s += time.perf_counter() - wall
+            stage.cpu_s += time.process_time() - cpu
+    return [stage for stage, _ in variants]
+
+
 def _count_failures(chunk: list) -> int:
     from newsint.pipeline import analyze
 
@@ -302,6 +367,7 @@ def measure(
     m.load_s = time.perf_counter() - started
     m.pipeline = interleaved_pass(path, limit=limit, m=m)
     m.store = store_overhead(path, limit=limit)
+    m.stages = stage_pass(path, limit=limit)
     if passes >= MIN_PASSES_FOR_MEMORY:
         m.streamed = streamed_pass(path, limit=limit, per_corpus=m.articles, corpora=passes)
     m.peak_rss_mib = peak_rss_mib()
@@ -398,6 +464,7 @@ def report(m: Measurements) -> Report:
         table.append([f"{memory.label} (MiB)", values, limit, _pf(memory_ok)])
     else:
         table.append(["memory flat over corpus copies", "not measured (needs --passes 3 or more)", "", ""])
+    table += stage_rows(m.stages)
     table += [
         ["peak RSS of the process (MiB)", f"{m.peak_rss_mib:.0f}", "", ""],
         ["model + pipeline load and first article (s)", f"{m.load_s:.2f}", "", ""],
@@ -459,6 +526,13 @@ def report(m: Measurements) -> Report:
         headline += (
             f", ingest {m.store.cpu_ratio:.2f}× the pipeline's CPU time "
             f"(target ≤{STORE_RATIO_TARGET}: {_pf(m.store.cpu_ratio <= STORE_RATIO_TARGET)})"
+        )
+    entity_ratio = _entity_ratio(m.stages)
+    if entity_ratio is not None:
+        info["entity_ratio_vs_spacy"] = entity_ratio
+        headline += (
+            f"; entities {entity_ratio:.2f}× bare spaCy (target ≤{ENTITY_RATIO_TARGET}: "
+            f"{_pf(entity_ratio <= ENTITY_RATIO_TARGET)})"
         )
     return Report(NAME, table, headline, figures, info, notes, [], items=m.articles)
 
@@ -545,6 +619,29 @@ def store_note(s: StoreOverhead) -> str:
         f"Store: a fresh SQLite file (WAL, synchronous=NORMAL), one transaction per article; "
         f"{s.store_bytes / max(s.stored, 1) / 1024:.0f} KiB per article on disk (JSON, rows, full-text index)."
     )
+
+
+def stage_rows(stages: list[StageTime]) -> list[list[str]]:
+    """One row per cumulative stage: CPU seconds and the ratio to bare spaCy in the same run."""
+    if not stages or not stages[0].cpu_s:
+        return []
+    base = stages[0].cpu_s
+    rows = []
+    for i, stage in enumerate(stages):
+        target, result = "", ""
+        if i == 1:
+            target = f"≤ {ENTITY_RATIO_TARGET}×"
+            result = _pf(stage.cpu_s / base <= ENTITY_RATIO_TARGET)
+        rows.append(
+            [f"stage cost, CPU time: {stage.label}", f"{stage.cpu_s:.1f} s = {stage.cpu_s / base:.2f}×", target, result]
+        )
+    return rows
+
+
+def _entity_ratio(stages: list[StageTime]) -> float | None:
+    if len(stages) < 2 or not stages[0].cpu_s:
+        return None
+    return stages[1].cpu_s / stages[0].cpu_s
 
 
 def _pf(ok: bool) -> str:

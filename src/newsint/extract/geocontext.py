@@ -1,0 +1,200 @@
+"""Place names settled by the rest of the article, not by fame alone.
+
+A name shared by several towns is linked first to the best-known one (the gazetteer ranks by
+kind and population): "Paris" is Paris, France. Local news is full of the others ("Paris,
+Texas"), and what tells them apart is the article itself:
+
+- the name written with its state or country right after it ("Paris, Texas", "Paris, Tex.");
+- a state (first-level division) or country the article names elsewhere;
+- other towns in the article whose name has only one meaning, and where they lie;
+- the dateline's place, where the cleaner kept one (``Document.dateline``), which counts as
+  one more such town.
+
+Each candidate scores by that evidence; the current link, then the best-known one, wins any
+tie, so an article with no such evidence keeps the population prior. A name the linker left
+unlinked (declared ambiguous, or a town below its population floor) is linked only on state
+or written evidence: a village called "Of" is not linked because the article named Turkey,
+and "Washington has taken to taunting him" is not a town because the article named the US,
+but "Chester, Pa." is Chester in Pennsylvania.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+
+from newsint.kb.knowledge import place_link
+from newsint.kb.places import PlaceEntry, lookup_place, place_by_id
+
+# Evidence weights: the qualifier written beside the name outweighs everything else; a state
+# named in the article outweighs the country; towns nearby count per town.
+WRITTEN_QUALIFIER = 100
+NAMED_DIVISION = 10
+SAME_DIVISION_TOWN = 5
+NAMED_COUNTRY = 3
+NEARBY_TOWN = 2
+NEARBY_KM = 161.0
+# Only this many candidates of a name are weighed (they come best-known first).
+MAX_CANDIDATES = 25
+# ", Texas", ", Tex.", ", N.Y." or ", Syria" right after a name.
+_QUALIFIER = re.compile(r"^,\s*(?P<name>(?:[A-Z]\.){2,3}|[A-Z][A-Za-z]*\.?(?: [A-Z][A-Za-z]*\.?)?)")
+# US state abbreviations in AP style, as American papers write them after a town ("Paris,
+# Tex."), with the GeoNames first-level code (the postal code) each stands for.
+AP_STATE_ABBREVIATIONS = {
+    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT", "Del.": "DE",
+    "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS", "Kans.": "KS", "Ky.": "KY", "La.": "LA",
+    "Md.": "MD", "Mass.": "MA", "Mich.": "MI", "Minn.": "MN", "Miss.": "MS", "Mo.": "MO", "Mont.": "MT",
+    "Neb.": "NE", "Nev.": "NV", "N.H.": "NH", "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC",
+    "N.D.": "ND", "Okla.": "OK", "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD",
+    "Tenn.": "TN", "Tex.": "TX", "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI",
+    "Wyo.": "WY",
+}  # fmt: skip
+# A town whose best-known namesake is this many times larger than the next is an anchor too.
+DOMINANT_FACTOR = 10
+
+
+@dataclass(slots=True)
+class Evidence:
+    divisions: set[tuple[str, str]] = field(default_factory=set)  # (ISO3, admin1 code)
+    countries: set[str] = field(default_factory=set)
+    # towns whose name has one meaning (or one far better known), with the group naming each
+    towns: list[tuple[Any, PlaceEntry]] = field(default_factory=list)
+
+
+def settle_places(doc: Doc, groups: Iterable[Any], *, dateline_place: str | None = None) -> None:
+    """Re-link each town-level PLACE group to the candidate the article's evidence favours.
+
+    ``groups`` are the entity stage's groups (type, name, kb_id, attributes, spans); they are
+    updated in place. ``dateline_place``: the place of the dateline cut from the text."""
+    places = [g for g in groups if g.type == "PLACE"]
+    if not places:
+        return
+    for group in places:
+        code = next((AP_STATE_ABBREVIATIONS[s.text] for s in group.spans if s.text in AP_STATE_ABBREVIATIONS), None)
+        if code is not None:  # "Pa." is Pennsylvania, whatever else the gazetteer spells that way
+            _relink(group, place_by_id(f"admin1:US-{code}"))
+    evidence = _evidence(places)
+    if dateline_place:
+        towns = _towns(dateline_place.title())
+        if towns:  # a dateline names the best-known place of that name ("PARIS" is Paris, France)
+            evidence.towns.append((None, towns[0]))
+            if towns[0].iso3:
+                evidence.countries.add(towns[0].iso3)
+    for group in places:
+        is_town = group.kb_id is None or group.kb_id.startswith("geonames:")
+        if group.kb_id is not None and group.kb_id.startswith(("country:", "admin1:")):
+            continue  # a country or a state: what the article names, not a namesake
+        candidates = _towns(group.spans[0].text if group.spans else group.name)
+        if not candidates:
+            continue
+        written = _written_qualifiers(doc, group)
+        if not is_town:
+            # A region or sea's name written with a state after it is a town: "Atlantic, Iowa".
+            best = max(candidates, key=lambda c: _score(c, evidence, written, exclude=group))
+            if _score(best, evidence, written, exclude=group) >= WRITTEN_QUALIFIER:
+                _relink(group, best)
+            continue
+        current = next((c for c in candidates if c.id == group.kb_id), None)
+        if current is None and group.kb_id is not None:
+            # linked through a name the gazetteer ranks lower (a capital's metonym): still a candidate
+            current = place_by_id(group.kb_id)
+            if current is not None:
+                candidates.append(current)
+        best = max(
+            candidates,
+            key=lambda c: (_score(c, evidence, written, exclude=group), c is current, c.population or 0),
+        )
+        best_score = _score(best, evidence, written, exclude=group)
+        if current is not None:
+            if best is current or best_score <= _score(current, evidence, written, exclude=group):
+                continue
+        elif best_score < NAMED_DIVISION:
+            continue  # left unlinked (an ambiguous name, a small town): only on state or written evidence
+        if best_score == 0:
+            continue
+        _relink(group, best)
+
+
+def _evidence(places: list[Any]) -> Evidence:
+    evidence = Evidence()
+    for group in places:
+        kind = group.attributes.get("kind")
+        iso = group.attributes.get("iso")
+        if group.kb_id and group.kb_id.startswith("admin1:") and iso:
+            evidence.divisions.add((iso, group.kb_id.rsplit("-", 1)[1]))
+            evidence.countries.add(iso)
+        elif kind in {"country", "territory"} and iso:
+            evidence.countries.add(iso)
+        elif group.kb_id and group.kb_id.startswith("geonames:"):
+            towns = _towns(group.name)
+            if len(towns) == 1 or (
+                towns and (towns[0].population or 0) >= DOMINANT_FACTOR * (towns[1].population or 1)
+            ):
+                evidence.towns.append((group, towns[0]))
+    return evidence
+
+
+def _towns(name: str) -> list[PlaceEntry]:
+    return [c for c in lookup_place(name) if c.id.startswith("geonames:")][:MAX_CANDIDATES]
+
+
+def _written_qualifiers(doc: Doc, group: Any) -> set[tuple[str, str | None]]:
+    """(ISO3, admin1 or None) of a state or country written right after any mention."""
+    found: set[tuple[str, str | None]] = set()
+    for span in group.spans:
+        match = _QUALIFIER.match(doc.text[span.end_char : span.end_char + 40])
+        if match is None:
+            continue
+        if match["name"] in AP_STATE_ABBREVIATIONS:
+            found.add(("USA", AP_STATE_ABBREVIATIONS[match["name"]]))
+            continue
+        for entry in lookup_place(match["name"].rstrip(".")):
+            if entry.id.startswith("admin1:") and entry.iso3 and entry.admin1:
+                found.add((entry.iso3, entry.admin1))
+                break
+            if entry.kind in {"country", "territory"} and entry.iso3:
+                found.add((entry.iso3, None))
+                break
+    return found
+
+
+def _score(place: PlaceEntry, evidence: Evidence, written: set[tuple[str, str | None]], *, exclude: Any) -> int:
+    score = 0
+    division = (place.iso3 or "", place.admin1 or "")
+    if division in written or (place.iso3, None) in written:
+        score += WRITTEN_QUALIFIER
+    if division in evidence.divisions:
+        score += NAMED_DIVISION
+    if place.iso3 in evidence.countries:
+        score += NAMED_COUNTRY
+    for source, town in evidence.towns:
+        if source is exclude or town.id == place.id:
+            continue  # a name is no evidence for itself
+        if place.admin1 and (town.iso3, town.admin1) == division:
+            score += SAME_DIVISION_TOWN
+        if _km(town, place) <= NEARBY_KM:
+            score += NEARBY_TOWN
+    return score
+
+
+def _relink(group: Any, place: PlaceEntry | None) -> None:
+    link = place_link(place)
+    if link is None:
+        return
+    group.kb_id = link.kb_id
+    group.name = link.name
+    group.attributes = dict(link.attributes)
+    group.attributes["resolved_by"] = "document context"
+
+
+def _km(a: PlaceEntry, b: PlaceEntry) -> float:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return math.inf
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))

@@ -1,0 +1,73 @@
+"""Place names settled by the article (extract/geocontext.py), on sentences from PolNeAR's news
+texts (shared/data/attribution/polnear/train/text) and the Guardian corpus.
+
+Coordinates checked by hand against the towns' known positions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsint.model import Analysis
+from newsint.pipeline import analyze
+from newsint.readers.raw import RawDocument
+
+
+def run(text: str) -> Analysis:
+    return analyze(RawDocument(source="test", reader="text", text=text), reference_date=dt.date(2016, 1, 1))
+
+
+def place(a: Analysis, text: str):
+    found = [e for e in a.entities if e.type == "PLACE" and any(m.text == text for m in e.mentions)]
+    assert found, [(e.name, e.type, [m.text for m in e.mentions]) for e in a.entities]
+    return found[0]
+
+
+def test_a_state_abbreviation_after_a_town_picks_the_town_in_that_state() -> None:
+    # usa-today_2016-07-27 (UPI): Pasadena, California (34.15 N, 118.14 W), not Pasadena, Texas.
+    a = run("A handful of skywriters in Pasadena, Calif., are definitely not voting for Donald Trump.")
+    pasadena = place(a, "Pasadena")
+    assert abs(pasadena.attributes["lat"] - 34.15) < 0.2 and abs(pasadena.attributes["lon"] + 118.14) < 0.2
+    assert pasadena.attributes["resolved_by"] == "document context"
+    # ... and the abbreviation itself is the state, not a namesake elsewhere.
+    assert place(a, "Calif.").kb_id == "admin1:US-CA"
+
+
+def test_a_state_written_after_a_name_beats_an_ocean() -> None:
+    # Atlantic, Iowa (41.40 N, 95.01 W), a town; "the Atlantic" alone stays the ocean.
+    a = run("Carson campaign volunteer Braden Joplin indeed died in a car crash in Atlantic, Iowa, in January.")
+    atlantic = place(a, "Atlantic")
+    assert atlantic.attributes["iso"] == "USA" and abs(atlantic.attributes["lat"] - 41.40) < 0.2
+    b = run("The convoy crossed the Atlantic in January.")
+    assert place(b, "the Atlantic").kb_id == "region:atlantic-ocean"
+
+
+def test_a_state_named_elsewhere_in_the_article_picks_the_local_namesake() -> None:
+    # Paris, Texas (33.66 N, 95.56 W) in an article that names Texas; Paris, France otherwise.
+    a = run(
+        "The county fair opened in Paris on Friday. Texas state troopers closed two roads and the "
+        "mayor thanked volunteers from across Lamar County."
+    )
+    assert abs(place(a, "Paris").attributes["lat"] - 33.66) < 0.2
+    b = run("Protesters marched in Paris on Saturday against the French government's pension plan.")
+    assert place(b, "Paris").attributes["iso"] == "FRA"
+
+
+def test_without_evidence_the_best_known_namesake_stays() -> None:
+    # guardian-0122: Homs, Syria; nothing in the sentence argues for another Homs.
+    a = run("Israel bombed an Iranian Revolutionary Guard drone base in Homs province, despite Iranian appeals.")
+    homs = place(a, "Homs province")
+    assert homs.attributes.get("iso") == "SYR"
+    assert "resolved_by" not in homs.attributes
+
+
+def test_a_name_is_no_evidence_for_itself() -> None:
+    # guardian-0055: Washington (DC, 38.9 N) must not move to a smaller Washington-area namesake
+    # because it lies near the capital the same word already names.
+    a = run(
+        "The Turkish leader said Turkey's armed forces had finished preparations to enter Syria and that "
+        "Washington was stalling on a commitment to leave the town of Manbij as a first step."
+    )
+    washington = [e for e in a.entities if any(m.text == "Washington" for m in e.mentions)]
+    assert washington
+    assert all("resolved_by" not in e.attributes for e in washington)
+    assert all(abs(e.attributes.get("lat", 38.9) - 38.9) < 0.2 for e in washington)
