@@ -241,3 +241,37 @@ def test_brief_shows_asserted_timeline_then_the_rest(seed):
     assert timeline < rest
     assert text.index("2020-01-01", timeline) < text.index("2022-02-10", timeline) < rest
     assert "hypothetical" in text[rest:]
+
+
+# --------------------------------------------------------------------------------------------
+# An example wire story (examples/example-wire-drills-extended.txt)
+
+
+@pytest.fixture(scope="module")
+def wire() -> Analysis:
+    path = Path(__file__).resolve().parents[2] / "examples" / "example-wire-drills-extended.txt"
+    return analyse(path.read_text(encoding="utf-8"))
+
+
+def test_wire_trip_for_talks_is_consult_between_the_two_governments(wire):
+    # "Lukashenko flew to Moscow on Friday for talks with President Vladimir Putin."
+    (event,) = in_sentence(wire, "flew to Moscow on Friday for talks")
+    assert (event.type, event.modality) == ("CONSULT", "asserted")
+    assert (actors(event), targets(event)) == ({"BLR GOV"}, {"RUS GOV"})
+
+
+def test_wire_denial_is_asserted_and_the_invasion_it_denies_is_not(wire):
+    # "The Kremlin has repeatedly denied that it plans to invade Ukraine."
+    events = in_sentence(wire, "repeatedly denied that it plans to invade")
+    denial = next(e for e in events if e.type == "REJECT")
+    assert (actors(denial), denial.modality) == ({"RUS GOV"}, "asserted")
+    invasion = next(e for e in events if e.type == "FIGHT")
+    assert invasion.modality != "asserted" and targets(invasion) == {"UKR"}
+
+
+def test_wire_massing_of_troops_is_reported_from_the_ambassador(wire):
+    # "... Michael Carpenter, told the organisation's members that Russia had probably massed between
+    # 169,000 and 190,000 personnel in and near Ukraine ..."
+    (event,) = [e for e in in_sentence(wire, "Russia had probably massed") if e.type == "MOBILIZE"]
+    assert actors(event) == {"RUS MIL"}
+    assert event.modality == "reported" and event.claim is not None
