@@ -144,6 +144,10 @@ class ClaimSource:
     entity: str | None = None  # entity id when resolvable
     text: str | None = None  # the source phrase as written
     actor: str | None = None
+    # Where the source phrase stands in Document.text (a pronoun stands where it was written,
+    # its entity is the resolution); None when the claim has no source phrase.
+    start: int | None = None
+    end: int | None = None
 
 
 @dataclass(slots=True)

@@ -11,6 +11,7 @@ the file name).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from functools import cache
 from pathlib import Path
@@ -25,6 +26,7 @@ SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 GUARDIAN = SHARED / "data" / "news" / "guardian-syria.jsonl"
 POLNEAR = SHARED / "data" / "attribution" / "polnear" / "dev" / "text"
 SEED_DATE = dt.date(2022, 2, 11)  # the seed's reference date (a Friday), from its gold file
+GUARDIAN_SWEEP = 40  # articles the consistency sweep parses (about 10 s on one core)
 
 
 def times(text: str, reference: dt.date | None) -> list[TimeExpression]:
@@ -291,11 +293,44 @@ def in_context(found: list[TimeExpression], text: str, context: str, phrase: str
         ("guardian-0008", "said on Sunday he was", "Sunday", ("day", "2019-03-10", "2019-03-10")),
         # "since Wednesday morning" with a present-perfect verb: the Wednesday before
         ("guardian-0008", "since Wednesday morning", "Wednesday morning", ("day", "2019-03-06", "2019-03-06")),
+        # 2018-04-12, a Thursday: the attack was the Saturday before; a modal looks ahead
+        ("guardian-0127", "for Saturday’s alleged chemical attack", "Saturday", ("day", "2018-04-07", "2018-04-07")),
+        ("guardian-0127", "we could meet on Saturday", "Saturday", ("day", "2018-04-14", "2018-04-14")),
     ],
 )
 def test_guardian_articles(article, context, phrase, expected):
     text, _ = guardian(article)
     assert value(in_context(guardian_times(article), text, context, phrase)) == expected
+
+
+def test_every_guardian_article_gives_consistent_records():
+    # Not a check of values (the hand-checked ones are above) but of what must always hold.
+    if not GUARDIAN.exists():
+        pytest.skip(f"shared data not found: {GUARDIAN}")
+    rows = [json.loads(line) for line in GUARDIAN.open(encoding="utf-8")][:GUARDIAN_SWEEP]
+    nlp = load_nlp()
+    for row, doc in zip(rows, nlp.pipe(row["text"] for row in rows), strict=True):
+        found = extract_times(doc, dt.date.fromisoformat(row["date"]))
+        assert [t.id for t in found] == [f"T{n}" for n in range(1, len(found) + 1)]
+        for t in found:
+            assert row["text"][t.start : t.end] == t.text
+            assert t.anchored == (t.value_start is not None) == (t.value_end is not None), t
+            assert t.value_start is None or t.value_start <= t.value_end, t
+            assert (t.kind in ("duration", "set")) == (t.duration is not None), t
+        assert all(a.end <= b.start for a, b in itertools.pairwise(found)), "expressions overlap"
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        "urged May to give MPs",  # Theresa May, though spaCy marks "May" a DATE
+        "Lebanese daily al-Joumhouria",  # a newspaper, not a frequency
+    ],
+)
+def test_guardian_words_that_are_not_times(context):
+    text, _ = guardian("guardian-0125")
+    at = text.index(context)
+    assert not [t for t in guardian_times("guardian-0125") if at <= t.start < at + len(context)]
 
 
 def test_guardian_durations_stay_durations():

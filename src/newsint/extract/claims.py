@@ -18,6 +18,7 @@ resolved by coref.py) lies in the source phrase; its actor code comes from that 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
@@ -34,8 +35,12 @@ CUE_VERBS = frozenset(
     post conclude complain urge vow promise recall concede caution observe remark comment describe
     disclose inform announce assure boast blame criticize criticise demand propose recommend question
     wonder ask learn hear show find expect fear hope worry know understand agree disagree point signal
-    threaten pledge reiterate repeat counter retort quip joke lament acknowledge notify brief mention""".split()
+    threaten pledge reiterate repeat counter retort quip joke lament acknowledge notify brief mention
+    yell shout chant scream whisper exclaim""".split()
 )
+# Verbs that report only when a quotation follows them ("She continued: “…”"); elsewhere they
+# report nothing ("continued to fight").
+QUOTE_CUE_VERBS = frozenset({"continue", "go", "begin", "start", "finish", "end", "put"})
 # Cues that need a clausal complement to be reporting ("show that …", not "show a film").
 CLAUSE_ONLY_CUES = frozenset(
     {
@@ -61,6 +66,8 @@ CLAUSE_ONLY_CUES = frozenset(
 )
 # Cues whose object is what was said about ("spoke about X", "commented on X").
 TOPIC_PREPOSITIONS = frozenset({"about", "on", "of"})
+# Prepositions that belong to the cue, not to what was said ("spoke about", "called for").
+CUE_PREPOSITIONS = TOPIC_PREPOSITIONS | {"for"}
 # The author's stance, from the cue: "claimed" keeps a distance, "acknowledged" endorses.
 DISTANCING_CUES = frozenset({"claim", "allege", "insist", "purport", "contend", "boast"})
 ENDORSING_CUES = frozenset(
@@ -73,8 +80,24 @@ HEDGE_WORDS = frozenset({"apparently", "reportedly", "allegedly", "purportedly",
 OBJECT_CUES = frozenset(
     """call cite describe criticize criticise attack mention praise condemn urge support want plan pledge
     promise vow decline refuse seek propose demand blast slam accuse defend dismiss reject welcome
-    endorse oppose predict""".split()
+    endorse oppose predict dispute stress highlight question lambaste protest denounce laud tout hail
+    applaud outline portray depict label brand dub deem blame credit link warn insist reiterate
+    dispute challenge question intend explore examine view document recommend downplay express invoke
+    press implore confront promote""".split()
 )
+# What an object cue's content is made of: its object with the object's predicate ("called the
+# charges fabricated"), an infinitive ("urged Congress to act"), and the preposition that carries
+# the proposal or the description ("called for a ban", "called on X to resign", "cited X as Y").
+OBJECT_CONTENT_DEPS = frozenset({"dobj", "oprd", "xcomp", "ccomp"})
+OBJECT_CONTENT_PREPOSITIONS = frozenset({"for", "on", "as"})
+# Records and measurements that "show" or "find" something as a person would say it ("polls show
+# Clinton ahead", "the video shows him with his hands in the air").
+EVIDENCE_NOUNS = frozenset(
+    """poll polls polling survey surveys study studies video videos footage data analysis document documents
+    report reports transcript research average averages record records slide figures statistics photo
+    photos image images audit review investigation count tally""".split()
+)
+EVIDENCE_CUES = frozenset({"show", "find", "reveal", "indicate", "suggest"})
 # Verbs whose direct object is the topic of what was said ("spoke about 30,000 troops").
 TOPIC_VERBS = frozenset({"speak", "talk", "write", "comment", "testify", "tweet", "post"})
 # Nouns for people who can be reported as knowing, finding or believing something.
@@ -84,41 +107,162 @@ SPEAKER_NOUNS = frozenset(
     investigators intelligence agency ministry government authority authorities report study survey poll
     people resident residents witness witnesses activist activists commander officer officers general
     critic critics lawyer lawyers prosecutor prosecutors judge court police military army woman man
-    member members voter voters""".split()
+    member members voter voters campaign party committee commission council group union company
+    administration department office spokesperson aide aides adviser advisers senator lawmaker
+    lawmakers governor mayor candidate nominee chairman chairwoman director chief secretary
+    ambassador family""".split()
 )
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
-OPEN_QUOTES = '“"‘'
-CLOSE_QUOTES = '”"’'
+# Quotation marks as tokens: curly, straight, and the doubled apostrophes of wire and archive
+# text (''like this'').
+OPEN_QUOTES = ("“", '"', "‘", "''", "``")
+CLOSE_QUOTES = ("”", '"', "’", "''")
+QUOTE_ENDS = (*CLOSE_QUOTES, ".")  # a quoted sentence ends with its mark, or its stop outside it
 
 
 def extract_claims(doc: Doc, entities: list[Entity], quantities: list[Quantity]) -> list[Claim]:
-    claims: list[Claim] = []
+    reports: list[tuple[list[Token], Span | None, Span]] = []
     taken: set[tuple[int, int]] = set()
     # Direct quotes first: their content is the whole quotation, across sentences, which the
     # clause-level rules below would cut at the sentence end.
     quoted: list[tuple[int, int]] = []
-    for cue, source, content in _quote_claims(doc):
+    # Names a speaker label may use: the people's and organisations' mentions, and a person's
+    # surname ("Sanders: …" over an article about Bernie Sanders).
+    speakers = {m.text for e in entities if e.type in SPEAKER_ENTITY_TYPES for m in e.mentions}
+    speakers |= {e.name.split()[-1] for e in entities if e.type == "PERSON" and e.name.split()}
+    for cue, source, content in [*_label_claims(doc, speakers), *_quote_claims(doc)]:
         quoted.append((content.start_char, content.end_char))
         taken.add((content.start_char, content.end_char))
-        claims.append(_claim(len(claims) + 1, cue, source, content, entities, quantities))
+        reports.append((cue, source, content))
+    quotations = [(m.start(), m.end()) for m in _QUOTATION.finditer(doc.text)]
     for sentence in doc.sents:
         for found in _claims_in(sentence):
             cue, source, content = found
             key = (content.start_char, content.end_char)
             if content.end <= content.start or key in taken:
                 continue
+            if _first_person(source) and any(a <= cue[0].idx < b for a, b in quotations):
+                continue  # "“I think we'll win,” she said": the quoted speaker's own words
             if any(start <= content.start_char < end or start < content.end_char <= end for start, end in quoted):
                 continue  # the same report, already taken whole as a quotation
             taken.add(key)
-            content = _extend_quote(content, doc)
-            claims.append(_claim(len(claims) + 1, cue, source, content, entities, quantities))
-    return claims
+            reports.append((cue, source, _extend_quote(content, doc)))
+    reports = [r for r in reports if not _nested(r, reports)]
+    return [_claim(n, *report, entities, quantities) for n, report in enumerate(reports, 1)]
 
 
-_QUOTATION = re.compile(r"“[^“”]{2,}?”|\"[^\"\n]{2,}?\"")
+def _first_person(source: Span | None) -> bool:
+    return source is not None and source.root.lower_ in {"i", "we", "me", "us"}
+
+
+def _nested(report: tuple[list[Token], Span | None, Span], reports: list) -> bool:
+    """A report inside what someone else is reported to have said, by a pronoun or nobody named
+    ("Begum said she wanted to return": "wanted" is part of Begum's claim, not a claim of its own).
+    A named speaker inside keeps their claim ("NATO said 30,000 were there, while Russian officials
+    said 9,000")."""
+    cue, source, content = report
+    if source is not None and source.root.pos_ != "PRON":
+        return False
+    return any(
+        other is not report
+        and outer.start <= cue[0].i < outer.end
+        and outer.start <= content.start
+        and content.end <= outer.end
+        and len(outer) > len(content)
+        for other in reports
+        for outer in [other[2]]
+    )
+
+
+# A speaker label is a short name before a colon at the start of a paragraph.
+LABEL_MAX_TOKENS = 5
+LABEL_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP"})
+SPEAKER_ENTITY_TYPES = frozenset({"PERSON", "ORG"})
+
+
+def _label_claims(doc: Doc, speakers: set[str]) -> Iterable[tuple[list[Token], Span, Span]]:
+    """A paragraph that opens with a speaker's name and a colon: a transcript turn ("PENCE: Well,
+    look, …") or a headline that quotes ("Sanders: Clinton needs to …"). The name must be a person
+    or an organisation (tagged here, or named so elsewhere in the article), a noun for a speaker or
+    a record ("Poll: …"), or, in a transcript (a label that opens two or more paragraphs), any
+    capitalised label: speakers whom the tagger may not know as names."""
+    labels: list[tuple[Span, Token, Span]] = []
+    for start in _paragraph_starts(doc):
+        if doc[start].text in OPEN_QUOTES:
+            start += 1
+        colon = next((t for t in doc[start : start + LABEL_MAX_TOKENS + 1] if t.text == ":"), None)
+        if colon is None or colon.i == start:
+            continue
+        name = doc[start : colon.i]
+        if not all(t.is_alpha or t.text in {".", "-", "'", "’"} for t in name) or not name[0].text[:1].isupper():
+            continue
+        end = colon.i + 1
+        while end < len(doc) and "\n" not in doc[end].text:
+            end += 1
+        content = _trim(doc, list(doc[colon.i + 1 : end]))
+        if content is not None and len(content) >= 3:
+            labels.append((name, colon, content))
+    repeated = Counter(name.text for name, _, _ in labels)
+    transcript = any(count > 1 and name.isupper() for name, count in repeated.items())
+    for index, (name, colon, content) in enumerate(labels):
+        if transcript and name.text.isupper():
+            # A turn runs on over the paragraphs after it, up to the next speaker's label or a
+            # stage direction ("(CROSSTALK.)").
+            limit = labels[index + 1][0].start if index + 1 < len(labels) else len(doc)
+            content = _turn(doc, content, limit)
+        if (transcript and name.text.isupper()) or name.text in speakers or _named_speaker(name):
+            yield [colon], name, content
+
+
+def _turn(doc: Doc, content: Span, limit: int) -> Span:
+    end = content.end
+    for start in _paragraph_starts(doc):
+        if start < content.end:
+            continue
+        opening = start + 1 if doc[start].text in OPEN_QUOTES else start
+        if opening >= limit or doc[opening].text in {"(", "["}:
+            break
+        stop = start
+        while stop < len(doc) and "\n" not in doc[stop].text:
+            stop += 1
+        paragraph = _trim(doc, list(doc[start:stop]))
+        if paragraph is not None:
+            end = paragraph.end
+    return doc[content.start : end]
+
+
+def _paragraph_starts(doc: Doc) -> Iterable[int]:
+    for token in doc:
+        if not token.is_space and (token.i == 0 or "\n" in doc[token.i - 1].text_with_ws):
+            yield token.i
+
+
+def _named_speaker(name: Span) -> bool:
+    if any(t.ent_type_ == "GPE" or t.ent_type_ in {"DATE", "TIME"} for t in name):
+        return False  # a dateline ("WASHINGTON:") or a time stamp
+    head = name.root
+    return (
+        head.ent_type_ in LABEL_ENTITY_TYPES
+        or head.lemma_.lower() in SPEAKER_NOUNS
+        or head.lemma_.lower() in EVIDENCE_NOUNS
+    )
+
+
+# A quotation: curly, straight or doubled-apostrophe marks. A quotation that runs over several
+# paragraphs reopens each of them and closes only at its end (“…¶“…”), so a paragraph break is
+# allowed inside one only where the next paragraph opens with the same mark. A paragraph that
+# opens with a closing curly mark (”…”) is a mistyped opening one.
+_QUOTATION = re.compile(
+    r"“(?:[^“”\n]|\n\s*“)+?”"
+    r"|(?<![^\n])”[^“”\n]+?”"
+    r"|\"(?:[^\"\n]|\n\s*\")+?\""
+    r"|''(?:[^'\n]|'(?!')|\n\s*'')+?''"
+)
 # How far (in tokens) a cue may stand from the quotation it introduces or follows.
 QUOTE_CUE_WINDOW = 6
+# … or, when only the speaker's description stands between, this far.
+QUOTE_SOURCE_WINDOW = 25
 
 
 def _quote_claims(doc: Doc) -> Iterable[tuple[list[Token], Span | None, Span]]:
@@ -140,18 +284,24 @@ def _quote_claims(doc: Doc) -> Iterable[tuple[list[Token], Span | None, Span]]:
         for later in range(index + 1, len(quotes)):
             nxt = quotes[later]
             gap = doc[end : nxt.start]
-            too_far = len(gap) > QUOTE_CUE_WINDOW + 2
+            too_far = len(gap) > QUOTE_CUE_WINDOW + 2 and not _only_attribution(gap, cue)
             own_cue = bool(gap.text.strip()) and _has_cue(gap) and cue.i not in range(gap.start, gap.end)
             if too_far or own_cue:
                 break  # a new report starts (or the text between is the author's)
             if _cue_after(nxt) is not None and nxt.start > cue.i and _cue_after(nxt).i != cue.i:
                 break
-            if "\n\n" in gap.text and not nxt.text.startswith(("“", '"')):
+            if "\n\n" in gap.text and not nxt.text.startswith(OPEN_QUOTES):
                 break
             used.add(later)
             end = nxt.end
         content = doc[quote.start : end]
         yield _cue_tokens(cue, content), _source_of(cue), content
+
+
+def _only_attribution(gap: Span, cue: Token) -> bool:
+    """Is the text between two quotations nothing but the report's own attribution clause, however
+    long the speaker's description ("…,” said Rep. Jane Doe (D-N.C.), head of the caucus. “…")?"""
+    return cue.i in range(gap.start, gap.end) and all(t.is_punct or t.is_space or _in_subtree(t, cue) for t in gap)
 
 
 def _signature(quote: Span) -> tuple[Token, Span] | None:
@@ -170,24 +320,41 @@ def _has_cue(span: Span) -> bool:
 
 
 def _cue_after(quote: Span) -> Token | None:
+    """The cue just after a quotation ("…,” he said), or further on when all that stands between
+    is the speaker's description ("…,” panel Chairman Rep. Jane Doe (R-Utah) said)."""
     doc = quote.doc
-    for token in doc[quote.end : min(len(doc), quote.end + QUOTE_CUE_WINDOW)]:
+    inner = quote.text.rstrip("”\"’' ")
+    if inner.endswith(".") and quote.end < len(doc) and doc[quote.end].text[:1].isupper():
+        return None  # “… forces.” Russia has demanded …: a new sentence, not this quotation's cue
+    for token in doc[quote.end : min(len(doc), quote.end + QUOTE_SOURCE_WINDOW)]:
         if token.text in {".", "!", "?"} or "\n" in token.text:
             return None
         if token.lemma_.lower() in CUE_VERBS and token.pos_ in {"VERB", "AUX"}:
-            return token
+            if token.i - quote.end < QUOTE_CUE_WINDOW or _only_subject_between(quote.end, token):
+                return token
+            return None
     return None
+
+
+def _only_subject_between(start: int, verb: Token) -> bool:
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    if subject is None:
+        return False
+    between = verb.doc[start : verb.i]
+    return all(t.is_punct or _in_subtree(t, subject) or t.head.i == verb.i for t in between)
 
 
 def _cue_before(quote: Span) -> Token | None:
     doc = quote.doc
     window = doc[max(0, quote.start - QUOTE_CUE_WINDOW) : quote.start]
+    if window and window[-1].lemma_.lower() in CUE_VERBS and window[-1].pos_ == "VERB":
+        return window[-1]  # no comma: "Trump declared “I think NATO may be obsolete.”"
     if not window or window[-1].text not in {",", ":"}:
         return None
     for token in reversed(window):
         if token.text in {".", "!", "?"} or "\n" in token.text:
             return None
-        if token.lemma_.lower() in CUE_VERBS and token.pos_ in {"VERB", "AUX"}:
+        if token.lemma_.lower() in CUE_VERBS | QUOTE_CUE_VERBS and token.pos_ in {"VERB", "AUX"}:
             return token
     return None
 
@@ -200,15 +367,23 @@ def _claims_in(sentence: Span) -> Iterable[tuple[list[Token], Span | None, Span]
             if found:
                 yield found
             continue
+        if token.lower_ == "in" and token.dep_ == "prep":
+            found = _in_record(token)
+            if found:
+                yield found
+            continue
         if token.pos_ not in {"VERB", "AUX"} or (lemma not in CUE_VERBS and lemma not in OBJECT_CUES):
             continue
         content = _content_of(token)
+        source = _source_of(token)
+        if lemma in EVIDENCE_CUES and _evidence(source) and (content is None or content.root.dep_ not in CONTENT_DEPS):
+            content = _object_content(token, evidence=True)  # "polls show Clinton ahead"
+        elif content is not None and lemma in CLAUSE_ONLY_CUES and content.root.dep_ not in CONTENT_DEPS:
+            continue
         if content is None:
             continue
-        if lemma in CLAUSE_ONLY_CUES and content.root.dep_ not in CONTENT_DEPS:
-            continue
-        source = _source_of(token)
-        if (lemma in CLAUSE_ONLY_CUES or lemma in OBJECT_CUES) and not _speaker_like(source):
+        reported = lemma in CUE_VERBS and content.root.dep_ in CONTENT_DEPS and lemma not in CLAUSE_ONLY_CUES
+        if not reported and not _speaker_like(source):
             continue  # "it is not known how …", "the drills show that …": no one is reported
         yield _cue_tokens(token, content), source, content
 
@@ -226,6 +401,10 @@ def _content_of(verb: Token) -> Span | None:
         if child.i < verb.i and not _quoted_or_comma_before(verb, child):
             continue
         return _clause_span(child, exclude=verb)
+    # A cue set off by commas inside the content ("Acts of protest, Mr. Obama said, are acts of
+    # patriotism"): what was said is the whole clause around it, taken as one span.
+    if verb.dep_ == "parataxis" and verb.head.i > verb.i and _set_off_by_commas(verb):
+        return _trim(doc, list(verb.head.subtree))
     # "X said" after the content: the content clause is the verb's head ("Troops left, X said").
     if (
         verb.dep_ in {"parataxis", "ccomp"}
@@ -236,25 +415,59 @@ def _content_of(verb: Token) -> Span | None:
         head = verb.head
         tokens = [t for t in head.subtree if t.i < verb.i and not _in_subtree(t, verb)]
         return _trim(doc, tokens)
-    # ROOT cue with the content clause before it, which spaCy often attaches the other way:
-    # "“We will stay,” he said." -> said is ROOT and "stay" its ccomp (handled above).
+    if verb.lemma_.lower() in OBJECT_CUES:  # "called the plan a disaster", "called on X to resign"
+        return _object_content(verb)
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
+            # "spoke on Friday", "commented on Twitter" name when or where, not what about.
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in {"DATE", "TIME"}]
             if objects:
                 return _trim(doc, list(objects[0].subtree))
     if verb.lemma_.lower() in TOPIC_VERBS:  # "has spoken about 30,000 troops" (about as quantmod)
         for child in verb.children:
             if child.dep_ == "dobj":
                 return _trim(doc, list(child.subtree))
-    if verb.lemma_.lower() in OBJECT_CUES:  # "called the plan a disaster", "wants to leave"
-        for child in verb.children:
-            if child.dep_ in {"dobj", "xcomp", "oprd"} and child.i > verb.i:
-                return _trim(doc, list(child.subtree))
-    for child in verb.children:  # "told reporters the troops would leave" (dobj + clause via dative)
-        if child.dep_ == "dobj" and verb.lemma_.lower() in {"deny", "confirm"}:
-            return _trim(doc, list(child.subtree))
+    if verb.lemma_.lower() not in CLAUSE_ONLY_CUES:  # "denied the report", "stressed her support"
+        return _object_content(verb, prepositions=False)
     return None
+
+
+def _when(child: Token) -> bool:
+    """A time adjunct ("on Friday", "this week"), which is not what was said."""
+    if child.ent_type_ in {"DATE", "TIME"}:
+        return True
+    return child.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in child.children)
+
+
+def _set_off_by_commas(verb: Token) -> bool:
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    start = subject.left_edge.i if subject is not None else verb.i
+    end = verb.right_edge.i + 1
+    doc = verb.doc
+    return start > 0 and doc[start - 1].text == "," and end < len(doc) and doc[end - 1].text == ","
+
+
+def _object_content(verb: Token, *, evidence: bool = False, prepositions: bool = True) -> Span | None:
+    """The object, its predicate and the proposal of an object cue; "for" and "on" stay with the
+    cue ("called for | a ban"), "as" with the content ("cited X | as an example"). What a record
+    shows keeps every complement after the verb ("show | Clinton with a lead in Ohio")."""
+    tokens: list[Token] = []
+    for child in verb.children:
+        if child.i < verb.i or _when(child):
+            continue
+        if child.dep_ in OBJECT_CONTENT_DEPS or (evidence and child.dep_ in {"prep", "advmod", "acomp"}):
+            tokens.extend(child.subtree)
+        elif prepositions and child.dep_ == "prep" and child.lower_ in OBJECT_CONTENT_PREPOSITIONS:
+            tokens.extend(t for t in child.subtree if t.lower_ == "as" or t.i != child.i)
+        elif tokens and child.dep_ in {"conj", "dobj"} and not _has_subject(child):
+            # A second object or action that the parser hung on the cue ("mentioned refinancing
+            # loans and forcing universities to …", "promising to meet and exceed his goals").
+            tokens.extend(child.subtree)
+    return _trim(verb.doc, tokens)
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
 
 def _quoted_or_comma_before(verb: Token, clause: Token) -> bool:
@@ -272,11 +485,18 @@ def _is_clause(token: Token) -> bool:
 
 def _clause_span(head: Token, *, exclude: Token) -> Span | None:
     tokens = [t for t in head.subtree if not _in_subtree(t, exclude) or _in_subtree(t, head)]
+    # A time adjunct right after the cue is when it was said ("said on Monday the deal …"), which
+    # the parser often hangs on the reported clause.
+    if exclude.i < head.i:
+        opening = [c for c in head.children if c.i < head.i and c.left_edge.i == exclude.i + 1]
+        if opening and _when(opening[0]):
+            tokens = [t for t in tokens if not _in_subtree(t, opening[0])]
     return _trim(head.doc, tokens)
 
 
 def _in_subtree(token: Token, root: Token) -> bool:
-    return root.left_edge.i <= token.i <= root.right_edge.i and (token is root or root in token.ancestors)
+    # Tokens are compared by position: spaCy makes a new Token object on every access.
+    return root.left_edge.i <= token.i <= root.right_edge.i and (token.i == root.i or root in token.ancestors)
 
 
 def _trim(doc: Doc, tokens: list[Token]) -> Span | None:
@@ -310,7 +530,12 @@ def _cue_tokens(verb: Token, content: Span) -> list[Token]:
             tokens.append(child)
         elif child.dep_ in {"dobj", "dative"} and child.i < content.start and not _overlaps(child, content):
             tokens.extend(child.subtree)
-        elif child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS and child.i < content.start + 1:
+        elif (
+            child.dep_ == "prep"
+            and child.lower_ in CUE_PREPOSITIONS
+            and child.i < content.start + 1
+            and not _when(child)
+        ):
             tokens.append(child)
     return sorted(tokens, key=lambda t: t.i)
 
@@ -327,9 +552,15 @@ def _speaker_like(source: Span | None) -> bool:
     head = source.root
     return (
         head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
-        or head.pos_ == "PRON"
+        or head.pos_ in {"PRON", "PROPN"}
         or head.lemma_.lower() in SPEAKER_NOUNS
+        or head.lemma_.lower() in EVIDENCE_NOUNS
     )
+
+
+def _evidence(source: Span | None) -> bool:
+    """Is the subject a record or a measurement (a poll, a video, an analysis) rather than a person?"""
+    return source is not None and source.root.lemma_.lower() in EVIDENCE_NOUNS
 
 
 def _source_of(verb: Token) -> Span | None:
@@ -378,15 +609,40 @@ def _according_to(token: Token) -> tuple[list[Token], Span | None, Span] | None:
     return [token, to], source, content
 
 
+# "In a poll …", "in his view …": what follows is the record's or the person's, not the author's.
+RECORD_VIEW_NOUNS = frozenset({"view", "eyes", "opinion", "words", "mind", "estimation", "judgment", "judgement"})
+
+
+def _in_record(token: Token) -> tuple[list[Token], Span | None, Span] | None:
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    clause = token.head
+    if not objects or clause.pos_ not in {"VERB", "AUX"} or clause.lemma_.lower() in CUE_VERBS:
+        return None  # "said in an interview": the verb is the cue
+    noun = objects[0]
+    lemma = noun.lemma_.lower()
+    if lemma in RECORD_VIEW_NOUNS:
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        source = token.doc[owner.left_edge.i : owner.right_edge.i + 1]  # "in his view" -> his
+    elif lemma in EVIDENCE_NOUNS:
+        source = token.doc[noun.left_edge.i : noun.right_edge.i + 1]  # "in the latest poll"
+    else:
+        return None
+    tokens = [t for t in clause.subtree if not (token.left_edge.i <= t.i <= token.right_edge.i)]
+    content = _trim(token.doc, tokens)
+    return ([token], source, content) if content is not None else None
+
+
 def _extend_quote(content: Span, doc: Doc) -> Span:
     """A direct quote that goes on past its sentence ("“… ,” he said. “…”") continues the claim."""
     text = content.text
-    if not text or text[0] not in OPEN_QUOTES:
+    if not text or not text.startswith(OPEN_QUOTES):
         return content
     end = content.end
     sentence = content.sent
     nxt = doc[sentence.end].sent if sentence.end < len(doc) else None
-    while nxt is not None and nxt.text.strip()[:1] in OPEN_QUOTES and nxt.text.strip()[-1:] in CLOSE_QUOTES + ".":
+    while nxt is not None and nxt.text.strip().startswith(OPEN_QUOTES) and nxt.text.strip().endswith(QUOTE_ENDS):
         if any(t.lemma_.lower() in CUE_VERBS and t.pos_ == "VERB" for t in nxt):
             break
         end = nxt.end
@@ -410,7 +666,13 @@ def _claim(number: int, cue: list[Token], source: Span | None, content: Span, en
     inside = [q.id for q in quantities if content.start_char <= q.start and q.end <= content.end_char]
     return Claim(
         id=f"C{number}",
-        source=ClaimSource(entity=entity, text=source.text if source is not None else None, actor=actor),
+        source=ClaimSource(
+            entity=entity,
+            text=source.text if source is not None else None,
+            actor=actor,
+            start=source.start_char if source is not None else None,
+            end=source.end_char if source is not None else None,
+        ),
         cue=cue_text,
         content=TextSpan(start=content.start_char, end=content.end_char, text=content.text),
         quantities=inside,

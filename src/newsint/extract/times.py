@@ -35,10 +35,13 @@ Conventions (what the values mean):
 - Durations without an anchor ("for ten days", "several years") have no calendar value: kind
   "duration", ``duration`` P10D / PXY (X: an unstated number), ``anchored`` false.
 - A day and month without a year ("Feb. 10") takes the year that puts it nearest the
-  reference date, moved to the past for a past-tense verb and to the future for a future one
-  ("Dec. 28" in an article of 2022-01-03 is 2021-12-28); a bare month likewise; a weekday is
-  the nearest one, the last one before the reference date for a past-tense verb and the next
-  one for a future verb.
+  reference date ("Dec. 28" in an article of 2022-01-03 is 2021-12-28); beyond a month from
+  it, a past-tense clause moves it into the past and a future one (will, a modal, "until")
+  into the future; "since" always looks back. A bare month likewise. A weekday is the last
+  one (the reference day included) for a past-tense clause or one of unknown tense, the next
+  one for a future clause or when that is only a day ahead. The tense is the verb's the
+  expression hangs on through prepositions, else (it dates a noun: "Monday's debate") the
+  sentence's main verb's.
 - Without a reference date nothing relative is resolved: "Feb. 10" has no value and precision
   ``month-day`` (what is known: a month and a day), "yesterday" and "last week" no value.
   Written years ("March 2013", "2020") need no reference and are always resolved.
@@ -67,9 +70,9 @@ from newsint.model import TimeExpression
 
 __all__ = ["clause_tense", "extract_times", "lexicon"]
 
-# A weekday in a clause of unknown tense is the last one, unless the next one is nearer and
-# fewer than this many days ahead ("Sunday" in an article of Friday).
-WEEKDAY_REACH = 3
+# A weekday in a clause of unknown tense is the last one, unless the next one is fewer than
+# this many days ahead ("Monday night's debate" in an article of Sunday is the next day's).
+WEEKDAY_REACH = 2
 # A date without a year is taken in the year that puts it nearest the reference date; the
 # verb's tense moves it across the reference date only within this many days of it (a past
 # verb with "Dec. 28" on Jan. 3 goes back a year; with "March 2" on Jan. 3 it already does).
@@ -121,6 +124,29 @@ RELATING_WORDS = frozenset({"before", "after", "later", "earlier", "ago", "long"
 # An amount just before "a year" makes it a rate ("$25,000 a year", "20 percent a month").
 RATE_BEFORE = re.compile(
     r"(?:\d|\b(?:million|billion|trillion|bn|m|k|percent|cent|dollars|pounds|euros))\s*$", re.IGNORECASE
+)
+# The words before a bare "May" that make it the month.
+MAY_CONTEXT = frozenset(
+    {
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "during",
+        "before",
+        "after",
+        "early",
+        "late",
+        "mid",
+        "of",
+        "from",
+        "through",
+        "last",
+        "next",
+        "this",
+        "between",
+    }
 )
 # Periods whose parts the text can name ("early 2020", "the end of the week").
 PARTED_PERIODS = frozenset({"month", "year", "decade", "century", "season", "week", "day", "quarter"})
@@ -405,6 +431,8 @@ def _tense(doc: Doc, start: int, end: int) -> int:
     words = {a.lower_ for a in auxes} | {token.lower_}
     if words & FUTURE_AUX:
         return 1
+    if any(a.tag_ == "MD" for a in auxes) and not words & PERFECT_AUX:
+        return 1  # "we could meet on Saturday": a modal looks ahead ("could have met" does not)
     if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return -1
     if token.tag_ == "VBN" and words & PERFECT_AUX:
@@ -714,7 +742,9 @@ def _build_month(cue: Cue) -> Found | None:
             return None
         if _previous_word(cue.text, cue.start) not in lex.date_prepositions:
             return None
-    if word == "may" and _is_modal(cue.doc, cue.start):
+    # "May" alone is also a modal and a name ("urged May to"): only after a preposition that
+    # takes a time ("in May", "since May", "early May") does it count, even in a DATE entity.
+    if word == "may" and (_is_modal(cue.doc, cue.start) or _previous_word(cue.text, cue.start) not in MAY_CONTEXT):
         return None
     return cue.found(_bare_month(lex.months[word]), period="month")
 
@@ -764,7 +794,7 @@ def _build_weekend(cue: Cue) -> Found | None:
 
 
 def _build_day_word(cue: Cue) -> Found | None:
-    word = cue.groups["word"]
+    word = cue.match.group(0)
     if word[:1].isupper() and not _sentence_start(cue.text, cue.start):
         return None  # "USA Today", "BBC Radio 4's Today programme": a name
     if cue.rule == "this_part":
@@ -882,6 +912,9 @@ def _build_present(cue: Cue) -> Found | None:
 def _build_set(cue: Cue) -> Found | None:
     if cue.in_name:
         return None  # "the Daily Mail"
+    token = cue.doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if cue.groups.get("adverb") and token is not None and token.root.pos_ in ("NOUN", "PROPN"):
+        return None  # "the Lebanese daily al-Joumhouria": a newspaper
     lex = lexicon()
     if adverb := cue.groups.get("adverb"):
         iso = lex.sets[adverb.lower()]
