@@ -604,6 +604,9 @@ def _participants(
             actors.extend(_subject_refs(head, index))  # "Ukraine launched counterstrikes"
             targets.extend(_prep_party_refs(head, index))
         targets.extend(_prep_party_refs(token, index))
+        for child in token.children:  # "the invasion of South Lebanon": what the act is done to
+            if child.dep_ == "prep" and child.lower_ == "of":
+                targets.extend(_pobj_refs(child, index))
     elif trigger.type == "DEMAND" and _reported_obligation(token):
         actors.extend(_subject_refs(token.head, index))  # who says it must be done
         targets.extend(_subject_refs(token, index))  # who must do it
@@ -615,6 +618,14 @@ def _participants(
             elif child.dep_ == "dobj":
                 targets.extend(_prep_party_refs(child, index))  # "granted asylum to five officers"
         targets.extend(_prep_party_refs(token, index))
+    if not targets and not trigger.nominal and kind.frame is not None:
+        # "demanded that the US cancel the sale", "pushing hard for the US to support": whoever is
+        # to act on a demand, threat or refusal is its target.
+        for child in token.children:
+            if child.dep_ in {"ccomp", "advcl"} and child.pos_ in {"VERB", "AUX"}:
+                if child.dep_ == "advcl" and not any(m.lower_ == "for" for m in child.children):
+                    continue
+                targets.extend(r for r in _subject_refs(child, index, own=True) if not isinstance(r, Token))
     if not targets and not trigger.nominal:
         # "offered to negotiate with the president of Armenia": the complement names the other side.
         for child in token.children:
@@ -623,6 +634,13 @@ def _participants(
                     if grandchild.dep_ in {"dobj", "dative"} and grandchild.lemma_.lower() not in kind.object_nouns:
                         targets.extend(_phrase_refs(grandchild, index, places=False))
                 targets.extend(_prep_party_refs(child, index))
+    if not targets and kind.name == "THREATEN":
+        # "threatened to strike unless Israel rescinded": the one who must comply is the target.
+        head = trigger.token if not trigger.nominal else _clause_head(trigger.token)
+        for child in head.subtree:
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children):
+                targets.extend(r for r in _subject_refs(child, index, own=True) if not isinstance(r, Token))
+                break
     if not targets:
         # PLOVER's convention: an act done in or for a country, with no other party named, has
         # that country as its recipient ("set up a research center in Tokyo" -> JPN).
@@ -636,7 +654,11 @@ def _participants(
     return actors, targets
 
 
-def _subject_refs(verb: Token, index: _Index) -> list[_MentionRef | Token | str]:
+def _subject_refs(verb: Token, index: _Index, *, own: bool = False) -> list[_MentionRef | Token | str]:
+    """Who does ``verb``; with ``own`` only its own subject, never one borrowed from above."""
+    if own:
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        return _phrase_refs(subject, index) if subject is not None and subject.lower_ not in {"it", "they"} else []
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
     # "the eventuality that, ..., Ukraine launched": the parser may give both "that" and the noun.
     subject = next((c for c in subjects if c.lower_ not in RELATIVE_PRONOUNS), subjects[0] if subjects else None)
