@@ -19,6 +19,7 @@ from newsint.errors import NewsintError, UsageError
 from newsint.extract.claims import extract_claims
 from newsint.extract.contradictions import find_contradictions
 from newsint.extract.entities import extract_entities, with_publisher
+from newsint.extract.events import extract_events
 from newsint.extract.judgements import extract_judgements
 from newsint.extract.published import infer_published
 from newsint.extract.quantities import extract_quantities
@@ -82,12 +83,16 @@ def _extract(document: Document, doc: Doc) -> Analysis:
         # Inferred from the text's own dates, with the evidence recorded; relative expressions
         # stay unresolved (``reference`` stays None): an inferred date is not a known one.
         infer_published(document, times, doc)
+    # Events after claims (an event inside someone's claim is reported and points at it) and
+    # times (the time expressions that govern a clause date its event).
+    events = extract_events(doc, entities, claims, times)
     return Analysis(
         document=document,
         entities=entities,
         claims=claims,
         quantities=quantities,
         times=times,
+        events=events,
         judgements=extract_judgements(doc),
         contradictions=find_contradictions(claims, quantities),
     )

@@ -75,20 +75,39 @@ def test_the_seed_gold_file_is_valid() -> None:
         ({"entities": [{"name": "X"}]}, "entities[0]: 'type' is required"),
         ({"entities": [{"name": "X", "type": "PEOPLE"}]}, "'PEOPLE' is not one of PERSON, ORG, PLACE"),
         ({"entities": [{"name": "X", "type": "ORG", "min_mentions": "many"}]}, "min_mentions must be a whole"),
-        ({"entities": [{"id": "a", "name": "X", "type": "ORG"}, {"id": "a", "name": "Y", "type": "ORG"}]},
-         "duplicate id 'a'"),
+        (
+            {"entities": [{"id": "a", "name": "X", "type": "ORG"}, {"id": "a", "name": "Y", "type": "ORG"}]},
+            "duplicate id 'a'",
+        ),
         ({"claims": [{"cue": "said", "content_contains": "x"}]}, "give 'source' (an entity id) or 'source_text'"),
-        ({"claims": [{"source": "nobody", "cue": "said", "content_contains": "x"}]},
-         "claims[0].source: 'nobody' is not a entity id of this file"),
-        ({"claims": [{"id": "c", "source_text": "s", "cue": "said", "content_contains": "x"}],
-          "contradictions": [["c", "d"]]}, "contradictions[0]: 'd' is not a claim id"),
-        ({"claims": [{"source_text": "s", "cue": "said", "content_contains": "x", "quantity": {"unit": "troops"}}]},
-         "quantity: 'value' is required"),
+        (
+            {"claims": [{"source": "nobody", "cue": "said", "content_contains": "x"}]},
+            "claims[0].source: 'nobody' is not a entity id of this file",
+        ),
+        (
+            {
+                "claims": [{"id": "c", "source_text": "s", "cue": "said", "content_contains": "x"}],
+                "contradictions": [["c", "d"]],
+            },
+            "contradictions[0]: 'd' is not a claim id",
+        ),
+        (
+            {"claims": [{"source_text": "s", "cue": "said", "content_contains": "x", "quantity": {"unit": "troops"}}]},
+            "quantity: 'value' is required",
+        ),
         ({"judgements": [{"contains": "x", "band": [0.5, 0.2]}]}, "0 ≤ low ≤ high ≤ 1"),
-        ({"events": [{"type": "MOBILIZE", "actors": [], "start": {"value": "2022-01", "precision": "day"}}]},
-         "a day precision needs a fuller date than 2022-01"),
-        ({"events": [{"type": "MOBILIZE", "actors": [], "start": {"value": "2022-01-15", "precision": "fortnight"}}]},
-         "'fortnight' is not one of day, month-part, month, year"),
+        (
+            {"events": [{"type": "MOBILIZE", "actors": [], "start": {"value": "2022-01", "precision": "day"}}]},
+            "a day precision needs a fuller date than 2022-01",
+        ),
+        (
+            {
+                "events": [
+                    {"type": "MOBILIZE", "actors": [], "start": {"value": "2022-01-15", "precision": "fortnight"}}
+                ]
+            },
+            "'fortnight' is not one of day, month-part, month, year",
+        ),
         ({"events": [{"type": "MOBILIZE", "actors": [], "location": "nowhere"}]}, "events[0].location: 'nowhere'"),
         ({"events": [{"type": "MOBILIZE", "actors": [], "modality": "likely"}]}, "'likely' is not one of asserted"),
         ({"entities_not": [{"text": "Minsk", "as": "event actor"}]}, "'event actor' is not one of event location"),
@@ -134,7 +153,7 @@ def test_unreadable_gold_files(tmp_path: Path) -> None:
 
 
 @needs_seed
-def test_eval_seed_json_document_passes_and_missing_stages_score_zero(cli) -> None:
+def test_eval_seed_json_passes_every_scored_section(cli) -> None:
     from newsint.eval.report import analyze_article
 
     result = cli("eval", SEED_GOLD, "--format", "json")
@@ -154,11 +173,10 @@ def test_eval_seed_json_document_passes_and_missing_stages_score_zero(cli) -> No
     for missed in file["missed"]:
         assert missed["detail"]
         assert missed["sentence"] is None or " ".join(missed["sentence"].split()) in text
-    # The e-sanction-threat event is expected in the sentence that holds its condition.
-    threat = next((m for m in file["missed"] if m["item"].startswith("e-sanction-threat")), None)
-    if threat is not None:  # until the event stage finds it
-        assert threat["sentence"].startswith("At the same time, the United States is threatening Minsk")
-    assert report["passed"] is False
+    # Every stage has landed: the seed's gold passes in full, events included.
+    assert sections["events"]["recall"] == 1.0 and sections["events_hypothetical"]["recall"] == 1.0
+    assert file["missed"] == []
+    assert report["passed"] is True
 
 
 @needs_seed
@@ -168,8 +186,22 @@ def test_eval_seed_table(cli) -> None:
     out = result.stdout
     assert re.search(r"document\s+│\s+15\s+│\s+15\s+│\s+1\.00\s+│\s+–", out)
     assert re.search(r"entities\s+│\s+20\s+│", out)
-    assert "Missed (" in out and "Forbidden items produced (" in out and "Not scored: scenarios" in out
-    lines = out.splitlines()
+    assert "Missed (0)" in out and "Forbidden items produced (0)" in out and "Not scored: scenarios" in out
+    assert re.search(r"events\s+│\s+5\s+│\s+5\s+│\s+1\.00", out)
+
+
+@needs_seed
+def test_eval_table_lists_a_missed_item_with_its_sentence(cli, tmp_path: Path) -> None:
+    gold = write_gold(
+        tmp_path,
+        """\
+        events:
+          - {id: e-none, type: ASSAULT, actors: [FRA MIL], condition_contains: "if it participates"}
+        """,
+    )
+    result = cli("eval", gold)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
     index = next(i for i, line in enumerate(lines) if line.startswith("  ["))  # the first missed item
     where = next(line for line in lines[index + 1 :] if line.strip().startswith("in:"))  # the item may wrap
     assert where.strip().startswith("in: ")
@@ -206,20 +238,24 @@ def test_eval_report_is_written_whole_or_not_at_all(cli, tmp_path: Path, monkeyp
 
 
 @needs_seed
-def test_eval_strict_exits_1_when_a_section_is_below_one(cli) -> None:
-    assert cli("eval", SEED_GOLD).exit_code == 0
-    strict = cli("eval", SEED_GOLD, "--strict")
+def test_eval_strict_exits_1_when_a_section_is_below_one(cli, tmp_path: Path) -> None:
+    gold = write_gold(tmp_path, "events:\n  - {type: ASSAULT, actors: [FRA MIL]}\n")
+    assert cli("eval", gold).exit_code == 0
+    strict = cli("eval", gold, "--strict")
     assert strict.exit_code == 1 and strict.error_lines == []
 
 
 def test_eval_strict_passes_when_every_section_is_full(cli, tmp_path: Path) -> None:
-    gold = write_gold(tmp_path, """\
+    gold = write_gold(
+        tmp_path,
+        """\
         document:
           body_must_contain: ["Jens Stoltenberg has spoken about 30,000 Russian troops."]
           body_must_not_contain: ["https://"]
         events_hypothetical:
           - {contains: "Moscow did not comment", type: ASSAULT}
-        """)
+        """,
+    )
     result = cli("eval", gold, "--strict", "--format", "json")
     assert result.exit_code == 0, result.stdout + result.stderr
     (file,) = result.json()["files"]
@@ -228,13 +264,16 @@ def test_eval_strict_passes_when_every_section_is_full(cli, tmp_path: Path) -> N
 
 
 def test_eval_precision_appears_only_for_complete_sections(cli, tmp_path: Path) -> None:
-    gold = write_gold(tmp_path, """\
+    gold = write_gold(
+        tmp_path,
+        """\
         complete: [entities]
         entities:
           - {name: Minsk, type: PLACE}
         claims:
           - {source_text: Minsk, cue: said, content_contains: "the drills would go ahead"}
-        """)
+        """,
+    )
     result = cli("eval", gold, "--format", "json")
     sections = result.json()["files"][0]["sections"]
     assert sections["entities"]["complete"] is True and isinstance(sections["entities"]["output"], int)

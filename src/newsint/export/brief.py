@@ -151,11 +151,61 @@ def _judgements(analysis: Analysis) -> RenderableType | None:
     return table
 
 
+def _events(analysis: Analysis) -> RenderableType | None:
+    """A dated timeline of what the author asserts happened, then, apart, what someone reports
+    and what is only hypothetical, conditional, negated or still to come."""
+    if not analysis.events:
+        return None
+    names = {e.id: e.name for e in analysis.entities}
+    asserted = sorted((e for e in analysis.events if e.modality == "asserted"), key=lambda e: (e.start or "9999", e.id))
+    others = [e for e in analysis.events if e.modality != "asserted"]
+    parts: list[RenderableType] = []
+    if asserted:
+        parts.append(_event_table("Timeline (asserted events)", asserted, names, modality=False))
+    if others:
+        parts.append(_event_table("Reported, hypothetical and other events", others, names, modality=True))
+    return Group(*parts)
+
+
+def _event_table(title: str, events: list, names: dict[str, str], *, modality: bool) -> Table:
+    table = Table(title=title, title_justify="left", expand=True)
+    columns = ["when", "type", "actors", "targets", "where"] + (["modality"] if modality else []) + ["detail"]
+    for column in columns:
+        table.add_column(column, no_wrap=column in {"when", "type", "modality"})
+    for event in events:
+        when = event.start or "unknown"
+        if event.end and event.end != event.start:
+            when += f" – {event.end}"
+        elif event.start and event.end is None:
+            when += " –"
+        where = names.get(event.location.entity, "") if event.location and event.location.entity else ""
+        if event.origin and event.origin.entity:
+            where += f" (from {names.get(event.origin.entity, '?')})"
+        kind = event.type + (f" ({event.mode})" if event.mode else "")
+        detail = []
+        if event.condition:
+            detail.append(f"if: {event.condition}")
+        if event.claim:
+            detail.append(f"claim {event.claim}")
+        if event.operation:
+            detail.append(names.get(event.operation, event.operation))
+        row = [
+            when,
+            kind,
+            ", ".join(p.actor or "?" for p in event.actors),
+            ", ".join(p.actor or "?" for p in event.targets),
+            where,
+        ]
+        table.add_row(*row, *([event.modality] if modality else []), "; ".join(detail))
+    return table
+
+
 SECTIONS: list[Callable[[Analysis], RenderableType | None]] = [
     _header,
     _paragraphs,
     _entities,
     _claims,
+    _events,
     _judgements,
     _set_aside,
 ]

@@ -30,6 +30,7 @@ class OutputFormat(StrEnum):
     jsonl = "jsonl"
     markdown = "markdown"
     geojson = "geojson"  # the places of all analysed articles, one FeatureCollection
+    acled = "acled"  # events of all analysed articles, one ACLED-shaped CSV with one header
 
 
 class OutputSink:
@@ -70,6 +71,12 @@ class OutputSink:
 
             self._features.extend(places_geojson([analysis])["features"])
             return
+        elif self.format is OutputFormat.acled:
+            from newsint.export.acled_events import acled_csv, acled_header
+
+            if self.count == 1:
+                self._stream.write(acled_header())
+            self._stream.write(acled_csv(analysis))
         elif self.format is OutputFormat.jsonl:
             self._stream.write(analysis.to_json() + "\n")
         elif self.format is OutputFormat.markdown:

@@ -1,0 +1,277 @@
+"""Events (extract/events.py): PLOVER type and mode, actor codes, place, time and modality.
+
+Expected values were checked by hand against the sentences (the seed article, Guardian articles
+read from the shared data at run time, and a few sentences written for these tests), never
+copied from output. Each test names the sentence it reads.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from newsint.eval.bench.common import analyze_text
+from newsint.export.acled_events import COLUMNS, acled_csv, acled_header
+from newsint.export.sink import render_brief_text
+from newsint.extract.events import lexicon
+from newsint.model import Analysis, Event
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+GUARDIAN = SHARED / "data" / "news" / "guardian-syria.jsonl"
+SEED = SHARED / "seed" / "belarus-staging-area.txt"
+PLOVER_TYPES = {
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE", "DEMAND",
+    "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "FIGHT",
+}  # fmt: skip
+
+
+def analyse(text: str, reference_date: dt.date | None = None) -> Analysis:
+    analysis = analyze_text(text, source="test", reference_date=reference_date)
+    assert isinstance(analysis, Analysis)
+    return analysis
+
+
+def in_sentence(analysis: Analysis, needle: str) -> list[Event]:
+    text = analysis.document.text
+    return [e for e in analysis.events if needle in text[e.sentence.start : e.sentence.end]]
+
+
+def actors(event: Event) -> set[str]:
+    return {p.actor for p in event.actors if p.actor}
+
+
+def targets(event: Event) -> set[str]:
+    return {p.actor for p in event.targets if p.actor}
+
+
+def entity_name(analysis: Analysis, entity_id: str | None) -> str | None:
+    return next((e.name for e in analysis.entities if e.id == entity_id), None)
+
+
+# --------------------------------------------------------------------------------------------
+# The lexicon
+
+
+def test_lexicon_has_every_plover_type_and_the_statement_addition():
+    lex = lexicon()
+    assert PLOVER_TYPES | {"STATEMENT"} == set(lex.types)
+    assert lex.aliases == {"REQUEST": "DEMAND", "ACCUSE": "DISAPPROVE"}
+    assert all(kind.verbs or kind.nouns for kind in lex.types.values())
+
+
+def test_object_constrained_readings_come_first():
+    # "block the road" is a protest, "block the resolution" a rejection.
+    assert lexicon().verbs["block"][0] == "PROTEST"
+    assert analyse("Angry farmers blocked the main road to the capital.").events[0].type == "PROTEST"
+
+
+# --------------------------------------------------------------------------------------------
+# The seed article
+
+
+@pytest.fixture(scope="module")
+def seed() -> Analysis:
+    return analyse(SEED.read_text(encoding="utf-8"), reference_date=dt.date(2022, 2, 11))
+
+
+def test_seed_troop_movement_is_mobilize_troops_from_the_far_east_to_belarus(seed):
+    (event,) = [e for e in in_sentence(seed, "moving troops from the Far East") if e.type == "MOBILIZE"]
+    assert event.mode == "troops"
+    assert actors(event) == {"RUS MIL"}  # a state moving troops acts through its military
+    assert entity_name(seed, event.location.entity) == "Belarus"  # the border's side the paragraph names
+    assert entity_name(seed, event.origin.entity) == "Russian Far East"
+    assert event.start == "2022-01-11" and event.end is None  # "since the middle of January": not over
+    assert event.modality == "asserted"
+
+
+def test_seed_joint_exercise_is_cooperate_military_with_both_armies(seed):
+    (event,) = [e for e in in_sentence(seed, "joint Russian-Belarusian military exercises") if e.type == "COOPERATE"]
+    assert event.mode == "military"
+    assert actors(event) == {"RUS MIL", "BLR MIL"}
+    assert (event.start, event.end) == ("2022-02-10", "2022-02-20")  # "for ten days from Feb. 10"
+    assert entity_name(seed, event.operation) == "Allied Resolve"
+
+
+def test_seed_sanctions_threat_keeps_its_condition_and_is_asserted(seed):
+    events = in_sentence(seed, "threatening Minsk with new sanctions")
+    threat = next(e for e in events if e.type == "THREATEN")
+    assert threat.mode == "restrict"
+    assert (actors(threat), targets(threat)) == ({"USA GOV"}, {"BLR GOV"})
+    assert threat.condition == "if it participates in Russian aggression against Ukraine"
+    assert threat.modality == "asserted"
+    # The sanctions themselves have not been imposed.
+    sanction = next(e for e in events if e.type == "SANCTION")
+    assert sanction.modality != "asserted"
+
+
+def test_seed_nominal_crackdown_is_coerce_by_the_government_on_the_opposition(seed):
+    event = next(e for e in in_sentence(seed, "violent crackdown") if e.type == "COERCE")
+    assert (actors(event), targets(event)) == ({"BLR GOV"}, {"BLR OPP"})
+    assert event.start == "2020-01-01" and event.precision == "year"  # "that year" after "Until 2020"
+
+
+def test_seed_counterfactual_and_conditional_wars_are_never_asserted(seed):
+    for needle in ("Ukraine launched counterstrikes", "If a war did break out"):
+        events = in_sentence(seed, needle)
+        assert events, needle
+        assert all(e.modality in {"hypothetical", "conditional"} for e in events), needle
+
+
+def test_seed_negated_refusal_is_not_an_occupation(seed):
+    # "Lukashenko argued at length that he would not allow the country to be occupied."
+    events = in_sentence(seed, "would not allow the country to be occupied")
+    occupation = next(e for e in events if e.type == "FIGHT")
+    assert occupation.modality == "negated"
+    assert occupation.claim is not None  # inside Lukashenko's claim
+
+
+def test_seed_announcement_is_a_statement_by_lukashenko(seed):
+    (event,) = [e for e in in_sentence(seed, "It was he who announced") if e.type == "STATEMENT"]
+    assert actors(event) == {"BLR GOV"}
+    assert event.start == "2021-12-01" and event.precision == "month-part"
+
+
+# --------------------------------------------------------------------------------------------
+# Guardian articles
+
+
+@pytest.fixture(scope="module")
+def guardian() -> dict[str, Analysis]:
+    wanted = {"guardian-0066", "guardian-0087", "guardian-0131", "guardian-0144"}
+    out = {}
+    for line in GUARDIAN.read_text(encoding="utf-8").splitlines():
+        article = json.loads(line)
+        if article["id"] in wanted:
+            out[article["id"]] = analyse(article["text"])
+    return out
+
+
+def test_guardian_withdrawal_is_retreat(guardian):
+    # "The Kurdish militia, the YPG, withdrew from Afrin before dawn on Sunday, ..."
+    (event,) = in_sentence(guardian["guardian-0144"], "withdrew from Afrin")
+    assert (event.type, event.mode, event.modality) == ("RETREAT", "withdraw", "asserted")
+
+
+def test_guardian_threat_with_a_veto(guardian):
+    # "Early on Thursday, American diplomats threatened their British counterparts with a veto, ..."
+    event = next(
+        e for e in in_sentence(guardian["guardian-0066"], "American diplomats threatened") if e.type == "THREATEN"
+    )
+    assert (actors(event), targets(event)) == ({"USA GOV"}, {"GBR"})
+    assert event.modality == "asserted"
+
+
+def test_guardian_arrest_by_police_at_an_airport(guardian):
+    # "British police arrested Robinson at Manchester airport on suspicion of terrorist offences ..."
+    events = in_sentence(guardian["guardian-0087"], "British police arrested Robinson")
+    assert [(e.type, e.mode, e.modality) for e in events] == [("COERCE", "arrest", "asserted")]
+    assert actors(events[0]) == {"GBR COP"}
+    assert events[0].location is not None and events[0].location.lat is not None
+
+
+def test_guardian_reported_conditional_retaliation_is_not_asserted(guardian):
+    # "... said last month that Russia would shoot down incoming missiles and attack their launching
+    # platforms if a US strike on Syria threatened Russian military personnel."
+    events = in_sentence(guardian["guardian-0131"], "would shoot down incoming missiles")
+    assert {e.type for e in events} >= {"FIGHT"}
+    assert all(e.modality != "asserted" for e in events)
+    attack = next(e for e in events if e.type == "FIGHT" and actors(e) == {"RUS MIL"})
+    assert attack.condition == "if a US strike on Syria threatened Russian military personnel"
+
+
+# --------------------------------------------------------------------------------------------
+# Modality on sentences written for these tests
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "modality"),
+    [
+        ("Russian troops did not attack Kyiv on Monday.", "FIGHT", "negated"),
+        ("Russia and Belarus will hold joint military exercises in February.", "COOPERATE", "future"),
+        ("NATO said Russian forces had shelled Kharkiv.", "FIGHT", "reported"),
+        ("Ukrainian forces shelled Russian positions near Bakhmut.", "FIGHT", "asserted"),
+        ("If Iran attacks Israel, the United States would impose new sanctions on Tehran.", "SANCTION", "conditional"),
+    ],
+)
+def test_modality(sentence, kind, modality):
+    events = [e for e in analyse(sentence).events if e.type == kind]
+    assert [e.modality for e in events] == [modality]
+
+
+def test_future_cooperation_is_an_agreement_and_a_refusal_a_rejection():
+    # The PLOVER manual: cooperative actions reported in future tense are intentions (AGREE).
+    assert analyse("Israel will evacuate all 21 settlements in the Gaza Strip.").events[0].type == "AGREE"
+    assert analyse("Syria says it will not accept any more refugees.").events[0].type == "REJECT"
+
+
+def test_conditional_retaliation_names_its_actors_and_target():
+    events = analyse("If Iran attacks Israel, the United States would impose new sanctions on Tehran.").events
+    attack = next(e for e in events if e.type == "FIGHT")
+    sanction = next(e for e in events if e.type == "SANCTION")
+    assert (actors(attack), targets(attack)) == ({"IRN MIL"}, {"ISR"})
+    assert actors(sanction) == {"USA GOV"} and targets(sanction) == {"IRN"}
+    assert sanction.condition == "If Iran attacks Israel"
+
+
+# --------------------------------------------------------------------------------------------
+# Exports
+
+
+def test_acled_rows_carry_date_precision_actors_place_and_sentence(seed):
+    rows = list(csv.DictReader(io.StringIO(acled_header() + acled_csv(seed))))
+    assert tuple(rows[0]) == COLUMNS
+    deploy = next(r for r in rows if r["event_type"] == "MOBILIZE" and r["modality"] == "asserted")
+    assert (deploy["event_date"], deploy["time_precision"]) == ("2022-01-11", "month-part")
+    assert (deploy["actor1"], deploy["location"]) == ("RUS MIL", "Belarus")
+    assert float(deploy["latitude"]) == pytest.approx(53.5, abs=0.5)
+    assert deploy["source_sentence"].startswith("Since the middle of January, Russia has been moving troops")
+    threat = next(r for r in rows if r["event_type"] == "THREATEN" and r["actor1"] == "USA GOV")
+    assert threat["event_date"] == "" and threat["location"] == ""  # unknown stays empty
+    assert threat["notes"] == "condition: if it participates in Russian aggression against Ukraine"
+
+
+def test_brief_shows_asserted_timeline_then_the_rest(seed):
+    text = render_brief_text(seed, color=False)
+    timeline, rest = text.index("Timeline (asserted events)"), text.index("Reported, hypothetical and other events")
+    assert timeline < rest
+    assert text.index("2020-01-01", timeline) < text.index("2022-02-10", timeline) < rest
+    assert "hypothetical" in text[rest:]
+
+
+# --------------------------------------------------------------------------------------------
+# An example wire story (examples/example-wire-drills-extended.txt)
+
+
+@pytest.fixture(scope="module")
+def wire() -> Analysis:
+    path = Path(__file__).resolve().parents[2] / "examples" / "example-wire-drills-extended.txt"
+    return analyse(path.read_text(encoding="utf-8"))
+
+
+def test_wire_trip_for_talks_is_consult_between_the_two_governments(wire):
+    # "Lukashenko flew to Moscow on Friday for talks with President Vladimir Putin."
+    (event,) = in_sentence(wire, "flew to Moscow on Friday for talks")
+    assert (event.type, event.modality) == ("CONSULT", "asserted")
+    assert (actors(event), targets(event)) == ({"BLR GOV"}, {"RUS GOV"})
+
+
+def test_wire_denial_is_asserted_and_the_invasion_it_denies_is_not(wire):
+    # "The Kremlin has repeatedly denied that it plans to invade Ukraine."
+    events = in_sentence(wire, "repeatedly denied that it plans to invade")
+    denial = next(e for e in events if e.type == "REJECT")
+    assert (actors(denial), denial.modality) == ({"RUS GOV"}, "asserted")
+    invasion = next(e for e in events if e.type == "FIGHT")
+    assert invasion.modality != "asserted" and targets(invasion) == {"UKR"}
+
+
+def test_wire_massing_of_troops_is_reported_from_the_ambassador(wire):
+    # "... Michael Carpenter, told the organisation's members that Russia had probably massed between
+    # 169,000 and 190,000 personnel in and near Ukraine ..."
+    (event,) = [e for e in in_sentence(wire, "Russia had probably massed") if e.type == "MOBILIZE"]
+    assert actors(event) == {"RUS MIL"}
+    assert event.modality == "reported" and event.claim is not None
