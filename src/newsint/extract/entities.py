@@ -157,10 +157,11 @@ def _entity_spans(doc: Doc) -> list[Span]:
         if ent.label_ == AMBIGUOUS_EQUIPMENT_LABEL and _military_context(ent) and not _civilian_sense(ent):
             spans.append(Span(doc, ent.start, ent.end, label="EQUIPMENT", span_id=ent.ent_id_))
     # A ship's name after its navy's prefix ("HMS Defender") is the ship, whatever NER called it.
-    ships = knowledge_base().ship_spans(doc)
+    text = doc.text  # spaCy builds it from the tokens on every access
+    ships = knowledge_base().ship_spans(doc, text)
     spans = [s for s in spans if s.ent_id_ or not _overlaps(s, ships)]
     spans += [s for s in ships if not _overlaps(s, spans)]
-    spans += [s for s in knowledge_base().operation_spans(doc) if not _overlaps(s, spans)]
+    spans += [s for s in knowledge_base().operation_spans(doc, text) if not _overlaps(s, spans)]
     spans = [
         _equipment_extent(s) if s.label_ == "EQUIPMENT" else s
         for s in _join_split_names(sorted(spans, key=lambda s: s.start))
@@ -201,11 +202,14 @@ def _equipment_extent(span: Span) -> Span:
     if span.ent_id_.startswith("equipment-class:"):
         return _with_premodifiers(span)
     doc = span.doc
-    prefix = _DESIGNATION_BEFORE.search(doc.text[max(0, span.start_char - 16) : span.start_char])
-    begin = span.start_char - len(prefix.group()) if prefix else 0
-    if prefix is None or (begin > 0 and not (doc.text[begin - 1].isspace() or doc.text[begin - 1] == "(")):
-        return span  # no designation, or the window began inside a longer word
-    extended = doc.char_span(begin, span.end_char, alignment_mode="expand")
+    # The few tokens before the name (doc.text would rebuild the whole text on every call).
+    window = doc[max(0, span.start - 6) : span.start]
+    prefix = _DESIGNATION_BEFORE.search(window.text_with_ws)
+    if prefix is None:
+        return span
+    if prefix.start() == 0 and window.start > 0 and not doc[window.start - 1].whitespace_:
+        return span  # the window began inside a longer word
+    extended = doc.char_span(window.start_char + prefix.start(), span.end_char, alignment_mode="expand")
     if extended is None or extended.start >= span.start:
         return span
     return Span(doc, extended.start, span.end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_ or span.ent_id_)

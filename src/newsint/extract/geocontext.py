@@ -79,6 +79,7 @@ def settle_places(doc: Doc, groups: Iterable[Any], *, dateline_place: str | None
         if code is not None:  # "Pa." is Pennsylvania, whatever else the gazetteer spells that way
             _relink(group, place_by_id(f"admin1:US-{code}"))
     evidence = _evidence(places)
+    text = doc.text  # built from the tokens on every access: once here
     if dateline_place:
         towns = _towns(dateline_place.title())
         if towns:  # a dateline names the best-known place of that name ("PARIS" is Paris, France)
@@ -92,7 +93,7 @@ def settle_places(doc: Doc, groups: Iterable[Any], *, dateline_place: str | None
         candidates = _towns(group.spans[0].text if group.spans else group.name)
         if not candidates:
             continue
-        written = _written_qualifiers(doc, group)
+        written = _written_qualifiers(text, group)
         if not is_town:
             # A region or sea's name written with a state after it is a town: "Atlantic, Iowa".
             best = max(candidates, key=lambda c: _score(c, evidence, written, exclude=group))
@@ -143,11 +144,11 @@ def _towns(name: str) -> list[PlaceEntry]:
     return [c for c in lookup_place(name) if c.id.startswith("geonames:")][:MAX_CANDIDATES]
 
 
-def _written_qualifiers(doc: Doc, group: Any) -> set[tuple[str, str | None]]:
+def _written_qualifiers(text: str, group: Any) -> set[tuple[str, str | None]]:
     """(ISO3, admin1 or None) of a state or country written right after any mention."""
     found: set[tuple[str, str | None]] = set()
     for span in group.spans:
-        match = _QUALIFIER.match(doc.text[span.end_char : span.end_char + 40])
+        match = _QUALIFIER.match(text[span.end_char : span.end_char + 40])
         if match is None:
             continue
         if match["name"] in AP_STATE_ABBREVIATIONS:

@@ -212,10 +212,12 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------------------------- the rest
 
-    def operation_spans(self, doc: Doc) -> list[Span]:
+    def operation_spans(self, doc: Doc, text: str | None = None) -> list[Span]:
+        """``text``: ``doc.text`` if the caller has it (spaCy rebuilds it on every access)."""
+        text = doc.text if text is None else text
         spans = []
         for pattern in compile_operation_patterns():
-            for match in pattern.finditer(doc.text):
+            for match in pattern.finditer(text):
                 entries = operations_by_alias().get(normalize_alias(match.name), ())
                 kb_id = f"operation:{entries[0].id}" if len(entries) == 1 else ""
                 span = doc.char_span(
@@ -225,11 +227,11 @@ class KnowledgeBase:
                     spans.append(span)
         return spans
 
-    def ship_spans(self, doc: Doc) -> list[Span]:
+    def ship_spans(self, doc: Doc, text: str | None = None) -> list[Span]:
         """Ships named after a navy prefix ("USS Carney"), marked with ``SHIP_ID``: the KB lists
         classes, not hulls, so these stay unlinked."""
         spans = []
-        for match in _ship_pattern().finditer(doc.text):
+        for match in _ship_pattern().finditer(doc.text if text is None else text):
             span = doc.char_span(match.start(), match.end(), label=EQUIPMENT_LABEL, span_id=SHIP_ID)
             if span is not None:
                 spans.append(span)

@@ -530,6 +530,7 @@ def report(m: Measurements) -> Report:
     entity_ratio = _entity_ratio(m.stages)
     if entity_ratio is not None:
         info["entity_ratio_vs_spacy"] = entity_ratio
+        figures["entity_ratio_target_met"] = float(entity_ratio <= ENTITY_RATIO_TARGET)
         headline += (
             f"; entities {entity_ratio:.2f}× bare spaCy (target ≤{ENTITY_RATIO_TARGET}: "
             f"{_pf(entity_ratio <= ENTITY_RATIO_TARGET)})"
