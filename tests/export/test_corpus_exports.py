@@ -116,10 +116,13 @@ def test_ftm_statements_carry_provenance_and_claims(example_corpus) -> None:
     assert len({r["id"] for r in rows}) == len(rows)  # one row per statement
     notes = [r for r in rows if r["prop"] == "notes" and "30,000" in r["value"]]
     # The original value is the claim as written, source and cue included; it hangs on the Person.
-    (stoltenberg,) = [
-        r for r in notes if r["original_value"].startswith("NATO Secretary General Jens Stoltenberg said on Russia")
+    stoltenberg = [
+        r
+        for r in notes
+        if r["original_value"].startswith("NATO Secretary General Jens Stoltenberg said")
+        and "about 30,000 combat troops" in r["value"]
     ]
-    assert stoltenberg["schema"] == "Person" and "about 30,000 combat troops" in stoltenberg["value"]
+    assert stoltenberg and all(r["schema"] == "Person" for r in stoltenberg)
 
 
 def _event_article(modality: str, precision: str | None) -> CorpusArticle:
