@@ -71,3 +71,17 @@ def test_a_name_is_no_evidence_for_itself() -> None:
     assert washington
     assert all("resolved_by" not in e.attributes for e in washington)
     assert all(abs(e.attributes.get("lat", 38.9) - 38.9) < 0.2 for e in washington)
+
+
+def test_a_country_named_elsewhere_does_not_move_a_world_city_to_a_village() -> None:
+    # A Guardian-style sentence pair: the United States is named, and so is Brussels. Brussels,
+    # Belgium (50.85 N, 4.35 E, ~1.0 million) must not become Brussels, Wisconsin (~1,000 people)
+    # on that evidence alone; a state written after it still would.
+    a = run(
+        "The United States sent more troops to Poland. "
+        "Speaking at NATO headquarters in Brussels, the alliance's chief welcomed the move."
+    )
+    brussels = place(a, "Brussels")
+    assert brussels.attributes["iso"] == "BEL" and abs(brussels.attributes["lat"] - 50.85) < 0.2
+    b = run("The fire broke out at a dairy farm in Brussels, Wis., on Monday.")
+    assert place(b, "Brussels").attributes["iso"] == "USA"

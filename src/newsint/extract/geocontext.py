@@ -114,6 +114,10 @@ def settle_places(doc: Doc, groups: Iterable[Any], *, dateline_place: str | None
         if current is not None:
             if best is current or best_score <= _score(current, evidence, written, exclude=group):
                 continue
+            if best_score < NAMED_DIVISION and _dominates(current, best):
+                # A country named elsewhere is weak evidence: an article about Washington's
+                # policy that mentions "Brussels" means Belgium's capital, not a village of 1,000.
+                continue
         elif best_score < NAMED_DIVISION:
             continue  # left unlinked (an ambiguous name, a small town): only on state or written evidence
         if best_score == 0:
@@ -191,6 +195,12 @@ def _relink(group: Any, place: PlaceEntry | None) -> None:
     group.name = link.name
     group.attributes = dict(link.attributes)
     group.attributes["resolved_by"] = "document context"
+
+
+def _dominates(current: PlaceEntry, other: PlaceEntry) -> bool:
+    """Whether the current link is so much better known (``DOMINANT_FACTOR`` times the population)
+    that only state-level or written evidence may move a name away from it."""
+    return (current.population or 0) >= DOMINANT_FACTOR * max(other.population or 0, 1)
 
 
 def _km(a: PlaceEntry, b: PlaceEntry) -> float:
