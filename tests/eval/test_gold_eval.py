@@ -75,20 +75,39 @@ def test_the_seed_gold_file_is_valid() -> None:
         ({"entities": [{"name": "X"}]}, "entities[0]: 'type' is required"),
         ({"entities": [{"name": "X", "type": "PEOPLE"}]}, "'PEOPLE' is not one of PERSON, ORG, PLACE"),
         ({"entities": [{"name": "X", "type": "ORG", "min_mentions": "many"}]}, "min_mentions must be a whole"),
-        ({"entities": [{"id": "a", "name": "X", "type": "ORG"}, {"id": "a", "name": "Y", "type": "ORG"}]},
-         "duplicate id 'a'"),
+        (
+            {"entities": [{"id": "a", "name": "X", "type": "ORG"}, {"id": "a", "name": "Y", "type": "ORG"}]},
+            "duplicate id 'a'",
+        ),
         ({"claims": [{"cue": "said", "content_contains": "x"}]}, "give 'source' (an entity id) or 'source_text'"),
-        ({"claims": [{"source": "nobody", "cue": "said", "content_contains": "x"}]},
-         "claims[0].source: 'nobody' is not a entity id of this file"),
-        ({"claims": [{"id": "c", "source_text": "s", "cue": "said", "content_contains": "x"}],
-          "contradictions": [["c", "d"]]}, "contradictions[0]: 'd' is not a claim id"),
-        ({"claims": [{"source_text": "s", "cue": "said", "content_contains": "x", "quantity": {"unit": "troops"}}]},
-         "quantity: 'value' is required"),
+        (
+            {"claims": [{"source": "nobody", "cue": "said", "content_contains": "x"}]},
+            "claims[0].source: 'nobody' is not a entity id of this file",
+        ),
+        (
+            {
+                "claims": [{"id": "c", "source_text": "s", "cue": "said", "content_contains": "x"}],
+                "contradictions": [["c", "d"]],
+            },
+            "contradictions[0]: 'd' is not a claim id",
+        ),
+        (
+            {"claims": [{"source_text": "s", "cue": "said", "content_contains": "x", "quantity": {"unit": "troops"}}]},
+            "quantity: 'value' is required",
+        ),
         ({"judgements": [{"contains": "x", "band": [0.5, 0.2]}]}, "0 ≤ low ≤ high ≤ 1"),
-        ({"events": [{"type": "MOBILIZE", "actors": [], "start": {"value": "2022-01", "precision": "day"}}]},
-         "a day precision needs a fuller date than 2022-01"),
-        ({"events": [{"type": "MOBILIZE", "actors": [], "start": {"value": "2022-01-15", "precision": "fortnight"}}]},
-         "'fortnight' is not one of day, month-part, month, year"),
+        (
+            {"events": [{"type": "MOBILIZE", "actors": [], "start": {"value": "2022-01", "precision": "day"}}]},
+            "a day precision needs a fuller date than 2022-01",
+        ),
+        (
+            {
+                "events": [
+                    {"type": "MOBILIZE", "actors": [], "start": {"value": "2022-01-15", "precision": "fortnight"}}
+                ]
+            },
+            "'fortnight' is not one of day, month-part, month, year",
+        ),
         ({"events": [{"type": "MOBILIZE", "actors": [], "location": "nowhere"}]}, "events[0].location: 'nowhere'"),
         ({"events": [{"type": "MOBILIZE", "actors": [], "modality": "likely"}]}, "'likely' is not one of asserted"),
         ({"entities_not": [{"text": "Minsk", "as": "event actor"}]}, "'event actor' is not one of event location"),
@@ -213,13 +232,16 @@ def test_eval_strict_exits_1_when_a_section_is_below_one(cli) -> None:
 
 
 def test_eval_strict_passes_when_every_section_is_full(cli, tmp_path: Path) -> None:
-    gold = write_gold(tmp_path, """\
+    gold = write_gold(
+        tmp_path,
+        """\
         document:
           body_must_contain: ["Jens Stoltenberg has spoken about 30,000 Russian troops."]
           body_must_not_contain: ["https://"]
         events_hypothetical:
           - {contains: "Moscow did not comment", type: ASSAULT}
-        """)
+        """,
+    )
     result = cli("eval", gold, "--strict", "--format", "json")
     assert result.exit_code == 0, result.stdout + result.stderr
     (file,) = result.json()["files"]
@@ -228,13 +250,16 @@ def test_eval_strict_passes_when_every_section_is_full(cli, tmp_path: Path) -> N
 
 
 def test_eval_precision_appears_only_for_complete_sections(cli, tmp_path: Path) -> None:
-    gold = write_gold(tmp_path, """\
+    gold = write_gold(
+        tmp_path,
+        """\
         complete: [entities]
         entities:
           - {name: Minsk, type: PLACE}
         claims:
           - {source_text: Minsk, cue: said, content_contains: "the drills would go ahead"}
-        """)
+        """,
+    )
     result = cli("eval", gold, "--format", "json")
     sections = result.json()["files"][0]["sections"]
     assert sections["entities"]["complete"] is True and isinstance(sections["entities"]["output"], int)

@@ -80,7 +80,7 @@ def _kinds(
     if raw.title:
         # The page's own headline, usually the first paragraph; a section label ("Security",
         # "TECH") that a page puts above it is set aside rather than analysed.
-        at = next((i for i, (_, c) in enumerate(rest[:MAX_KICKERS + 1]) if same_text(c.text, raw.title)), None)
+        at = next((i for i, (_, c) in enumerate(rest[: MAX_KICKERS + 1]) if same_text(c.text, raw.title)), None)
         if at is not None:
             for _, kicker in rest[:at]:
                 document.removed.append(Removed(kind="kicker", text=kicker.text))

@@ -21,6 +21,7 @@ def absolute_url(url: str) -> str:
     """A "www." address as a browser reads it (http, which redirects where https is served)."""
     return url if re.match(r"^[a-z][a-z0-9+.-]*://", url, re.I) else f"http://{url}"
 
+
 _TEASER = re.compile(
     r"""^(?:related(?:\s+(?:article|articles|story|stories|content|reading|coverage|link|links|video))?
         |read\s+(?:more|also|next|further)|also\s+read|see\s+also|more\s+on\s+this(?:\s+story)?

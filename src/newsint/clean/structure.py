@@ -77,9 +77,7 @@ def is_title(candidate: Candidate, *, has_more: bool, wrapped: bool) -> bool:
         and len(text) <= MAX_TITLE_CHARS
         and not text.endswith((":", ","))  # "Title;" followed by a deck line is a news convention
         and (
-            len(text.split()) <= MAX_TWO_SENTENCE_TITLE_WORDS
-            or _title_case(text)
-            or not _SENTENCE_INSIDE.search(text)
+            len(text.split()) <= MAX_TWO_SENTENCE_TITLE_WORDS or _title_case(text) or not _SENTENCE_INSIDE.search(text)
         )
         and (not wrapped or candidate.lines <= MAX_TITLE_LINES)
         and _DATELINE.match(text) is None

@@ -112,8 +112,10 @@ class CountryKB:
         for abbreviation in country.abbreviations:
             key = abbreviation_key(abbreviation)
             if key in self._abbreviations and self._abbreviations[key] is not country:
-                raise KBDataError(f"abbreviation {abbreviation!r} claimed by {self._abbreviations[key].iso3} "
-                                  f"and {country.iso3}", path=COUNTRIES_FILE)
+                raise KBDataError(
+                    f"abbreviation {abbreviation!r} claimed by {self._abbreviations[key].iso3} and {country.iso3}",
+                    path=COUNTRIES_FILE,
+                )
             self._abbreviations[key] = country
         for adjective in (*country.adjectives, *country.demonyms):
             self._adjectives[normalize_name(adjective)].append(country)
@@ -126,13 +128,17 @@ class CountryKB:
         for key, entries in self._names.items():
             if len({c.iso3 for c, _ in entries}) > 1 and not all(ambiguous for _, ambiguous in entries):
                 owners = ", ".join(sorted(f"{c.iso3}{'?' if a else ''}" for c, a in entries))
-                raise KBDataError(f"name {key!r} is shared by {owners} without being declared ambiguous",
-                                  path=COUNTRIES_FILE)
+                raise KBDataError(
+                    f"name {key!r} is shared by {owners} without being declared ambiguous", path=COUNTRIES_FILE
+                )
         declared = {normalize_name(a) for a in self.header.get("ambiguous_adjectives") or {}}
         for key, owners in self._adjectives.items():
             if len({c.iso3 for c in owners}) > 1 and key not in declared:
-                raise KBDataError(f"adjective {key!r} is shared by {[c.iso3 for c in owners]} "
-                                  "without being listed in ambiguous_adjectives", path=COUNTRIES_FILE)
+                raise KBDataError(
+                    f"adjective {key!r} is shared by {[c.iso3 for c in owners]} "
+                    "without being listed in ambiguous_adjectives",
+                    path=COUNTRIES_FILE,
+                )
 
     def lookup(self, name: str) -> list[tuple[Country, bool]]:
         """Countries named ``name`` (name, official name, alias, abbreviation), each with whether
@@ -159,9 +165,15 @@ def _tuple(value: Any) -> tuple[Any, ...]:
 
 
 def _metonym_from(raw: Mapping[str, Any], iso3: str | None) -> Metonym:
-    return Metonym(name=raw["name"], actor=raw["actor"], kind=raw.get("kind", "seat"), iso3=iso3,
-                   aliases=_tuple(raw.get("aliases")), ambiguous=bool(raw.get("ambiguous", False)),
-                   note=raw.get("note"))
+    return Metonym(
+        name=raw["name"],
+        actor=raw["actor"],
+        kind=raw.get("kind", "seat"),
+        iso3=iso3,
+        aliases=_tuple(raw.get("aliases")),
+        ambiguous=bool(raw.get("ambiguous", False)),
+        note=raw.get("note"),
+    )
 
 
 def _country_from(raw: Mapping[str, Any]) -> Country:
@@ -170,25 +182,41 @@ def _country_from(raw: Mapping[str, Any]) -> Country:
         centroid = raw.get("centroid")
         bbox = raw.get("bbox")
         return Country(
-            iso3=raw["iso3"], iso2=raw["iso2"], numeric=None if raw.get("numeric") is None else str(raw["numeric"]),
-            kind=raw["kind"], name=raw["name"], official_name=raw.get("official_name") or raw["name"],
-            sovereign=raw.get("sovereign"), aliases=_tuple(raw.get("aliases")),
-            abbreviations=_tuple(raw.get("abbreviations")), ambiguous_aliases=_tuple(raw.get("ambiguous_aliases")),
-            adjectives=_tuple(raw.get("adjectives")), demonyms=_tuple(raw.get("demonyms")),
-            capital=Capital(name=capital["name"], aliases=_tuple(capital.get("aliases")),
-                            geonameid=capital.get("geonameid"), lat=capital.get("lat"), lon=capital.get("lon"))
-            if capital else None,
+            iso3=raw["iso3"],
+            iso2=raw["iso2"],
+            numeric=None if raw.get("numeric") is None else str(raw["numeric"]),
+            kind=raw["kind"],
+            name=raw["name"],
+            official_name=raw.get("official_name") or raw["name"],
+            sovereign=raw.get("sovereign"),
+            aliases=_tuple(raw.get("aliases")),
+            abbreviations=_tuple(raw.get("abbreviations")),
+            ambiguous_aliases=_tuple(raw.get("ambiguous_aliases")),
+            adjectives=_tuple(raw.get("adjectives")),
+            demonyms=_tuple(raw.get("demonyms")),
+            capital=Capital(
+                name=capital["name"],
+                aliases=_tuple(capital.get("aliases")),
+                geonameid=capital.get("geonameid"),
+                lat=capital.get("lat"),
+                lon=capital.get("lon"),
+            )
+            if capital
+            else None,
             centroid=(float(centroid[0]), float(centroid[1])) if centroid else None,
             bbox=tuple(float(v) for v in bbox) if bbox else None,  # type: ignore[arg-type]
-            population=raw.get("population"), area_km2=raw.get("area_km2"), continent=raw.get("continent"),
+            population=raw.get("population"),
+            area_km2=raw.get("area_km2"),
+            continent=raw.get("continent"),
             geonameid=raw.get("geonameid"),
             neighbours={k: (tuple(v) if v else None) for k, v in (raw.get("neighbours") or {}).items()},
             metonyms=tuple(_metonym_from(m, raw["iso3"]) for m in raw.get("metonyms") or ()),
             note=raw.get("note"),
         )
     except (KeyError, TypeError, IndexError) as exc:
-        raise KBDataError(f"country entry {raw.get('iso3', '?')}: missing or malformed {exc}",
-                          path=COUNTRIES_FILE) from exc
+        raise KBDataError(
+            f"country entry {raw.get('iso3', '?')}: missing or malformed {exc}", path=COUNTRIES_FILE
+        ) from exc
 
 
 @lru_cache(maxsize=1)
