@@ -43,8 +43,8 @@ def test_ingesting_the_examples_twice_leaves_the_same_counts(cli, store_url):
     assert stats_of(cli, store_url) == counts
 
 
-def test_a_bad_file_is_recorded_skipped_and_retried(cli, tmp_path):
-    db = str(tmp_path / "n.db")
+def test_a_bad_file_is_recorded_skipped_and_retried(cli, tmp_path, store_url):
+    db = store_url
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "good.txt").write_text(ARTICLE, encoding="utf-8")
@@ -64,8 +64,8 @@ def test_a_bad_file_is_recorded_skipped_and_retried(cli, tmp_path):
     assert stats_of(cli, db)["articles"] == 2  # the good file was not read again
 
 
-def test_a_bad_feed_record_is_retried_alone(cli, tmp_path):
-    db = str(tmp_path / "n.db")
+def test_a_bad_feed_record_is_retried_alone(cli, tmp_path, store_url):
+    db = store_url
     feed = tmp_path / "feed.jsonl"
     good = {"title": "Drills go on", "text": ARTICLE, "date": "2022-02-20"}
     feed.write_text(json.dumps(good) + "\n" + json.dumps({"title": "Blank", "text": "   "}) + "\n", encoding="utf-8")
@@ -80,8 +80,8 @@ def test_a_bad_feed_record_is_retried_alone(cli, tmp_path):
     assert stats_of(cli, db)["articles"] == 2
 
 
-def test_resume_skips_sources_already_stored_or_failed(cli, tmp_path):
-    db = str(tmp_path / "n.db")
+def test_resume_skips_sources_already_stored_or_failed(cli, tmp_path, store_url):
+    db = store_url
     assert cli("ingest", EXAMPLES / "example-wire-drills-extended.txt", "--db", db).exit_code == 0
     (tmp_path / "empty.txt").write_bytes(b"")
     result = cli("ingest", EXAMPLES, tmp_path / "empty.txt", "--db", db, "--resume")
@@ -94,8 +94,8 @@ def test_resume_skips_sources_already_stored_or_failed(cli, tmp_path):
     )  # 7 articles + the empty file
 
 
-def test_published_date_is_applied(cli, tmp_path):
-    db = str(tmp_path / "n.db")
+def test_published_date_is_applied(cli, tmp_path, store_url):
+    db = store_url
     article = tmp_path / "a.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     assert cli("ingest", article, "--db", db, "--published", "2022-02-20").exit_code == 0
@@ -104,9 +104,8 @@ def test_published_date_is_applied(cli, tmp_path):
     assert bad.exit_code == 2 and len(bad.error_lines) == 1
 
 
-def test_search_command(cli, tmp_path):
-    db = str(tmp_path / "n.db")
-    assert cli("ingest", EXAMPLES / "meridian-wire-feed.jsonl", "--db", db).exit_code == 0
+def test_search_command(cli, feed_store):
+    db = feed_store
     hits = cli("search", "ludicrous", "--db", db, "--format", "json").json()
     assert hits and all(h["title"].startswith("Ukraine puts Russian force") for h in hits)
     table = cli("search", "ludicrous", "--db", db)
@@ -117,14 +116,43 @@ def test_search_command(cli, tmp_path):
     assert "no matches" in cli("search", "zzzqqq", "--db", db).stdout
 
 
-@pytest.mark.parametrize("query", ['"', "NEAR(", "*", "troops OR", "'; DROP TABLE articles; --", "-"])
-def test_search_command_takes_any_text(cli, tmp_path, query):
-    db = str(tmp_path / "n.db")
-    assert cli("ingest", EXAMPLES / "meridian-wire-feed.jsonl", "--db", db).exit_code == 0
-    result = cli("search", query, "--db", db, "--format", "json")
+# Text that FTS5, tsquery, SQL, LIKE or the driver's placeholders (? and %s) could read as syntax.
+HOSTILE = [
+    '"',
+    "NEAR(",
+    "*",
+    "troops OR",
+    "'; DROP TABLE articles; --",
+    "-",
+    "%",
+    "%s",
+    "?",
+    "_",
+    "\\",
+    "troops:*",
+    "!troops",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_search_command_takes_any_text(cli, feed_store, query):
+    result = cli("search", query, "--db", feed_store, "--format", "json")
     assert result.exit_code == 0 and result.stderr == ""
     assert isinstance(result.json(), list)
-    assert stats_of(cli, db)["articles"] == 3
+    assert stats_of(cli, feed_store)["articles"] == 3
+
+
+def test_search_source_filter_ignores_case_and_takes_wildcards_as_text(cli, feed_store):
+    def search(source: str) -> list[dict]:
+        result = cli("search", "troops", "--source", source, "--db", feed_store, "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        return result.json()
+
+    # The feed's outlet is "Meridian Wire"; its path ends in examples/meridian-wire-feed.jsonl.
+    assert {h["outlet"] for h in search("meridian wire")} == {"Meridian Wire"}
+    assert search("MERIDIAN-WIRE-FEED")  # part of the path, in any case, on either database
+    # % and _ are LIKE's wildcards: here they are characters that no outlet or path holds.
+    assert search("meridian_wire") == [] and search("meridian%feed") == [] and search("%") == []
 
 
 def test_store_command_errors_are_one_line(cli, tmp_path):

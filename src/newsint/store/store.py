@@ -364,8 +364,12 @@ class Store:
             )
             params += [entity, entity]
         if source is not None:
-            pattern = "%" + source.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            sql.append("AND (LOWER(a.outlet) = LOWER(?) OR a.source LIKE ? ESCAPE '\\' OR a.url LIKE ? ESCAPE '\\')")
+            # LIKE ignores case in SQLite but not in PostgreSQL: both sides lowered, so it does in both.
+            pattern = "%" + source.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            sql.append(
+                "AND (LOWER(a.outlet) = LOWER(?) "
+                "OR LOWER(a.source) LIKE ? ESCAPE '\\' OR LOWER(a.url) LIKE ? ESCAPE '\\')"
+            )
             params += [source, pattern, pattern]
         sql.append("ORDER BY rank, a.seq LIMIT ?")
         params.append(max(0, limit))
