@@ -1,4 +1,5 @@
-"""Shared fixtures: a CLI runner that keeps stdout and stderr apart, and stores on both backends.
+"""Shared fixtures: a CLI runner that keeps stdout and stderr apart, the example corpus, and
+stores on both backends.
 
 Test modules locate the shared evaluation data themselves, as the repository root's sibling
 ``shared/`` (``Path(__file__).resolve().parents[N] / ".." / "shared"``), read it at run time and
@@ -34,6 +35,11 @@ from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+
+from newsint.corpus.article import CorpusArticle
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+PG_STARTUP_TIMEOUT_S = 60
 
 
 @dataclass
@@ -72,10 +78,6 @@ def cli(monkeypatch) -> Callable[..., CliResult]:
         return CliResult(result.exit_code, result.stdout, stderr)
 
     return run
-
-
-PG_STARTUP_TIMEOUT_S = 60
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 def _pg_bin(name: str) -> str | None:
@@ -229,3 +231,15 @@ def feed_store(request, tmp_path_factory) -> Iterator[str]:
     """examples/meridian-wire-feed.jsonl (three articles) ingested once per backend; read only."""
     with _ingested_store(request.param, request, tmp_path_factory, EXAMPLES / "meridian-wire-feed.jsonl") as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def example_corpus() -> list[CorpusArticle]:
+    """examples/ analysed by the real pipeline, in memory (no store), once per session."""
+    from newsint.pipeline import analyze_many
+    from newsint.readers import expand, read_path
+    from newsint.settings import Settings
+
+    raws = [item for path in expand([str(EXAMPLES)]) for item in read_path(path, Settings())]
+    assert not [r for r in raws if isinstance(r, Exception)]
+    return [CorpusArticle(article_id=a.document.id, analysis=a) for a in analyze_many(raws)]

@@ -371,7 +371,9 @@ class Store:
                 "OR LOWER(a.source) LIKE ? ESCAPE '\\' OR LOWER(a.url) LIKE ? ESCAPE '\\')"
             )
             params += [source, pattern, pattern]
-        sql.append("ORDER BY rank, a.seq LIMIT ?")
+        # Equal ranks within one article (its claims) are otherwise in whatever order the database
+        # scans them, which in PostgreSQL is not insertion order: the item id settles it.
+        sql.append("ORDER BY rank, a.seq, s.kind, s.item_id LIMIT ?")
         params.append(max(0, limit))
         rows = self._db.execute(" ".join(sql), params).fetchall()
         return [
