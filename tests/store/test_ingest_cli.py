@@ -197,3 +197,18 @@ def test_analyze_stream_yields_each_failure_in_its_place():
     out = list(analyze_stream(items, batch_size=2))
     assert [type(x).__name__ for x in out] == ["Analysis", "EmptyInputError", "EmptyInputError", "Analysis"]
     assert [x.document.source if isinstance(x, Analysis) else x.path for x in out] == ["a", "b", "c", "d"]
+
+
+def test_a_nul_character_in_a_feed_record_is_dropped_and_the_article_stored(cli, tmp_path, store_url):
+    # JSON can carry "\u0000"; PostgreSQL's text columns cannot hold it, SQLite's can.
+    feed = tmp_path / "feed.jsonl"
+    text = ARTICLE.replace("joint military drills", "joint\x00 military drills")
+    record = {"title": "Drills\x00 go on", "text": text, "source": "Wire\x00", "date": "2022-02-20"}
+    feed.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = cli("ingest", feed, "--db", store_url)
+    assert result.exit_code == 0, result.stderr
+    (hit,) = cli("search", "tension", "--db", store_url, "--type", "article", "--format", "json").json()
+    assert (hit["title"], hit["outlet"]) == ("Drills go on", "Wire")
+    exported = cli("export", "-f", "jsonl", "--db", store_url).jsonl()
+    assert "joint military drills" in exported[0]["document"]["text"]
+    assert "\x00" not in json.dumps(exported, ensure_ascii=False)
