@@ -212,3 +212,11 @@ def test_a_nul_character_in_a_feed_record_is_dropped_and_the_article_stored(cli,
     exported = cli("export", "-f", "jsonl", "--db", store_url).jsonl()
     assert "joint military drills" in exported[0]["document"]["text"]
     assert "\x00" not in json.dumps(exported, ensure_ascii=False)
+
+
+def test_stats_count_the_same_on_both_backends(cli, examples_sqlite, examples_postgresql):
+    on_sqlite, on_postgresql = stats_of(cli, examples_sqlite), stats_of(cli, examples_postgresql)
+    assert (on_sqlite.pop("backend"), on_postgresql.pop("backend")) == ("sqlite", "postgresql")
+    assert on_sqlite.pop("location") != on_postgresql.pop("location")
+    assert on_sqlite["articles"] == 7 and on_sqlite["claims"] > 0
+    assert on_postgresql == on_sqlite
