@@ -117,7 +117,7 @@ def test_ftm_statements_carry_provenance_and_claims(example_corpus) -> None:
     notes = [r for r in rows if r["prop"] == "notes" and "30,000" in r["value"]]
     # The original value is the claim as written, source and cue included; it hangs on the Person.
     (stoltenberg,) = [
-        r for r in notes if r["original_value"].startswith("NATO Secretary General Jens Stoltenberg said on Russia")
+        r for r in notes if r["original_value"].startswith("NATO Secretary General Jens Stoltenberg said Russia")
     ]
     assert stoltenberg["schema"] == "Person" and "about 30,000 combat troops" in stoltenberg["value"]
 
