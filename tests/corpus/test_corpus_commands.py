@@ -1,27 +1,23 @@
-"""The corpus commands against a real SQLite store holding the example corpus (ingested once with
-`newsint ingest examples/`): claims, entity, timeline, export, brief."""
+"""The corpus commands against a real store holding the example corpus, ingested once per backend
+(SQLite and PostgreSQL) with `newsint ingest examples/`: claims, entity, timeline, export, brief."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from pathlib import Path
+import zipfile
 
+import networkx as nx
 import pytest
-from typer.testing import CliRunner
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+from newsint.export.tables import TABLES
+from newsint.model import Analysis
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory) -> str:
-    from newsint.cli import app
-
-    path = str(tmp_path_factory.mktemp("store") / "examples.db")
-    result = CliRunner().invoke(app, ["ingest", str(EXAMPLES), "--db", path])
-    assert result.exit_code == 0, result.output
-    return path
+@pytest.fixture
+def db(examples_store) -> str:
+    return examples_store
 
 
 def test_claims_contradictions_reports_contradicted_and_corroborated_figures(cli, db) -> None:
@@ -81,16 +77,46 @@ def test_timeline_filters(cli, db) -> None:
     assert bad.error_lines == ["newsint: error: --from must be a date like 2022-02-11, not 'Feb 5' [N100]"]
 
 
-def test_export_formats_to_files(cli, db, tmp_path) -> None:
-    out = tmp_path / "corpus.jsonl"
-    assert cli("export", "--format", "jsonl", "--out", out, "--db", db).exit_code == 0
-    assert len(out.read_text(encoding="utf-8").splitlines()) == 7
-    acled = tmp_path / "events.csv"
-    assert cli("export", "-f", "acled", "-o", acled, "--db", db).exit_code == 0
-    assert next(csv.reader(io.StringIO(acled.read_text())))[:3] == ["event_id_cnty", "event_date", "time_precision"]
-    geo = tmp_path / "places.geojson"
-    assert cli("export", "-f", "geojson", "-o", geo, "--db", db).exit_code == 0
-    assert json.loads(geo.read_text())["type"] == "FeatureCollection"
+def _csv_rows(data: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+
+
+def _read_export(fmt: str, data: bytes) -> object:
+    """The export parsed back with the reader its format is made for."""
+    if fmt == "jsonl":
+        return [Analysis.from_json(line) for line in data.decode("utf-8").splitlines()]
+    if fmt == "csv":
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        return {name: _csv_rows(archive.read(name)) for name in archive.namelist()}
+    if fmt == "acled":
+        return _csv_rows(data)
+    if fmt == "gexf":
+        return nx.read_gexf(io.BytesIO(data))
+    if fmt == "ftm":
+        return [json.loads(line) for line in data.decode("utf-8").splitlines()]
+    return json.loads(data)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "geojson", "gexf", "acled", "ftm"])
+def test_export_each_format_to_a_file(cli, db, tmp_path, fmt) -> None:
+    out = tmp_path / f"corpus.{fmt}"
+    result = cli("export", "--format", fmt, "--out", out, "--db", db)
+    assert result.exit_code == 0 and result.stderr == ""
+    exported = _read_export(fmt, out.read_bytes())
+    if fmt == "jsonl":  # 7 articles in 5 files, in ingest order
+        assert len(exported) == 7 and len({a.document.id for a in exported}) == 7
+    elif fmt == "csv":
+        assert sorted(exported) == sorted(f"{name}.csv" for name in TABLES)
+        assert len(exported["articles.csv"]) == 7 and exported["claims.csv"]
+    elif fmt == "acled":
+        assert out.read_text(encoding="utf-8").startswith("event_id_cnty,event_date,time_precision,")
+    elif fmt == "gexf":
+        assert "Jens Stoltenberg" in nx.get_node_attributes(exported, "label").values()
+    elif fmt == "ftm":
+        assert {"Person", "Address"} <= {e["schema"] for e in exported}
+    else:
+        assert exported["type"] == "FeatureCollection"
+        assert "Minsk" in {f["properties"]["name"] for f in exported["features"]}
 
 
 def test_export_refuses_a_bad_table_and_writes_nothing(cli, db, tmp_path) -> None:
@@ -116,3 +142,31 @@ def test_brief(cli, db) -> None:
     assert result.exit_code == 0, result.stderr
     for part in ("7 articles", "Meridian Wire", "Most named", "Timeline", "Contradicted figures", "Corroborated"):
         assert part in result.stdout
+
+
+# Every read-only command, with the arguments the tests above use.
+COMMANDS = [
+    ("brief",),
+    ("claims", "--format", "json"),
+    ("claims",),
+    ("claims", "--contradictions", "--format", "json"),
+    ("claims", "--contradictions"),
+    ("claims", "--about", "Jens Stoltenberg", "--format", "json"),
+    ("entity", "Lukashenko"),
+    ("entity", "Belarus"),
+    ("timeline",),
+    ("timeline", "--actor", "NATO", "--from", "2022-02-05", "--to", "2022-02-20"),
+    *(("export", "-f", fmt) for fmt in ("jsonl", "geojson", "gexf", "acled", "ftm")),
+    *(("export", "-f", "csv", "--table", table) for table in TABLES),
+    ("export", "-f", "ftm", "--table", "statements"),
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_both_backends_give_the_same_answer(cli, examples_sqlite, examples_postgresql, command) -> None:
+    # The same corpus stored in SQLite and in PostgreSQL: same articles, same order, same output.
+    on_sqlite = cli(*command, "--db", examples_sqlite)
+    on_postgresql = cli(*command, "--db", examples_postgresql)
+    assert on_sqlite.exit_code == on_postgresql.exit_code == 0, on_sqlite.stderr + on_postgresql.stderr
+    assert on_sqlite.stdout.strip()
+    assert on_postgresql.stdout == on_sqlite.stdout

@@ -43,8 +43,8 @@ def test_ingesting_the_examples_twice_leaves_the_same_counts(cli, store_url):
     assert stats_of(cli, store_url) == counts
 
 
-def test_a_bad_file_is_recorded_skipped_and_retried(cli, tmp_path):
-    db = str(tmp_path / "n.db")
+def test_a_bad_file_is_recorded_skipped_and_retried(cli, tmp_path, store_url):
+    db = store_url
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "good.txt").write_text(ARTICLE, encoding="utf-8")
@@ -64,8 +64,8 @@ def test_a_bad_file_is_recorded_skipped_and_retried(cli, tmp_path):
     assert stats_of(cli, db)["articles"] == 2  # the good file was not read again
 
 
-def test_a_bad_feed_record_is_retried_alone(cli, tmp_path):
-    db = str(tmp_path / "n.db")
+def test_a_bad_feed_record_is_retried_alone(cli, tmp_path, store_url):
+    db = store_url
     feed = tmp_path / "feed.jsonl"
     good = {"title": "Drills go on", "text": ARTICLE, "date": "2022-02-20"}
     feed.write_text(json.dumps(good) + "\n" + json.dumps({"title": "Blank", "text": "   "}) + "\n", encoding="utf-8")
@@ -80,8 +80,8 @@ def test_a_bad_feed_record_is_retried_alone(cli, tmp_path):
     assert stats_of(cli, db)["articles"] == 2
 
 
-def test_resume_skips_sources_already_stored_or_failed(cli, tmp_path):
-    db = str(tmp_path / "n.db")
+def test_resume_skips_sources_already_stored_or_failed(cli, tmp_path, store_url):
+    db = store_url
     assert cli("ingest", EXAMPLES / "example-wire-drills-extended.txt", "--db", db).exit_code == 0
     (tmp_path / "empty.txt").write_bytes(b"")
     result = cli("ingest", EXAMPLES, tmp_path / "empty.txt", "--db", db, "--resume")
@@ -94,8 +94,8 @@ def test_resume_skips_sources_already_stored_or_failed(cli, tmp_path):
     )  # 7 articles + the empty file
 
 
-def test_published_date_is_applied(cli, tmp_path):
-    db = str(tmp_path / "n.db")
+def test_published_date_is_applied(cli, tmp_path, store_url):
+    db = store_url
     article = tmp_path / "a.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     assert cli("ingest", article, "--db", db, "--published", "2022-02-20").exit_code == 0
@@ -104,9 +104,8 @@ def test_published_date_is_applied(cli, tmp_path):
     assert bad.exit_code == 2 and len(bad.error_lines) == 1
 
 
-def test_search_command(cli, tmp_path):
-    db = str(tmp_path / "n.db")
-    assert cli("ingest", EXAMPLES / "meridian-wire-feed.jsonl", "--db", db).exit_code == 0
+def test_search_command(cli, feed_store):
+    db = feed_store
     hits = cli("search", "ludicrous", "--db", db, "--format", "json").json()
     assert hits and all(h["title"].startswith("Ukraine puts Russian force") for h in hits)
     table = cli("search", "ludicrous", "--db", db)
@@ -117,14 +116,43 @@ def test_search_command(cli, tmp_path):
     assert "no matches" in cli("search", "zzzqqq", "--db", db).stdout
 
 
-@pytest.mark.parametrize("query", ['"', "NEAR(", "*", "troops OR", "'; DROP TABLE articles; --", "-"])
-def test_search_command_takes_any_text(cli, tmp_path, query):
-    db = str(tmp_path / "n.db")
-    assert cli("ingest", EXAMPLES / "meridian-wire-feed.jsonl", "--db", db).exit_code == 0
-    result = cli("search", query, "--db", db, "--format", "json")
+# Text that FTS5, tsquery, SQL, LIKE or the driver's placeholders (? and %s) could read as syntax.
+HOSTILE = [
+    '"',
+    "NEAR(",
+    "*",
+    "troops OR",
+    "'; DROP TABLE articles; --",
+    "-",
+    "%",
+    "%s",
+    "?",
+    "_",
+    "\\",
+    "troops:*",
+    "!troops",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_search_command_takes_any_text(cli, feed_store, query):
+    result = cli("search", query, "--db", feed_store, "--format", "json")
     assert result.exit_code == 0 and result.stderr == ""
     assert isinstance(result.json(), list)
-    assert stats_of(cli, db)["articles"] == 3
+    assert stats_of(cli, feed_store)["articles"] == 3
+
+
+def test_search_source_filter_ignores_case_and_takes_wildcards_as_text(cli, feed_store):
+    def search(source: str) -> list[dict]:
+        result = cli("search", "troops", "--source", source, "--db", feed_store, "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        return result.json()
+
+    # The feed's outlet is "Meridian Wire"; its path ends in examples/meridian-wire-feed.jsonl.
+    assert {h["outlet"] for h in search("meridian wire")} == {"Meridian Wire"}
+    assert search("MERIDIAN-WIRE-FEED")  # part of the path, in any case, on either database
+    # % and _ are LIKE's wildcards: here they are characters that no outlet or path holds.
+    assert search("meridian_wire") == [] and search("meridian%feed") == [] and search("%") == []
 
 
 def test_store_command_errors_are_one_line(cli, tmp_path):
@@ -158,7 +186,7 @@ def test_doctor_reports_the_store(cli, tmp_path, monkeypatch):
     article.write_text(ARTICLE, encoding="utf-8")
     assert cli("ingest", article).exit_code == 0  # NEWSINT_DB names the store
     check = _store()
-    assert check.ok and f"{db} (sqlite, schema 1): 1 articles" in check.detail
+    assert check.ok and f"{db} (sqlite, schema 2): 1 articles" in check.detail
 
 
 def test_analyze_stream_yields_each_failure_in_its_place():
@@ -188,3 +216,26 @@ def test_a_damaged_store_is_one_error_line_for_every_reading_command(cli, tmp_pa
         result = cli(*args, "--db", db)
         assert result.exit_code == 1, args
         assert len(result.error_lines) == 1 and "cannot" in result.error_lines[0], result.stderr
+
+
+def test_a_nul_character_in_a_feed_record_is_dropped_and_the_article_stored(cli, tmp_path, store_url):
+    # JSON can carry "\u0000"; PostgreSQL's text columns cannot hold it, SQLite's can.
+    feed = tmp_path / "feed.jsonl"
+    text = ARTICLE.replace("joint military drills", "joint\x00 military drills")
+    record = {"title": "Drills\x00 go on", "text": text, "source": "Wire\x00", "date": "2022-02-20"}
+    feed.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = cli("ingest", feed, "--db", store_url)
+    assert result.exit_code == 0, result.stderr
+    (hit,) = cli("search", "tension", "--db", store_url, "--type", "article", "--format", "json").json()
+    assert (hit["title"], hit["outlet"]) == ("Drills go on", "Wire")
+    exported = cli("export", "-f", "jsonl", "--db", store_url).jsonl()
+    assert "joint military drills" in exported[0]["document"]["text"]
+    assert "\x00" not in json.dumps(exported, ensure_ascii=False)
+
+
+def test_stats_count_the_same_on_both_backends(cli, examples_sqlite, examples_postgresql):
+    on_sqlite, on_postgresql = stats_of(cli, examples_sqlite), stats_of(cli, examples_postgresql)
+    assert (on_sqlite.pop("backend"), on_postgresql.pop("backend")) == ("sqlite", "postgresql")
+    assert on_sqlite.pop("location") != on_postgresql.pop("location")
+    assert on_sqlite["articles"] == 7 and on_sqlite["claims"] > 0
+    assert on_postgresql == on_sqlite

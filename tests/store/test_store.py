@@ -14,6 +14,7 @@ import pytest
 from newsint.errors import StoreError, UsageError
 from newsint.model import Analysis, Entity, Mention
 from newsint.store import Outcome, content_key, open_store
+from newsint.store.migrations import LATEST_VERSION
 
 REPO = Path(__file__).resolve().parents[2]
 FEED = REPO / "examples" / "meridian-wire-feed.jsonl"
@@ -69,6 +70,8 @@ def test_articles_come_back_whole_in_ingest_order(store, feed_analyses):
     assert [a.outcome for a in added] == [Outcome.stored] * len(feed_analyses)
     articles = list(store.articles())
     assert [a.analysis for a in articles] == list(reversed(feed_analyses))
+    # As JSON too, byte for byte: records compare dicts regardless of key order, JSON does not.
+    assert [a.analysis.to_json() for a in articles] == [a.to_json() for a in reversed(feed_analyses)]
     assert [a.article_id for a in articles] == [content_key(a.document.text) for a in reversed(feed_analyses)]
     assert {a.outlet for a in articles} == {"Meridian Wire"}  # the feed's "source" field
     assert all(a.duplicate_of is None for a in articles)
@@ -99,7 +102,7 @@ def test_stats_count_what_the_analyses_hold(store, feed_analyses):
     assert stats.entities == len(distinct)
     assert stats.outlets == 1
     assert stats.first_published == "2022-01-31"  # the feed's first record, dated in its metadata
-    assert stats.schema_version == 1
+    assert stats.schema_version == LATEST_VERSION
 
 
 def test_search_finds_articles_and_claims_with_snippets(store, feed_analyses):
@@ -233,9 +236,9 @@ def test_reopening_keeps_everything_and_migrates_once(store_url, feed_analyses):
         store.add(feed_analyses[0])
     with open_store(store_url) as store:
         assert store.stats().articles == 1
-        assert store.schema_version == 1
+        assert store.schema_version == LATEST_VERSION
         rows = store._db.execute("SELECT version FROM schema_version").fetchall()
-    assert [r[0] for r in rows] == [1]
+    assert [r[0] for r in rows] == list(range(1, LATEST_VERSION + 1))
 
 
 def test_a_store_from_a_newer_newsint_is_refused(store_url):
@@ -351,7 +354,9 @@ def test_concurrent_writers_store_each_article_once(store_url, feed_analyses):
     with open_store(store_url) as store:
         seqs = [row[0] for row in store._db.execute("SELECT seq FROM articles ORDER BY seq").fetchall()]
         assert seqs == list(range(1, len(feed_analyses) + 1))
-        assert [r[0] for r in store._db.execute("SELECT version FROM schema_version").fetchall()] == [1]
+        assert [r[0] for r in store._db.execute("SELECT version FROM schema_version").fetchall()] == list(
+            range(1, LATEST_VERSION + 1)
+        )
 
 
 def test_a_damaged_store_fails_on_reading_with_one_clear_error(tmp_path, feed_analyses, damage_tables):
@@ -369,3 +374,17 @@ def test_a_damaged_store_fails_on_reading_with_one_clear_error(tmp_path, feed_an
             from newsint.errors import EmptyInputError
 
             store.record_failure("x.txt", EmptyInputError("empty file", path="x.txt"))
+
+
+def test_a_schema_1_postgresql_store_is_migrated_to_keep_the_analysis_as_written(postgres_url, feed_analyses):
+    # A store made before migration 2 held the analysis as JSONB; opening it converts the column.
+    with open_store(postgres_url) as store, store._db.write():
+        store._db.execute("ALTER TABLE articles ALTER COLUMN analysis TYPE JSONB USING analysis::text::jsonb")
+        store._db.execute("DELETE FROM schema_version WHERE version = 2")
+    with open_store(postgres_url) as store:
+        store.add(feed_analyses[0])
+        column_type = "SELECT data_type FROM information_schema.columns WHERE table_name = ? AND column_name = ?"
+        assert store._db.execute(column_type, ("articles", "analysis")).fetchone()[0] == "json"
+        assert store.schema_version == 2
+        (article,) = store.articles()
+    assert article.analysis.to_json() == feed_analyses[0].to_json()

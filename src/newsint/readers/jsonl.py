@@ -48,7 +48,8 @@ def _read_record(line: str, *, where: str, max_html_depth: int) -> RawDocument:
 
 
 def _string(value: object) -> str | None:
-    return " ".join(value.split()) or None if isinstance(value, str) else None
+    # NUL dropped as clean/normalize.py drops it from the text: a field nothing can store.
+    return " ".join(value.replace("\x00", "").split()) or None if isinstance(value, str) else None
 
 
 def _iso_date(value: object) -> str | None:

@@ -187,8 +187,20 @@ def _initial_tables(backend: Backend) -> list[str]:
     return [statement.format(**backend.TYPES) for statement in sql] + backend.search_index_ddl()
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "articles, extracted items, failures, dedup, full-text index",
-                                               _initial_tables),)  # fmt: skip
+def _analysis_kept_verbatim(backend: Backend) -> list[str]:
+    # PostgreSQL's JSONB re-sorts object keys (shortest first) and drops duplicates, so an article
+    # read back from it gave JSON whose ``attributes`` came out in another order than it went in
+    # (and than SQLite gives back). The stored Analysis is the article's record: keep its text as
+    # written with JSON, which PostgreSQL validates but stores as is. SQLite's TEXT already does.
+    if backend.kind != "postgresql":
+        return []
+    return ["ALTER TABLE articles ALTER COLUMN analysis TYPE JSON USING analysis::text::json"]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "articles, extracted items, failures, dedup, full-text index", _initial_tables),
+    Migration(2, "stored analysis kept as written (JSON, not JSONB, on PostgreSQL)", _analysis_kept_verbatim),
+)
 LATEST_VERSION = MIGRATIONS[-1].version
 
 

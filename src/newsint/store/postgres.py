@@ -96,9 +96,12 @@ class PostgresBackend(Backend):
         )
 
     def json_param(self, text: str) -> Any:
-        from psycopg.types.json import Jsonb
+        from psycopg.types.json import Json
 
-        return Jsonb(text, dumps=lambda value: value)  # already JSON text: pass it through
+        # Sent as ``json``, not ``jsonb``: a jsonb parameter would be parsed (its keys re-sorted)
+        # before reaching the JSON column that keeps the stored analysis as written; JSONB columns
+        # take a json value by PostgreSQL's assignment cast.
+        return Json(text, dumps=lambda value: value)  # already JSON text: pass it through
 
 
 def _first_line(error: Exception) -> str:

@@ -401,10 +401,16 @@ class Store:
             )
             params += [entity, entity]
         if source is not None:
-            pattern = "%" + source.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            sql.append("AND (LOWER(a.outlet) = LOWER(?) OR a.source LIKE ? ESCAPE '\\' OR a.url LIKE ? ESCAPE '\\')")
+            # LIKE ignores case in SQLite but not in PostgreSQL: both sides lowered, so it does in both.
+            pattern = "%" + source.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            sql.append(
+                "AND (LOWER(a.outlet) = LOWER(?) "
+                "OR LOWER(a.source) LIKE ? ESCAPE '\\' OR LOWER(a.url) LIKE ? ESCAPE '\\')"
+            )
             params += [source, pattern, pattern]
-        sql.append("ORDER BY rank, a.seq LIMIT ?")
+        # Equal ranks within one article (its claims) are otherwise in whatever order the database
+        # scans them, which in PostgreSQL is not insertion order: the item id settles it.
+        sql.append("ORDER BY rank, a.seq, s.kind, s.item_id LIMIT ?")
         params.append(max(0, limit))
         with self._driver_errors("search the store"):
             rows = self._db.execute(" ".join(sql), params).fetchall()
