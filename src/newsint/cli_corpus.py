@@ -192,7 +192,9 @@ def timeline(
 
 @app.command("export")
 def export_corpus(
-    output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", metavar="[" + "|".join(ExportFormat) + "]", help="Export format.")
+    ],
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file (whole or not at all).")] = None,
     table: Annotated[
         str | None,
@@ -204,6 +206,11 @@ def export_corpus(
     from newsint.export.corpus_export import check_table, is_binary, render_export, write_export
 
     try:
+        # A plain str option checked here, not an Enum typer checks: typer would answer a bad value
+        # with its multi-line usage box instead of the one error line every other option gives.
+        if output_format not in ExportFormat.__members__:
+            raise UsageError(f"--format must be one of {', '.join(ExportFormat)}, not {output_format!r}")
+        output_format = ExportFormat(output_format)
         check_table(output_format, table)
     except UsageError as error:
         report_error(error)
