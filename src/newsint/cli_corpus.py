@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.console import Console, RenderableType
 
-from newsint.cli import EXIT_INPUT_ERROR, EXIT_USAGE_ERROR, DbOption, app, report_error
+from newsint.cli import EXIT_INPUT_ERROR, EXIT_USAGE_ERROR, DbOption, _reported, app, report_error
 from newsint.corpus.article import CorpusArticle
-from newsint.errors import NewsintError, UsageError
+from newsint.errors import EmptyInputError, UsageError
 from newsint.export.corpus_export import ExportFormat
 
 if TYPE_CHECKING:
@@ -30,21 +30,12 @@ CONSOLE_WIDTH = 130
 def load_corpus(db: str | None) -> list[CorpusArticle]:
     """Every stored article; a missing SQLite file or an empty store is an error, not an empty answer."""
     from newsint.store import open_store
-    from newsint.store.backend import is_postgres, resolve_location, sqlite_path
 
-    location = resolve_location(db)
-    try:
-        if not is_postgres(location) and not Path(sqlite_path(location)).exists():
-            # Opening would create an empty store: say what is wrong instead.
-            raise UsageError(f"no store at {sqlite_path(location)}: run `newsint ingest FILES` first, or pass --db")
-        with open_store(location) as store:
-            articles = list(store.articles())
-    except NewsintError as error:
-        report_error(error)
-        raise typer.Exit(EXIT_INPUT_ERROR) from None
-    if not articles:
-        report_error(f"the store at {location} holds no articles: run `newsint ingest FILES` first")
-        raise typer.Exit(EXIT_INPUT_ERROR)
+    # create=False: a mistyped --db is reported, not answered from a new, empty store left behind.
+    with _reported(), open_store(db, create=False) as store:
+        articles = list(store.articles())
+        if not articles:
+            raise EmptyInputError("the store holds no articles: run `newsint ingest FILES` first", path=store.location)
     return articles
 
 

@@ -28,3 +28,25 @@ def test_export_with_a_bad_format_is_one_usage_line(cli, db, tmp_path) -> None:
         "newsint: error: --format must be one of jsonl, csv, geojson, gexf, acled, ftm, not 'xml' [N100]"
     ]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_missing_store_is_a_store_error_and_creates_nothing(cli, tmp_path) -> None:
+    missing = tmp_path / "none.db"
+    result = cli("brief", "--db", missing)
+    assert result.exit_code == 1  # an input error (N200), not a usage error: the exit code says the same as the code
+    assert result.error_lines == [
+        f"newsint: error: {missing}: no store here: run `newsint ingest FILES` first, or pass --db [N200]"
+    ]
+    assert not missing.exists()
+
+
+def test_an_empty_store_is_one_coded_line(cli, tmp_path) -> None:
+    from newsint.store import open_store
+
+    empty = tmp_path / "empty.db"
+    open_store(str(empty)).close()
+    result = cli("timeline", "--db", empty)
+    assert result.exit_code == 1
+    assert result.error_lines == [
+        f"newsint: error: {empty}: the store holds no articles: run `newsint ingest FILES` first [N002]"
+    ]

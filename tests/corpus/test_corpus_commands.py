@@ -106,7 +106,7 @@ def test_a_missing_store_is_one_error_line_and_creates_nothing(cli, tmp_path) ->
     result = cli("claims", "--contradictions", "--db", missing)
     assert result.exit_code == 1
     assert result.error_lines == [
-        f"newsint: error: no store at {missing}: run `newsint ingest FILES` first, or pass --db [N100]"
+        f"newsint: error: {missing}: no store here: run `newsint ingest FILES` first, or pass --db [N200]"
     ]
     assert not missing.exists()
 
