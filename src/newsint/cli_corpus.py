@@ -17,10 +17,11 @@ from rich.console import Console, RenderableType
 
 from newsint.cli import EXIT_INPUT_ERROR, EXIT_USAGE_ERROR, DbOption, _reported, app, report_error
 from newsint.corpus.article import CorpusArticle
-from newsint.errors import EmptyInputError, UsageError
+from newsint.errors import EmptyInputError, NotFoundError, UsageError
 from newsint.export.corpus_export import ExportFormat
 
 if TYPE_CHECKING:
+    from newsint.corpus.entities import CorpusEntity, EntityIndex
     from newsint.corpus.profile import EntityProfile
     from newsint.model import Claim
 
@@ -88,15 +89,10 @@ def claims(
     from newsint.export.corpus_text import render_claims, render_figures
 
     _check_json_or_table(output_format)
+    _check_name(about, "--about")
     articles = load_corpus(db)
     index = resolve_entities(articles)
-    entity = None
-    if about is not None:
-        found = index.find(about)
-        if not found:
-            report_error(f"no entity named {about!r} in the store")
-            raise typer.Exit(EXIT_INPUT_ERROR)
-        entity = found[0]
+    entity = _find_entities(index, about)[0] if about is not None else None
     if contradictions:
         report = compare_figures(articles, index)
         if entity is not None:
@@ -112,6 +108,21 @@ def claims(
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     _print(render_claims(articles, profile))
+
+
+def _check_name(name: str | None, what: str) -> None:
+    # Every entity's name contains the empty string: '' would print the whole index, not an answer.
+    if name is not None and not name.strip():
+        report_error(UsageError(f"{what} is empty: give a name or knowledge-base id"))
+        raise typer.Exit(EXIT_USAGE_ERROR)
+
+
+def _find_entities(index: EntityIndex, name: str) -> list[CorpusEntity]:
+    with _reported():
+        found = index.find(name)
+        if not found:
+            raise NotFoundError(f"no entity named {name!r} in the store")
+    return found
 
 
 def _claim_rows(articles: list[CorpusArticle]) -> list[dict[str, Any]]:
@@ -151,12 +162,10 @@ def entity(
     from newsint.corpus.profile import entity_profile
     from newsint.export.corpus_text import render_profile
 
+    _check_name(name, "the entity name")
     articles = load_corpus(db)
     index = resolve_entities(articles)
-    found = index.find(name)
-    if not found:
-        report_error(f"no entity named {name!r} in the store")
-        raise typer.Exit(EXIT_INPUT_ERROR)
+    found = _find_entities(index, name)
     for number, corpus_entity in enumerate(found):
         if number:
             _print("")

@@ -50,3 +50,19 @@ def test_an_empty_store_is_one_coded_line(cli, tmp_path) -> None:
     assert result.error_lines == [
         f"newsint: error: {empty}: the store holds no articles: run `newsint ingest FILES` first [N002]"
     ]
+
+
+@pytest.mark.parametrize("command", [("entity", ""), ("entity", "  "), ("claims", "--about", "")])
+def test_an_empty_entity_name_is_a_usage_error_not_every_entity(cli, db, command) -> None:
+    result = cli(*command, "--db", db)
+    assert result.exit_code == 2
+    assert len(result.error_lines) == 1 and result.error_lines[0].endswith(
+        "is empty: give a name or knowledge-base id [N100]"
+    )
+    assert result.stdout == ""
+
+
+def test_an_unknown_entity_is_a_coded_not_found_line(cli, db) -> None:
+    result = cli("entity", "Nobody Atall", "--db", db)
+    assert result.exit_code == 1
+    assert result.error_lines == ["newsint: error: no entity named 'Nobody Atall' in the store [N001]"]

@@ -58,7 +58,7 @@ def test_claims_about_an_entity(cli, db) -> None:
     assert any("30,000" in r["content"] for r in by)
     unknown = cli("claims", "--about", "Nobody Atall", "--db", db)
     assert unknown.exit_code == 1 and unknown.error_lines == [
-        "newsint: error: no entity named 'Nobody Atall' in the store"
+        "newsint: error: no entity named 'Nobody Atall' in the store [N001]"
     ]
 
 
