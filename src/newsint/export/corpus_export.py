@@ -97,10 +97,22 @@ def write_export(data: bytes, out: Path | None) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+            stream.flush()
+            # mkstemp makes the file 0600; the export should get the mode any new file gets here.
+            os.fchmod(stream.fileno(), new_file_mode())
+            # On disk before the rename: a crash right after it must not leave an empty --out.
+            os.fsync(stream.fileno())
         os.replace(temp, out)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def new_file_mode() -> int:
+    """The mode ``open(path, "w")`` would give a new file: 0666 less the process umask."""
+    umask = os.umask(0)  # the only way to read it; set straight back
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def check_table(export_format: ExportFormat, table: str | None) -> None:
