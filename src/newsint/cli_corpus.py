@@ -6,9 +6,12 @@ Thin, like the rest of the CLI: read the stored articles, call a plain function 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import itertools
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -30,14 +33,23 @@ CONSOLE_WIDTH = 130
 
 def load_corpus(db: str | None) -> list[CorpusArticle]:
     """Every stored article; a missing SQLite file or an empty store is an error, not an empty answer."""
+    with stored_articles(db) as articles:
+        return list(articles)
+
+
+@contextlib.contextmanager
+def stored_articles(db: str | None) -> Iterator[Iterator[CorpusArticle]]:
+    """The stored articles as they are read, one at a time, while the store is open; a store that
+    fails while it is read is reported as one error line and an exit."""
     from newsint.store import open_store
 
     # create=False: a mistyped --db is reported, not answered from a new, empty store left behind.
     with _reported(), open_store(db, create=False) as store:
-        articles = list(store.articles())
-        if not articles:
+        articles = store.articles()
+        first = next(articles, None)
+        if first is None:
             raise EmptyInputError("the store holds no articles: run `newsint ingest FILES` first", path=store.location)
-    return articles
+        yield itertools.chain([first], articles)
 
 
 def _print(renderable: RenderableType) -> None:
@@ -203,7 +215,7 @@ def export_corpus(
     db: DbOption = None,
 ) -> None:
     """Export the stored corpus: jsonl, csv, geojson, gexf, acled, ftm."""
-    from newsint.export.corpus_export import check_table, is_binary, render_export, write_export
+    from newsint.export.corpus_export import check_table, is_binary, stream_export, write_export
 
     try:
         # A plain str option checked here, not an Enum typer checks: typer would answer a bad value
@@ -218,9 +230,14 @@ def export_corpus(
     if out is None and is_binary(output_format, table) and sys.stdout.isatty():
         report_error(UsageError("csv without --table is a zip of tables: give --out FILE.zip (or --table NAME)"))
         raise typer.Exit(EXIT_USAGE_ERROR)
-    data = render_export(output_format, load_corpus(db), table)
     try:
-        write_export(data, out)
+        if output_format is ExportFormat.jsonl:
+            # One article at a time from the store to the file: the corpus is never held whole.
+            with stored_articles(db) as articles:
+                write_export(lambda stream: stream_export(output_format, articles, table, stream), out)
+        else:
+            corpus = load_corpus(db)
+            write_export(lambda stream: stream_export(output_format, corpus, table, stream), out)
     except OSError as error:
         report_error(f"{out}: cannot write output ({error.strerror or error})")
         raise typer.Exit(EXIT_INPUT_ERROR) from None

@@ -8,16 +8,15 @@ corroboration/contradiction report as rows: one per figure, with its group's sta
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import Any, TextIO
 
 from newsint.corpus.article import CorpusArticle
 from newsint.corpus.entities import resolve_entities
 from newsint.corpus.figures import compare_figures
 from newsint.corpus.outlets import outlet_name
+from newsint.export.csvfile import csv_text, write_csv
 
 Row = dict[str, Any]
 
@@ -288,10 +287,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
+def write_table_csv(stream: TextIO, name: str, articles: Sequence[CorpusArticle]) -> None:
+    """One table as CSV, row by row (the header is written even when the table is empty)."""
+    write_csv(stream, COLUMNS[name], TABLES[name](articles))
+
+
 def table_csv(name: str, articles: Sequence[CorpusArticle]) -> str:
-    """One table as CSV text (the header is written even when the table is empty)."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS[name], lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(TABLES[name](articles))
-    return buffer.getvalue()
+    """One table as CSV text."""
+    return csv_text(COLUMNS[name], TABLES[name](articles))
