@@ -63,7 +63,7 @@ def _date(value: str | None, option: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        report_error(UsageError(f"{option} must be a date like 2022-02-11, not {value!r}"))
+        report_error(UsageError(f"{option} must be a date like 2019-07-23, not {value!r}"))
         raise typer.Exit(EXIT_USAGE_ERROR) from None
 
 

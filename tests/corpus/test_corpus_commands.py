@@ -78,7 +78,7 @@ def test_timeline_filters(cli, db) -> None:
     assert "2022-02-04 (published)" not in result.stdout and "2022-02-21 (published)" not in result.stdout
     bad = cli("timeline", "--from", "Feb 5", "--db", db)
     assert bad.exit_code == 2
-    assert bad.error_lines == ["newsint: error: --from must be a date like 2022-02-11, not 'Feb 5' [N100]"]
+    assert bad.error_lines == ["newsint: error: --from must be a date like 2019-07-23, not 'Feb 5' [N100]"]
 
 
 def test_export_formats_to_files(cli, db, tmp_path) -> None:

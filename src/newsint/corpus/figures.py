@@ -8,8 +8,8 @@ head of what is counted) **and** their places and times are compatible:
 - what is counted: both figures must say it (``Quantity.of``). A bare unit says
   too little: "15 years" (an age) and "seven years" (a war's length) count the same unit and
   nothing in common.
-- place: the countries named inside what is counted ("troops in Belarus" -> BLR, "near the
-  Belarus–Ukraine border" -> BLR, UKR); two figures that both name places must share one. A
+- place: the countries named inside what is counted ("troops in Mali" -> MLI, "near the
+  Mali–Niger border" -> MLI, NER); two figures that both name places must share one. A
   figure that names none is compatible with any place (unknown is not a conflict). The two
   claims must also name one same place (the exact place, not only its country):
   "50 people" killed in one town and "25,000 people" displaced in another region of the same
@@ -42,15 +42,15 @@ from newsint.extract.contradictions import agree, interval, same_quantity, unit_
 from newsint.model import Analysis, Claim, Entity, Quantity
 
 # A figure reported without its own date is read as current within this many days before the
-# article's publication: news figures describe the recent past ("nearly 5,000 troops are already
-# in Belarus"). Articles five months apart (Zapad-2021 in September 2021 vs the build-up of
-# February 2022) are then not compared; articles a week apart are.
+# article's publication: news figures describe the recent past ("some 2,000 troops are already
+# deployed in the north"). Articles five months apart (an exercise one autumn vs a deployment
+# the next spring) are then not compared; articles a week apart are.
 REPORTED_FIGURE_WINDOW_DAYS = 30
 
 # Time expressions that place a figure in time (a duration, "for three years", does not).
 DATE_KINDS = frozenset({"date", "time"})
 
-# How far past the quantity's own text to look for what it counts ("12 Su-35 fighters" -> the
+# How far past the quantity's own text to look for what it counts ("8 F-16 jets" -> the
 # ``of`` phrase may start inside the quantity and run on after it).
 OF_SEARCH_SLACK = 80
 
@@ -239,8 +239,8 @@ def _compatible(a: Figure, b: Figure) -> bool:
 
 def _joins(figure: Figure, group: FigureGroup) -> bool:
     # Every member must be able to be true with it (values, places, times); the topic link (same
-    # thing counted, a shared place named) may run through any one member, so that "30,000 in
-    # Belarus" joins a group whose first figure also named Russia.
+    # thing counted, a shared place named) may run through any one member, so that "4,000 in
+    # Chad" joins a group whose first figure also named France.
     others = group.figures
     return all(_compatible(figure, o) and agree(figure.quantity, o.quantity) for o in others) and any(
         comparable(figure, o) for o in others
