@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsint.clean.dates import iso_day
 from newsint.corpus.article import CorpusArticle
 from newsint.corpus.entities import CorpusEntity, EntityIndex, resolve_entities
 from newsint.corpus.outlets import Outlets, published
@@ -321,20 +322,13 @@ def _window(article: CorpusArticle, quantity: Quantity) -> tuple[dt.date, dt.dat
     time = next((t for t in article.analysis.times if t.id == quantity.time), None) if quantity.time else None
     first = last = None
     if time is not None and time.kind in DATE_KINDS and time.anchored:
-        first, last = _date(time.value_start), _date(time.value_end or time.value_start)
+        first, last = iso_day(time.value_start), iso_day(time.value_end or time.value_start)
     if first is None or last is None:
         day = published(article)
         if day is None:
             return None
         first = last = day
     return first - dt.timedelta(days=REPORTED_FIGURE_WINDOW_DAYS), last
-
-
-def _date(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat((value or "")[:10])
-    except ValueError:
-        return None
 
 
 def figures_about(report: FigureReport, entity: CorpusEntity) -> FigureReport:
