@@ -16,9 +16,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console, RenderableType
+from rich.console import RenderableType
 
-from newsint.cli import EXIT_INPUT_ERROR, EXIT_USAGE_ERROR, DbOption, _reported, app, report_error
+from newsint.cli import (
+    EXIT_INPUT_ERROR,
+    EXIT_USAGE_ERROR,
+    DbOption,
+    StdoutConsole,
+    _reported,
+    app,
+    report_error,
+)
 from newsint.corpus.article import CorpusArticle
 from newsint.errors import EmptyInputError, NotFoundError, UsageError
 from newsint.export.corpus_export import ExportFormat
@@ -53,7 +61,7 @@ def stored_articles(db: str | None) -> Iterator[Iterator[CorpusArticle]]:
 
 
 def _print(renderable: RenderableType) -> None:
-    console = Console(width=CONSOLE_WIDTH if not sys.stdout.isatty() else None, highlight=False)
+    console = StdoutConsole(width=CONSOLE_WIDTH if not sys.stdout.isatty() else None, highlight=False)
     console.print(renderable)
 
 
@@ -238,6 +246,8 @@ def export_corpus(
         else:
             corpus = load_corpus(db)
             write_export(lambda stream: stream_export(output_format, corpus, table, stream), out)
+    except BrokenPipeError:
+        raise  # stdout closed by its reader: ended quietly by the app, not a write error
     except OSError as error:
         report_error(f"{out}: cannot write output ({error.strerror or error})")
         raise typer.Exit(EXIT_INPUT_ERROR) from None
