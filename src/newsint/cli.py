@@ -8,7 +8,9 @@ and the exit status is non-zero; the other inputs of the same run are still proc
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -16,14 +18,44 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
 from newsint.errors import NewsintError, UsageError
 from newsint.export.sink import OutputFormat, OutputSink
 from newsint.settings import PROGRESS_BAR_MIN_FILES, Settings
 
+
+class _Commands(TyperGroup):
+    """The ``newsint`` commands, each run so that a reader that stops early ends it quietly."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # inside the try: buffered output meets a closed pipe here, not at exit
+            return result
+        except BrokenPipeError:
+            # `newsint search -f json | head -1`: the reader has what it wanted and closed the pipe.
+            # Like ripgrep, stop at once and exit 0, with nothing on stderr (click alone would exit 1,
+            # and Python would print an "Exception ignored" line when it flushes stdout at exit).
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+            ctx.exit(0)
+
+
+class StdoutConsole(Console):
+    """Rich output on stdout. Rich answers a closed pipe with ``SystemExit(1)``; raised as the
+    BrokenPipeError it is, every command ends the same quiet way (``_Commands.invoke``)."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+
 app = typer.Typer(
+    cls=_Commands,
     name="newsint",
     help="Turn conflict and geopolitics reporting into structured, sourced, checkable data.",
     no_args_is_help=True,
@@ -140,7 +172,7 @@ def doctor() -> None:
             else ("[red]MISSING[/red]" if check.required else "[yellow]optional[/yellow]")
         )
         table.add_row(mark, check.name, escape(check.detail), escape(check.fix or ""))
-    Console(width=140).print(table)
+    StdoutConsole(width=140).print(table)
     if any(not c.ok and c.required for c in checks):
         raise typer.Exit(EXIT_INPUT_ERROR)
 
@@ -250,7 +282,7 @@ def stats(
     table = Table(title="newsint store", title_justify="left", show_header=False)
     for name, value in figures.items():
         table.add_row(name.replace("_", " "), "–" if value is None else str(value))
-    Console(highlight=False).print(table)
+    StdoutConsole(highlight=False).print(table)
 
 
 @app.command()
@@ -300,7 +332,7 @@ def search(
         for n, part in enumerate(re.split(r"\[|\]", " ".join(hit.snippet.split()))):
             snippet.append(part, style="bold" if n % 2 else "")
         table.add_row(hit.kind, about, snippet)
-    Console(width=140).print(table)
+    StdoutConsole(width=140).print(table)
 
 
 @app.command()
@@ -341,7 +373,7 @@ def failed(
         table.add_column(column)
     for f in failures:
         table.add_row(escape(f.source), f.code, escape(f.reason), f.failed_at, str(f.attempts))
-    Console(width=160).print(table)
+    StdoutConsole(width=160).print(table)
 
 
 @app.command("eval")

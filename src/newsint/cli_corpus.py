@@ -6,21 +6,33 @@ Thin, like the rest of the CLI: read the stored articles, call a plain function 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import itertools
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console, RenderableType
+from rich.console import RenderableType
 
-from newsint.cli import EXIT_INPUT_ERROR, EXIT_USAGE_ERROR, DbOption, app, report_error
+from newsint.cli import (
+    EXIT_INPUT_ERROR,
+    EXIT_USAGE_ERROR,
+    DbOption,
+    StdoutConsole,
+    _reported,
+    app,
+    report_error,
+)
 from newsint.corpus.article import CorpusArticle
-from newsint.errors import NewsintError, UsageError
+from newsint.errors import EmptyInputError, NotFoundError, UsageError
 from newsint.export.corpus_export import ExportFormat
 
 if TYPE_CHECKING:
+    from newsint.corpus.entities import CorpusEntity, EntityIndex
     from newsint.corpus.profile import EntityProfile
     from newsint.model import Claim
 
@@ -29,27 +41,27 @@ CONSOLE_WIDTH = 130
 
 def load_corpus(db: str | None) -> list[CorpusArticle]:
     """Every stored article; a missing SQLite file or an empty store is an error, not an empty answer."""
-    from newsint.store import open_store
-    from newsint.store.backend import is_postgres, resolve_location, sqlite_path
+    with stored_articles(db) as articles:
+        return list(articles)
 
-    location = resolve_location(db)
-    try:
-        if not is_postgres(location) and not Path(sqlite_path(location)).exists():
-            # Opening would create an empty store: say what is wrong instead.
-            raise UsageError(f"no store at {sqlite_path(location)}: run `newsint ingest FILES` first, or pass --db")
-        with open_store(location) as store:
-            articles = list(store.articles())
-    except NewsintError as error:
-        report_error(error)
-        raise typer.Exit(EXIT_INPUT_ERROR) from None
-    if not articles:
-        report_error(f"the store at {location} holds no articles: run `newsint ingest FILES` first")
-        raise typer.Exit(EXIT_INPUT_ERROR)
-    return articles
+
+@contextlib.contextmanager
+def stored_articles(db: str | None) -> Iterator[Iterator[CorpusArticle]]:
+    """The stored articles as they are read, one at a time, while the store is open; a store that
+    fails while it is read is reported as one error line and an exit."""
+    from newsint.store import open_store
+
+    # create=False: a mistyped --db is reported, not answered from a new, empty store left behind.
+    with _reported(), open_store(db, create=False) as store:
+        articles = store.articles()
+        first = next(articles, None)
+        if first is None:
+            raise EmptyInputError("the store holds no articles: run `newsint ingest FILES` first", path=store.location)
+        yield itertools.chain([first], articles)
 
 
 def _print(renderable: RenderableType) -> None:
-    console = Console(width=CONSOLE_WIDTH if not sys.stdout.isatty() else None, highlight=False)
+    console = StdoutConsole(width=CONSOLE_WIDTH if not sys.stdout.isatty() else None, highlight=False)
     console.print(renderable)
 
 
@@ -59,7 +71,7 @@ def _date(value: str | None, option: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        report_error(UsageError(f"{option} must be a date like 2022-02-11, not {value!r}"))
+        report_error(UsageError(f"{option} must be a date like 2019-07-23, not {value!r}"))
         raise typer.Exit(EXIT_USAGE_ERROR) from None
 
 
@@ -97,15 +109,10 @@ def claims(
     from newsint.export.corpus_text import render_claims, render_figures
 
     _check_json_or_table(output_format)
+    _check_name(about, "--about")
     articles = load_corpus(db)
     index = resolve_entities(articles)
-    entity = None
-    if about is not None:
-        found = index.find(about)
-        if not found:
-            report_error(f"no entity named {about!r} in the store")
-            raise typer.Exit(EXIT_INPUT_ERROR)
-        entity = found[0]
+    entity = _find_entities(index, about)[0] if about is not None else None
     if contradictions:
         report = compare_figures(articles, index)
         if entity is not None:
@@ -121,6 +128,21 @@ def claims(
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     _print(render_claims(articles, profile))
+
+
+def _check_name(name: str | None, what: str) -> None:
+    # Every entity's name contains the empty string: '' would print the whole index, not an answer.
+    if name is not None and not name.strip():
+        report_error(UsageError(f"{what} is empty: give a name or knowledge-base id"))
+        raise typer.Exit(EXIT_USAGE_ERROR)
+
+
+def _find_entities(index: EntityIndex, name: str) -> list[CorpusEntity]:
+    with _reported():
+        found = index.find(name)
+        if not found:
+            raise NotFoundError(f"no entity named {name!r} in the store")
+    return found
 
 
 def _claim_rows(articles: list[CorpusArticle]) -> list[dict[str, Any]]:
@@ -160,12 +182,10 @@ def entity(
     from newsint.corpus.profile import entity_profile
     from newsint.export.corpus_text import render_profile
 
+    _check_name(name, "the entity name")
     articles = load_corpus(db)
     index = resolve_entities(articles)
-    found = index.find(name)
-    if not found:
-        report_error(f"no entity named {name!r} in the store")
-        raise typer.Exit(EXIT_INPUT_ERROR)
+    found = _find_entities(index, name)
     for number, corpus_entity in enumerate(found):
         if number:
             _print("")
@@ -192,7 +212,9 @@ def timeline(
 
 @app.command("export")
 def export_corpus(
-    output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", metavar="[" + "|".join(ExportFormat) + "]", help="Export format.")
+    ],
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file (whole or not at all).")] = None,
     table: Annotated[
         str | None,
@@ -201,9 +223,14 @@ def export_corpus(
     db: DbOption = None,
 ) -> None:
     """Export the stored corpus: jsonl, csv, geojson, gexf, acled, ftm."""
-    from newsint.export.corpus_export import check_table, is_binary, render_export, write_export
+    from newsint.export.corpus_export import check_table, is_binary, stream_export, write_export
 
     try:
+        # A plain str option checked here, not an Enum typer checks: typer would answer a bad value
+        # with its multi-line usage box instead of the one error line every other option gives.
+        if output_format not in ExportFormat.__members__:
+            raise UsageError(f"--format must be one of {', '.join(ExportFormat)}, not {output_format!r}")
+        output_format = ExportFormat(output_format)
         check_table(output_format, table)
     except UsageError as error:
         report_error(error)
@@ -211,9 +238,16 @@ def export_corpus(
     if out is None and is_binary(output_format, table) and sys.stdout.isatty():
         report_error(UsageError("csv without --table is a zip of tables: give --out FILE.zip (or --table NAME)"))
         raise typer.Exit(EXIT_USAGE_ERROR)
-    data = render_export(output_format, load_corpus(db), table)
     try:
-        write_export(data, out)
+        if output_format is ExportFormat.jsonl:
+            # One article at a time from the store to the file: the corpus is never held whole.
+            with stored_articles(db) as articles:
+                write_export(lambda stream: stream_export(output_format, articles, table, stream), out)
+        else:
+            corpus = load_corpus(db)
+            write_export(lambda stream: stream_export(output_format, corpus, table, stream), out)
+    except BrokenPipeError:
+        raise  # stdout closed by its reader: ended quietly by the app, not a write error
     except OSError as error:
         report_error(f"{out}: cannot write output ({error.strerror or error})")
         raise typer.Exit(EXIT_INPUT_ERROR) from None

@@ -41,7 +41,7 @@ def parse_reference_date(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise UsageError(f"--published must be a date like 2022-02-11, not {value!r}") from None
+        raise UsageError(f"--published must be a date like 2019-07-23, not {value!r}") from None
 
 
 def analyze(raw: RawDocument, *, reference_date: dt.date | None = None) -> Analysis:

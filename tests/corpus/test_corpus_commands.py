@@ -54,7 +54,7 @@ def test_claims_about_an_entity(cli, db) -> None:
     assert any("30,000" in r["content"] for r in by)
     unknown = cli("claims", "--about", "Nobody Atall", "--db", db)
     assert unknown.exit_code == 1 and unknown.error_lines == [
-        "newsint: error: no entity named 'Nobody Atall' in the store"
+        "newsint: error: no entity named 'Nobody Atall' in the store [N001]"
     ]
 
 
@@ -74,7 +74,7 @@ def test_timeline_filters(cli, db) -> None:
     assert "2022-02-04 (published)" not in result.stdout and "2022-02-21 (published)" not in result.stdout
     bad = cli("timeline", "--from", "Feb 5", "--db", db)
     assert bad.exit_code == 2
-    assert bad.error_lines == ["newsint: error: --from must be a date like 2022-02-11, not 'Feb 5' [N100]"]
+    assert bad.error_lines == ["newsint: error: --from must be a date like 2019-07-23, not 'Feb 5' [N100]"]
 
 
 def _csv_rows(data: bytes) -> list[dict[str, str]]:
@@ -132,7 +132,7 @@ def test_a_missing_store_is_one_error_line_and_creates_nothing(cli, tmp_path) ->
     result = cli("claims", "--contradictions", "--db", missing)
     assert result.exit_code == 1
     assert result.error_lines == [
-        f"newsint: error: no store at {missing}: run `newsint ingest FILES` first, or pass --db [N100]"
+        f"newsint: error: {missing}: no store here: run `newsint ingest FILES` first, or pass --db [N200]"
     ]
     assert not missing.exists()
 

@@ -115,7 +115,7 @@ def test_the_seed_gold_file_is_valid() -> None:
         ({"document": {"titel": "x"}}, "document: unknown key 'titel'; valid: title, captions"),
         ({"complete": ["entities_not"], "entities_not": []}, "'entities_not' cannot be complete"),
         ({"complete": ["claims"]}, "complete: names 'claims', but the file has no claims section"),
-        ({"reference_date": "11/02/2022"}, "reference_date must be a date like 2022-02-11"),
+        ({"reference_date": "11/02/2022"}, "reference_date must be a date like 2019-07-23"),
     ],
 )
 def test_invalid_gold_files_say_what_and_where(data: dict, message: str) -> None:

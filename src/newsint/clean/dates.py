@@ -55,3 +55,12 @@ def find_full_date(text: str) -> str | None:
         if parsed := parse_full_date(match.group(0)):
             return parsed
     return None
+
+
+def iso_day(value: str | None) -> dt.date | None:
+    """The day an ISO value starts with ("2022-03-01", "2022-03-01T09:30"); None when it is empty
+    or not a full date ("2022-03", "unknown"): a partial date has no one day."""
+    try:
+        return dt.date.fromisoformat((value or "")[:10])
+    except ValueError:
+        return None

@@ -57,7 +57,7 @@ class EntityIndex:
 
     def find(self, name: str) -> list[CorpusEntity]:
         """Corpus entities called ``name`` (any of their names, or their KB id), most mentioned first;
-        when none is called exactly that, those with a name containing all its words ("Lukashenko")."""
+        when none is called exactly that, those with a name containing all its words ("Macron")."""
         wanted = _norm(name)
         found = [e for e in self.entities if e.kb_id == name or wanted in {_norm(n) for n in e.names}]
         if not found:

@@ -8,8 +8,8 @@ head of what is counted) **and** their places and times are compatible:
 - what is counted: both figures must say it (``Quantity.of``). A bare unit says
   too little: "15 years" (an age) and "seven years" (a war's length) count the same unit and
   nothing in common.
-- place: the countries named inside what is counted ("troops in Belarus" -> BLR, "near the
-  Belarus–Ukraine border" -> BLR, UKR); two figures that both name places must share one. A
+- place: the countries named inside what is counted ("troops in Mali" -> MLI, "near the
+  Mali–Niger border" -> MLI, NER); two figures that both name places must share one. A
   figure that names none is compatible with any place (unknown is not a conflict). The two
   claims must also name one same place (the exact place, not only its country):
   "50 people" killed in one town and "25,000 people" displaced in another region of the same
@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsint.clean.dates import iso_day
 from newsint.corpus.article import CorpusArticle
 from newsint.corpus.entities import CorpusEntity, EntityIndex, resolve_entities
 from newsint.corpus.outlets import Outlets, published
@@ -42,15 +43,15 @@ from newsint.extract.contradictions import agree, interval, same_quantity, unit_
 from newsint.model import Analysis, Claim, Entity, Quantity
 
 # A figure reported without its own date is read as current within this many days before the
-# article's publication: news figures describe the recent past ("nearly 5,000 troops are already
-# in Belarus"). Articles five months apart (Zapad-2021 in September 2021 vs the build-up of
-# February 2022) are then not compared; articles a week apart are.
+# article's publication: news figures describe the recent past ("some 2,000 troops are already
+# deployed in the north"). Articles five months apart (an exercise one autumn vs a deployment
+# the next spring) are then not compared; articles a week apart are.
 REPORTED_FIGURE_WINDOW_DAYS = 30
 
 # Time expressions that place a figure in time (a duration, "for three years", does not).
 DATE_KINDS = frozenset({"date", "time"})
 
-# How far past the quantity's own text to look for what it counts ("12 Su-35 fighters" -> the
+# How far past the quantity's own text to look for what it counts ("8 F-16 jets" -> the
 # ``of`` phrase may start inside the quantity and run on after it).
 OF_SEARCH_SLACK = 80
 
@@ -239,8 +240,8 @@ def _compatible(a: Figure, b: Figure) -> bool:
 
 def _joins(figure: Figure, group: FigureGroup) -> bool:
     # Every member must be able to be true with it (values, places, times); the topic link (same
-    # thing counted, a shared place named) may run through any one member, so that "30,000 in
-    # Belarus" joins a group whose first figure also named Russia.
+    # thing counted, a shared place named) may run through any one member, so that "4,000 in
+    # Chad" joins a group whose first figure also named France.
     others = group.figures
     return all(_compatible(figure, o) and agree(figure.quantity, o.quantity) for o in others) and any(
         comparable(figure, o) for o in others
@@ -321,20 +322,13 @@ def _window(article: CorpusArticle, quantity: Quantity) -> tuple[dt.date, dt.dat
     time = next((t for t in article.analysis.times if t.id == quantity.time), None) if quantity.time else None
     first = last = None
     if time is not None and time.kind in DATE_KINDS and time.anchored:
-        first, last = _date(time.value_start), _date(time.value_end or time.value_start)
+        first, last = iso_day(time.value_start), iso_day(time.value_end or time.value_start)
     if first is None or last is None:
         day = published(article)
         if day is None:
             return None
         first = last = day
     return first - dt.timedelta(days=REPORTED_FIGURE_WINDOW_DAYS), last
-
-
-def _date(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat((value or "")[:10])
-    except ValueError:
-        return None
 
 
 def figures_about(report: FigureReport, entity: CorpusEntity) -> FigureReport:

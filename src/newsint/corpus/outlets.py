@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
+from newsint.clean.dates import iso_day
 from newsint.corpus.article import CorpusArticle
 
 
@@ -23,13 +24,7 @@ def outlet_name(article: CorpusArticle) -> str | None:
 
 
 def published(article: CorpusArticle) -> dt.date | None:
-    value = article.analysis.document.published
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+    return iso_day(article.analysis.document.published)
 
 
 class Outlets:

@@ -178,7 +178,7 @@ class _Checker:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        raise self.fail(f"reference_date must be a date like 2022-02-11, not {value!r}")
+        raise self.fail(f"reference_date must be a date like 2019-07-23, not {value!r}")
 
     def complete(self, value: Any, *, present: list[str]) -> tuple[str, ...]:
         if value is None:

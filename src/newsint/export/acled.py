@@ -9,13 +9,13 @@ and its date is the first of the range, as the precision column says).
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any, TextIO
 
 from newsint.corpus.article import CorpusArticle
 from newsint.corpus.entities import resolve_entities
 from newsint.corpus.events import FACTUAL_MODALITIES, CorpusEvent, deduplicate_events
+from newsint.export.csvfile import csv_text, write_csv
 from newsint.model import Entity, Participant
 
 COLUMNS = (
@@ -38,11 +38,16 @@ COLUMNS = (
 PRECISION_CODES = {"day": 1, "week": 2, "month-part": 2, "month": 3, "season": 3, "year": 3}
 
 
+def write_acled_csv(stream: TextIO, articles: Sequence[CorpusArticle]) -> None:
+    write_csv(stream, COLUMNS, acled_rows(articles))
+
+
 def acled_csv(articles: Sequence[CorpusArticle]) -> str:
+    return csv_text(COLUMNS, acled_rows(articles))
+
+
+def acled_rows(articles: Sequence[CorpusArticle]) -> Iterator[dict[str, Any]]:
     index = resolve_entities(articles)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
     events = [e for e in deduplicate_events(articles, index) if e.start and _factual(e)]
     for number, event in enumerate(sorted(events, key=lambda e: e.start or ""), 1):
         first = event.reports[0]
@@ -51,7 +56,7 @@ def acled_csv(articles: Sequence[CorpusArticle]) -> str:
         location = first.event.location
         place = entities.get(location.entity) if location and location.entity else None
         sentence = analysis.document.text[first.event.sentence.start : first.event.sentence.end]
-        writer.writerow(
+        yield (
             {
                 "event_id_cnty": f"NI{number}",
                 "event_date": (event.start or "")[:10],
@@ -69,7 +74,6 @@ def acled_csv(articles: Sequence[CorpusArticle]) -> str:
                 "independent_outlets": event.independent_outlets,
             }
         )
-    return buffer.getvalue()
 
 
 def _factual(event: CorpusEvent) -> bool:

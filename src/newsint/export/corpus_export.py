@@ -11,21 +11,24 @@ Why a zip for csv: the tables only make sense together (they join on ``article_i
 ids), one file keeps them consistent from one run, and it is what spreadsheet and pandas users
 unpack with one call. ``--table`` gives one table as plain CSV for pipes and stdout.
 
-The output is rendered whole first, then written to a temporary sibling of ``--out`` and renamed
-into place: a failure leaves no half-written file and an existing one untouched.
+The output is streamed (row by row, article by article for jsonl) into a temporary sibling of
+``--out`` and renamed into place at the end: a failure leaves no half-written file and an existing
+one untouched, and no export is ever held whole in memory.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
 import sys
 import tempfile
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 from newsint.corpus.article import CorpusArticle
 from newsint.errors import UsageError
@@ -43,52 +46,98 @@ class ExportFormat(StrEnum):
 FTM_TABLES = ("entities", "statements")
 
 
-def render_export(export_format: ExportFormat, articles: Sequence[CorpusArticle], table: str | None = None) -> bytes:
-    """The whole export as bytes (UTF-8 text, or a zip for csv without ``table``)."""
+def render_export(export_format: ExportFormat, articles: Iterable[CorpusArticle], table: str | None = None) -> bytes:
+    """The whole export as bytes (UTF-8 text, or a zip for csv without ``table``): small corpora, tests."""
+    buffer = io.BytesIO()
+    stream_export(export_format, articles, table, buffer)
+    return buffer.getvalue()
+
+
+def stream_export(
+    export_format: ExportFormat, articles: Iterable[CorpusArticle], table: str | None, stream: BinaryIO
+) -> None:
+    """Write the export to ``stream`` as it is produced, never whole in memory.
+
+    jsonl reads ``articles`` once, one at a time, so an iterator straight from the store keeps
+    one article in memory. The other formats are about the corpus as a whole (resolved entities,
+    deduplicated events, figures compared across articles) and take several passes over it: they
+    get the articles as a list.
+    """
     check_table(export_format, table)
-    if export_format is ExportFormat.jsonl:
-        return "".join(a.analysis.to_json() + "\n" for a in articles).encode("utf-8")
-    if export_format is ExportFormat.csv:
-        from newsint.export.tables import TABLES, table_csv
-
-        if table:
-            return table_csv(table, articles).encode("utf-8")
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for name in TABLES:
-                archive.writestr(f"{name}.csv", table_csv(name, articles))
-        return buffer.getvalue()
-    if export_format is ExportFormat.geojson:
-        from newsint.export.geojson import corpus_places_geojson
-
-        return (json.dumps(corpus_places_geojson(articles), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     if export_format is ExportFormat.gexf:
         import networkx as nx
 
         from newsint.corpus.network import actor_network
 
-        buffer = io.BytesIO()
-        nx.write_gexf(actor_network(articles), buffer)
-        return buffer.getvalue()
-    if export_format is ExportFormat.acled:
-        from newsint.export.acled import acled_csv
+        nx.write_gexf(actor_network(_listed(articles)), stream)
+        return
+    if is_binary(export_format, table):
+        from newsint.export.tables import TABLES, write_table_csv
 
-        return acled_csv(articles).encode("utf-8")
-    from newsint.export.ftm import ftm_entities_jsonl, ftm_statements_csv
+        listed = _listed(articles)
+        with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for name in TABLES:
+                with archive.open(f"{name}.csv", "w") as member, _text(member) as text:
+                    write_table_csv(text, name, listed)
+        return
+    if export_format is ExportFormat.jsonl:
+        for article in articles:
+            stream.write((article.analysis.to_json() + "\n").encode("utf-8"))
+        return
+    with _text(stream) as text:
+        _write_text_export(export_format, articles, table, text)
 
-    if table == "statements":
-        return ftm_statements_csv(articles).encode("utf-8")
-    return ftm_entities_jsonl(articles).encode("utf-8")
+
+def _write_text_export(
+    export_format: ExportFormat, articles: Iterable[CorpusArticle], table: str | None, text: TextIO
+) -> None:
+    if export_format is ExportFormat.csv:
+        from newsint.export.tables import write_table_csv
+
+        write_table_csv(text, table or "", _listed(articles))
+    elif export_format is ExportFormat.geojson:
+        from newsint.export.geojson import corpus_places_geojson
+
+        text.write(json.dumps(corpus_places_geojson(_listed(articles)), ensure_ascii=False, indent=2) + "\n")
+    elif export_format is ExportFormat.acled:
+        from newsint.export.acled import write_acled_csv
+
+        write_acled_csv(text, _listed(articles))
+    elif table == "statements":
+        from newsint.export.ftm import write_ftm_statements_csv
+
+        write_ftm_statements_csv(text, _listed(articles))
+    else:
+        from newsint.export.ftm import write_ftm_entities_jsonl
+
+        write_ftm_entities_jsonl(text, _listed(articles))
+
+
+@contextlib.contextmanager
+def _text(stream: BinaryIO) -> Iterator[TextIO]:
+    """UTF-8 text over ``stream``, flushed and detached at the end so ``stream`` stays open."""
+    text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=False)
+    try:
+        yield text
+    finally:
+        text.flush()
+        text.detach()
+
+
+def _listed(articles: Iterable[CorpusArticle]) -> Sequence[CorpusArticle]:
+    return articles if isinstance(articles, Sequence) else list(articles)
 
 
 def is_binary(export_format: ExportFormat, table: str | None) -> bool:
     return export_format is ExportFormat.csv and table is None
 
 
-def write_export(data: bytes, out: Path | None) -> None:
-    """Write to stdout, or to ``out`` whole or not at all."""
+def write_export(data: bytes | Callable[[BinaryIO], None], out: Path | None) -> None:
+    """Write ``data`` (bytes, or a function that writes to a binary stream) to stdout, or to
+    ``out`` whole or not at all: into a temporary sibling first, renamed over ``out`` at the end."""
+    write = data if callable(data) else (lambda stream: stream.write(data))
     if out is None:
-        sys.stdout.buffer.write(data)
+        write(sys.stdout.buffer)
         sys.stdout.flush()
         return
     if out.is_dir():
@@ -96,11 +145,23 @@ def write_export(data: bytes, out: Path | None) -> None:
     handle, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            write(stream)
+            stream.flush()
+            # mkstemp makes the file 0600; the export should get the mode any new file gets here.
+            os.fchmod(stream.fileno(), new_file_mode())
+            # On disk before the rename: a crash right after it must not leave an empty --out.
+            os.fsync(stream.fileno())
         os.replace(temp, out)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def new_file_mode() -> int:
+    """The mode ``open(path, "w")`` would give a new file: 0666 less the process umask."""
+    umask = os.umask(0)  # the only way to read it; set straight back
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def check_table(export_format: ExportFormat, table: str | None) -> None:

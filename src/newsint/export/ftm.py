@@ -18,17 +18,17 @@ date of the run). An attributed claim is a statement on its source's entity with
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import json
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, TextIO
 
 from newsint.corpus.article import CorpusArticle
 from newsint.corpus.entities import CorpusEntity, resolve_entities
 from newsint.corpus.events import deduplicate_events
 from newsint.corpus.figures import source_named_in
+from newsint.export.csvfile import csv_text, write_csv
 from newsint.kb.countries import country
 
 DATASET = "newsint"
@@ -79,8 +79,15 @@ def ftm_entities(articles: Sequence[CorpusArticle]) -> Iterator[dict[str, Any]]:
         yield {"id": ftm_id(key), "schema": "Event", "properties": properties}
 
 
+def write_ftm_entities_jsonl(stream: TextIO, articles: Sequence[CorpusArticle]) -> None:
+    for entity in ftm_entities(articles):
+        stream.write(json.dumps(entity, ensure_ascii=False, sort_keys=True) + "\n")
+
+
 def ftm_entities_jsonl(articles: Sequence[CorpusArticle]) -> str:
-    return "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n" for e in ftm_entities(articles))
+    buffer = io.StringIO()
+    write_ftm_entities_jsonl(buffer, articles)
+    return buffer.getvalue()
 
 
 def ftm_statements(articles: Sequence[CorpusArticle]) -> Iterator[dict[str, Any]]:
@@ -137,12 +144,12 @@ def _all_statements(articles: Sequence[CorpusArticle]) -> Iterator[dict[str, Any
             )
 
 
+def write_ftm_statements_csv(stream: TextIO, articles: Sequence[CorpusArticle]) -> None:
+    write_csv(stream, STATEMENT_COLUMNS, ftm_statements(articles))
+
+
 def ftm_statements_csv(articles: Sequence[CorpusArticle]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=STATEMENT_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(ftm_statements(articles))
-    return buffer.getvalue()
+    return csv_text(STATEMENT_COLUMNS, ftm_statements(articles))
 
 
 _PROP_TYPES = {"country": "country", "latitude": "number", "longitude": "number", "position": "string"}

@@ -96,11 +96,17 @@ class OutputSink:
         self._stream.flush()
         if self._temp is None:
             return
-        self._stream.close()
         if success and self.count:
+            from newsint.export.corpus_export import new_file_mode
+
+            # As write_export: the mode of a new file (mkstemp made it 0600), on disk before the rename.
+            os.fchmod(self._stream.fileno(), new_file_mode())
+            os.fsync(self._stream.fileno())
+            self._stream.close()
             os.replace(self._temp, self.out)  # type: ignore[arg-type]
-        else:
-            self._temp.unlink(missing_ok=True)
+            return
+        self._stream.close()
+        self._temp.unlink(missing_ok=True)
 
 
 def render_brief_text(analysis: Analysis, *, color: bool) -> str:

@@ -8,16 +8,15 @@ corroboration/contradiction report as rows: one per figure, with its group's sta
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import Any, TextIO
 
 from newsint.corpus.article import CorpusArticle
 from newsint.corpus.entities import resolve_entities
 from newsint.corpus.figures import compare_figures
 from newsint.corpus.outlets import outlet_name
+from newsint.export.csvfile import csv_text, write_csv
 
 Row = dict[str, Any]
 
@@ -87,38 +86,27 @@ def _claims(articles: Sequence[CorpusArticle]) -> Iterator[Row]:
             }
 
 
-def _quantities(articles: Sequence[CorpusArticle]) -> Iterator[Row]:
-    for article in articles:
-        for q in article.analysis.quantities:
-            yield {
-                "article_id": article.article_id,
-                "quantity_id": q.id,
-                "text": q.text,
-                "value": q.value,
-                "low": q.low,
-                "high": q.high,
-                "unit": q.unit,
-                "approximate": q.approximate,
-                "of": q.of,
-                "start": q.start,
-                "end": q.end,
-            }
+# Tables whose rows are an Analysis list's items with their own fields as columns, named alike:
+# the analysis attribute, the id column, and the item fields after it.
+PLAIN_ITEM_TABLES: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "quantities": (
+        "quantities",
+        "quantity_id",
+        ("text", "value", "low", "high", "unit", "approximate", "of", "start", "end"),
+    ),
+    "times": ("times", "time_id", ("text", "precision", "anchored", "value_start", "value_end", "start", "end")),
+}
 
 
-def _times(articles: Sequence[CorpusArticle]) -> Iterator[Row]:
-    for article in articles:
-        for t in article.analysis.times:
-            yield {
-                "article_id": article.article_id,
-                "time_id": t.id,
-                "text": t.text,
-                "precision": t.precision,
-                "anchored": t.anchored,
-                "value_start": t.value_start,
-                "value_end": t.value_end,
-                "start": t.start,
-                "end": t.end,
-            }
+def _plain_items(table: str) -> Callable[[Sequence[CorpusArticle]], Iterator[Row]]:
+    attribute, id_column, fields = PLAIN_ITEM_TABLES[table]
+
+    def rows(articles: Sequence[CorpusArticle]) -> Iterator[Row]:
+        for article in articles:
+            for item in getattr(article.analysis, attribute):
+                yield {"article_id": article.article_id, id_column: item.id} | {f: getattr(item, f) for f in fields}
+
+    return rows
 
 
 def _events(articles: Sequence[CorpusArticle]) -> Iterator[Row]:
@@ -198,8 +186,8 @@ TABLES: dict[str, Callable[[Sequence[CorpusArticle]], Iterator[Row]]] = {
     "entities": _entities,
     "mentions": _mentions,
     "claims": _claims,
-    "quantities": _quantities,
-    "times": _times,
+    "quantities": _plain_items("quantities"),
+    "times": _plain_items("times"),
     "events": _events,
     "judgements": _judgements,
     "figures": _figures,
@@ -225,20 +213,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "quantity_ids",
         "hedge",
     ),
-    "quantities": (
-        "article_id",
-        "quantity_id",
-        "text",
-        "value",
-        "low",
-        "high",
-        "unit",
-        "approximate",
-        "of",
-        "start",
-        "end",
-    ),
-    "times": ("article_id", "time_id", "text", "precision", "anchored", "value_start", "value_end", "start", "end"),
+    **{table: ("article_id", id_column, *fields) for table, (_, id_column, fields) in PLAIN_ITEM_TABLES.items()},
     "events": (
         "article_id",
         "event_id",
@@ -288,10 +263,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
+def write_table_csv(stream: TextIO, name: str, articles: Sequence[CorpusArticle]) -> None:
+    """One table as CSV, row by row (the header is written even when the table is empty)."""
+    write_csv(stream, COLUMNS[name], TABLES[name](articles))
+
+
 def table_csv(name: str, articles: Sequence[CorpusArticle]) -> str:
-    """One table as CSV text (the header is written even when the table is empty)."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS[name], lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(TABLES[name](articles))
-    return buffer.getvalue()
+    """One table as CSV text."""
+    return csv_text(COLUMNS[name], TABLES[name](articles))

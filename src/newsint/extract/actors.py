@@ -9,7 +9,7 @@
 - **Nationality + group noun.** "Russian troops", "the Belarusian army", "Ukrainian officials"
   name an actor (RUS MIL, BLR MIL, UKR GOV) even without a named organisation; "Russian
   military experts" do not (the head noun is "experts").
-- **Figures of speech.** A place with an indefinite article ("an Eastern European Switzerland",
+- **Figures of speech.** A place with an indefinite article ("a second Singapore",
   "a new Iran") is a comparison, not a location; such mentions are flagged so that no event is
   ever placed there.
 """
@@ -89,7 +89,7 @@ def _effective_root(span: Span) -> Token:
 
 
 def figurative(span: Span) -> bool:
-    """ "an Eastern European Switzerland", "a new Iran", "another Afghanistan"."""
+    """ "a second Singapore", "a new Iran", "another Afghanistan"."""
     root = span.root
     for token in (*root.children, *(span.doc[span.start - i] for i in (1, 2, 3) if span.start - i >= 0)):
         if token.i < span.start and token.lower_ in {"a", "an", "another"} and token.dep_ == "det":

@@ -3,8 +3,8 @@
 Shapes recognised (all from the parse, none from any one article):
 
 - a reporting verb with a subject and a clausal complement: "X argued at length that …",
-  "X briefed the media that …", "… , X said.", "X has said 10,000 is a more realistic figure";
-- a reporting verb with "about"/"on" and a noun phrase: "X has spoken about 30,000 troops";
+  "X briefed the media that …", "… , X said.", "X has said 2,000 is closer to the truth";
+- a reporting verb with "about"/"on" and a noun phrase: "X has spoken about 4,000 refugees";
 - a reporting verb inside an infinitive or a noun's complement, its source found up the tree:
   "he has taken every opportunity to stress that …";
 - "according to X, …";
@@ -98,7 +98,7 @@ EVIDENCE_NOUNS = frozenset(
     photos image images audit review investigation count tally""".split()
 )
 EVIDENCE_CUES = frozenset({"show", "find", "reveal", "indicate", "suggest"})
-# Verbs whose direct object is the topic of what was said ("spoke about 30,000 troops").
+# Verbs whose direct object is the topic of what was said ("spoke about 4,000 refugees").
 TOPIC_VERBS = frozenset({"speak", "talk", "write", "comment", "testify", "tweet", "post"})
 # Nouns for people who can be reported as knowing, finding or believing something.
 SPEAKER_NOUNS = frozenset(
@@ -159,8 +159,8 @@ def _first_person(source: Span | None) -> bool:
 def _nested(report: tuple[list[Token], Span | None, Span], reports: list) -> bool:
     """A report inside what someone else is reported to have said, by a pronoun or nobody named
     ("Begum said she wanted to return": "wanted" is part of Begum's claim, not a claim of its own).
-    A named speaker inside keeps their claim ("NATO said 30,000 were there, while Russian officials
-    said 9,000")."""
+    A named speaker inside keeps their claim ("the UN said 4,000 were there, while local officials
+    said 1,500")."""
     cue, source, content = report
     if source is not None and source.root.pos_ != "PRON":
         return False
@@ -423,7 +423,7 @@ def _content_of(verb: Token) -> Span | None:
             objects = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in {"DATE", "TIME"}]
             if objects:
                 return _trim(doc, list(objects[0].subtree))
-    if verb.lemma_.lower() in TOPIC_VERBS:  # "has spoken about 30,000 troops" (about as quantmod)
+    if verb.lemma_.lower() in TOPIC_VERBS:  # "has spoken about 4,000 refugees" (about as quantmod)
         for child in verb.children:
             if child.dep_ == "dobj":
                 return _trim(doc, list(child.subtree))

@@ -3,10 +3,10 @@
 A function over claims and quantities, not part of any extractor, so that the corpus stage can
 run the same test across articles. Two figures are about the same quantity when they count the
 same unit — compared by its head noun, so "combat troops" and "troops" count the same thing — and,
-where both say what they count, the same thing (the head of ``of`` agrees: "Russian troops in
-Belarus" and "troops"). They are incompatible when their intervals do not overlap: each
-figure's interval is its stated bounds ("more than 30,000" -> [30,000, ∞)), or its value widened
-by the approximation it states ("about 30,000" -> ±APPROXIMATE_TOLERANCE), or the value itself.
+where both say what they count, the same thing (the head of ``of`` agrees: "Turkish troops in
+Syria" and "troops"). They are incompatible when their intervals do not overlap: each
+figure's interval is its stated bounds ("more than 4,000" -> [4,000, ∞)), or its value widened
+by the approximation it states ("about 4,000" -> ±APPROXIMATE_TOLERANCE), or the value itself.
 
 Within one article place and time are not compared: a figure for another year or region with the
 same unit and subject would be flagged too; the reason says what was compared so a reader can
@@ -22,7 +22,7 @@ from itertools import combinations
 
 from newsint.model import Claim, Contradiction, Quantity
 
-# "about 30,000" covers 27,000–33,000: the usual reading of a rounded figure in reporting.
+# "about 4,000" covers 3,600–4,400: the usual reading of a rounded figure in reporting.
 APPROXIMATE_TOLERANCE = 0.10
 
 # Units that name anyone at all: "500 people" says nothing of what is counted until its verb
@@ -99,8 +99,8 @@ def same_quantity(a: Quantity, b: Quantity) -> bool:
 
 
 def same_modality(a: Quantity, b: Quantity) -> bool:
-    """Like with like: an actor's plan ("intended to raise that to more than 30,000") is not a
-    count of what is there. A forecast ("was expected to include about 30,000") is an estimate of
+    """Like with like: an actor's plan ("planned to double that to 8,000") is not a
+    count of what is there. A forecast ("was expected to reach about 6,000") is an estimate of
     the same force that a count is of, so those two compare."""
     return (a.modality == "planned") == (b.modality == "planned")
 

@@ -225,7 +225,7 @@ def _with_premodifiers(span: Span) -> Span:
         modifier = token.dep_ in PREMODIFIER_DEPS and token.head.i >= start and not _quantifier(token)
         named_system = token.ent_type_ in EQUIPMENT_LABELS and not token.ent_id_.startswith("equipment-class:")
         if not (hyphen_inside or possessive_mark or modifier) or named_system:
-            break  # a named system before a class noun stays its own mention ("Iskander missile")
+            break  # a named system before a class noun stays its own mention ("Kornet missile")
         start -= 1
     while start < span.start and (doc[start].text in HYPHENS or doc[start].dep_ == "case"):
         start += 1  # never begin on a hyphen or a stray possessive marker
@@ -357,7 +357,7 @@ def _city_spans(doc: Doc) -> list[Span]:
 
 
 def _military_context(span: Span) -> bool:
-    """An equipment name that is also an ordinary word or a given name ("Iskander", "Grad",
+    """An equipment name that is also an ordinary word or a given name ("Javelin", "Grad",
     "Hawk") counts only next to other equipment or a weapon word in the same sentence."""
     sentence = span.sent
     for token in sentence:

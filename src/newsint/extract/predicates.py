@@ -4,12 +4,12 @@ count of what is there or a plan or forecast.
 Two figures with one unit can still count different things: "500 people were injured" and
 "killed up to 75 people" (wounded vs dead), "thousands of fighters were still active" and "800
 fighters we captured". And one sentence can give what is there now and what is planned: "had
-already moved nearly 5,000 troops into Belarus and intended to raise that to more than 30,000".
+already moved nearly 2,000 troops into the region and intended to raise that to more than 6,000".
 Both are read from the dependency parse the pipeline already has (no second parse).
 
 - ``governing_verb``: a verb or participle attached to the counted noun ("people killed",
   "fighters that we captured"), else the verb the quantity is an argument of, through at most
-  one preposition ("raise that to more than 30,000" -> raise). A quantity that modifies another
+  one preposition ("raise that to more than 6,000" -> raise). A quantity that modifies another
   noun ("a province of 3.5 million people", "training to 500 men") has none: the verb over that
   noun says nothing about what the number counts. A copula gives way to its complement ("500
   people were the injured" -> injured, "fighters were still active" -> active).

@@ -28,7 +28,7 @@ import datetime as dt
 
 from spacy.tokens import Doc
 
-from newsint.clean.dates import parse_full_date
+from newsint.clean.dates import iso_day, parse_full_date
 from newsint.extract.times import clause_tense
 from newsint.model import Document, Span, TimeExpression
 
@@ -42,14 +42,14 @@ def infer_published(document: Document, times: list[TimeExpression], doc: Doc) -
         for t in times
         if t.anchored and t.kind in ("date", "time") and t.value_start and clause_tense(doc, t.start, t.end) <= 0
     ]
-    full = [t for t in absolute if parse_full_date(t.text)]
+    full = [t for t in absolute if parse_full_date(t.text) and iso_day(t.value_start)]
     if not full:
         return False
-    latest = max(full, key=lambda t: _day(t.value_start))
-    day = _day(latest.value_start)
-    if any(_day(t.value_start) > day for t in absolute):
+    latest = max(full, key=_day)
+    day = _day(latest)
+    if any(_day(t) > day for t in absolute):
         return False
-    agreeing = [t for t in absolute if t is not latest and _day(t.value_start).year == day.year]
+    agreeing = [t for t in absolute if t is not latest and _day(t).year == day.year]
     if not agreeing:
         return False
     document.published, document.published_basis = day.isoformat(), "inferred"
@@ -57,5 +57,6 @@ def infer_published(document: Document, times: list[TimeExpression], doc: Doc) -
     return True
 
 
-def _day(value: str | None) -> dt.date:
-    return dt.date.fromisoformat((value or "")[:10])
+def _day(time: TimeExpression) -> dt.date:
+    # Anchored dates carry a full ISO value_start; one that does not can never be the latest.
+    return iso_day(time.value_start) or dt.date.min

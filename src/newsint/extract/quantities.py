@@ -7,7 +7,7 @@ is counted and which numbers are not quantities.
 
 What each field holds (the contract's ``quantities[]``):
 
-- ``value``: the stated number ("about 30,000" -> 30000; "more than 60%" -> 60). ``None`` for a
+- ``value``: the stated number ("about 4,000" -> 4000; "more than 60%" -> 60). ``None`` for a
   range ("between 5,000 and 9,000", "5,000-9,000", "169,000 to 190,000": no single value was
   stated; the ends are ``low``/``high``) and for vague amounts ("tens of thousands").
 - ``low``/``high``: what the hedge allows. Exact: both equal ``value``. "about/around/some/
@@ -25,19 +25,19 @@ What each field holds (the contract's ``quantities[]``):
   "dollar" for a bare "$"/"dollars" (which dollar is not stated); rates add "per X" ("dollar
   per month", "barrel per day"). ``None`` when the text gives no unit — except for ellipsis: a
   bare number inherits the unit (and ``of``) of the nearest preceding quantity in the same
-  sentence whose value is within a factor of ``INHERIT_RATIO`` and is not a percentage ("spoken
-  about 30,000 Russian troops, while experts said 10,000 is more realistic": 10,000 troops); a
+  sentence whose value is within a factor of ``INHERIT_RATIO`` and is not a percentage ("reported
+  about 4,000 Turkish troops, while analysts said 2,500 is more likely": 2,500 troops); a
   bare number coordinated with a money amount ("8 or $9") takes its currency.
 - ``of``: the noun phrase of what is counted, from the parse: the head noun with its modifiers
-  and an attached "in/near/at/on/from/of X" phrase ("Russian troops in Belarus"); for a
+  and an attached "in/near/at/on/from/of X" phrase ("Turkish troops in Syria"); for a
   measurement, the "of X" after it ("12.3m tonnes of jet fuel" -> "jet fuel").
 - ``start``/``end``/``text``: the hedge, the number, its unit and, for a counted noun, the words
-  up to that noun ("about 30,000 Russian troops"); ``text == doc.text[start:end]``.
+  up to that noun ("about 4,000 Turkish troops"); ``text == doc.text[start:end]``.
 - ``predicate``/``modality``: the lemma of the verb that governs the quantity ("killed up to 75
   people" -> kill) and whether it is a count, a plan or a forecast (``newsint.extract.predicates``).
 
 Not quantities: dates and times ("March 29", "9:01 p.m.", "in 2020", "the 1970s"), ordinals
-("22nd", "second"), numbers in names ("Su-35", "S-400", "Zapad-2021", "Page 2", "Stoxx 600",
+("22nd", "second"), numbers in names ("F-16", "MiG-29", "Exercise-2019", "Page 2", "Stoxx 600",
 "iPhone 11", "COVID-19"), sports scores ("2-1") and "one" used as a pronoun ("each one").
 """
 
@@ -370,7 +370,7 @@ def _digit_mentions(text: str, blocked: list[tuple[int, int]]) -> list[_Mention]
             continue  # "S23", "mk5", "v1.2.3": part of a name or code
         hyphenated = not cur and not sign and before in "-‐" and start > 1 and text[start - 2].isalpha()
         if hyphenated and not re.search(r"(?:\bminus|\bto)$", text[max(0, start - 6) : start - 1], re.I):
-            continue  # "Su-35", "Zapad-2021", "COVID-19" (not "minus-5", "200,000 to-260,000")
+            continue  # "F-16", "Exercise-2019", "COVID-19" (not "minus-5", "200,000 to-260,000")
         value = parse_digits(match.group("num"))
         end = num_end
         if match.group("den"):
@@ -710,7 +710,7 @@ def _find_counted_noun(doc: Doc, m: _Mention) -> None:
         c.lower_
         for c in head.lefts
         if c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_alpha and not c.ent_type_ and c.i > last.i
-    ]  # "job cuts" -> "job cut"; not "S-400 launchers"
+    ]  # "job cuts" -> "job cut"; not "F-16 jets"
     lemma = head.lemma_.lower() if head.pos_ == "NOUN" else re.sub(r"(?<=[a-z])s$", "", head.text)
     lemma = WORD_UNITS.get(lemma, WORD_UNITS.get(head.lower_, lemma))
     m.unit = " ".join([*compounds, lemma])
@@ -719,7 +719,7 @@ def _find_counted_noun(doc: Doc, m: _Mention) -> None:
         t.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT", "VERB", "ADV") for t in doc[last.i + 1 : head.i]
     )
     if adjacent:
-        m.span_end = max(m.span_end, head.idx + len(head))  # "about 30,000 Russian troops"
+        m.span_end = max(m.span_end, head.idx + len(head))  # "about 4,000 Turkish troops"
 
 
 def _countable(head: Token) -> bool:

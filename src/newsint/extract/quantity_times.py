@@ -5,7 +5,7 @@ personnel in and near Ukraine, compared with about 100,000 on Jan. 30" — Jan. 
 100,000, not the range. So a quantity is dated only by a time expression attached to the
 quantity itself or to one of the words it hangs from (its verb, the verb that reports it):
 "had already moved nearly 5,000 troops" under "told the Security Council on Jan. 31" is dated
-Jan. 31; "intended to raise that to more than 30,000 ... by early February" is dated early
+Jan. 31; "intended to raise that to more than 6,000 ... by early February" is dated early
 February. Among such times the one attached lowest (closest to the quantity) wins. A time in a
 sibling clause ("compared with about 100,000 on Jan. 30") does not govern it; with none, the
 quantity has no time (``Quantity.time`` stays None) and readers fall back on the publication date.

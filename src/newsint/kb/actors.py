@@ -1,8 +1,8 @@
 """Political and military actors: people with their terms of office, and organisations.
 
     load_people() / load_organisations()      typed, frozen records from kb/data, cached
-    person("alexander-lukashenko")            a Person by id (organisation(id) likewise)
-    lookup_person("Lukashenka")               people a name or alias can mean
+    person("recep-tayyip-erdogan")            a Person by id (organisation(id) likewise)
+    lookup_person("Erdogan")                  people a name or alias can mean
     lookup_organisation("NATO")               organisations: abbreviations match with their case
     people_by_alias() / organisations_by_alias()   normalised name -> entries (with a text: its lookup)
     people_by_surname("Zelenskyy")            people whose surname is that word
@@ -394,7 +394,7 @@ def _role_from(raw: Any, where: str, igo: Mapping[str, str], org_ids: set[str]) 
 
 def _derived_surnames(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
     """The last word of the name and of every alias (a one-word alias is a surname spelling:
-    "Lukashenka"), generational suffixes (Jr, III) skipped."""
+    "Erdoğan"), generational suffixes (Jr, III) skipped."""
     found: dict[str, None] = {}
     for form in (name, *aliases):
         words = normalize_name(form).split()
@@ -509,7 +509,7 @@ def organisations_by_abbreviation() -> Mapping[str, tuple[Organisation, ...]]:
 
 
 def lookup_person(text: str) -> tuple[Person, ...]:
-    """People a name can mean: "Lukashenka", "Alexander Lukashenko", "LUKASHENKO"; "MBS" with its case."""
+    """People a name can mean: "Erdogan", "Recep Tayyip Erdoğan", "ERDOGAN"; "MBS" with its case."""
     if is_abbreviation(text):
         found = people_by_abbreviation().get(abbreviation_key(text), ())
         if found:

@@ -53,7 +53,7 @@ _EXTRA_FOLDS = str.maketrans(
 @lru_cache(maxsize=65536)
 def normalize_name(text: str) -> str:
     """The key under which a name is indexed: case, accents, dashes, punctuation and a leading
-    "the" do not matter ("The Kremlin" = "kremlin"; "Belarus–Ukraine border" = "belarus ukraine
+    "the" do not matter ("The Kremlin" = "kremlin"; "Mali–Niger border" = "mali niger
     border"; "Zelenskyy" ≠ "Zelensky" — spelling variants are listed as aliases, not guessed)."""
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch))

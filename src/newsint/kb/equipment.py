@@ -9,7 +9,7 @@
     KBDataError                                 (from kb.common) a data file breaks its own rules
 
 normalize_alias is deliberately more aggressive than kb.common.normalize_name: designations are
-written with and without their separators ("Su-30", "Su 30", "Su30"; "AK-47", "AK47"), so every
+written with and without their separators ("F-16", "F 16", "F16"; "AK-47", "AK47"), so every
 separator is dropped, not just unified.
 
 Both files document their schema in their header comment. The loader enforces it: required fields,
@@ -63,7 +63,7 @@ _ISO3_RE = re.compile(r"^[A-Z]{3}$")
 _DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 # Characters that never distinguish two names: whitespace, every hyphen and dash, dots, slashes,
-# underscores, apostrophes and quotes ("Su-30SM" == "SU 30SM" == "Su30SM", "David's" == "Davids").
+# underscores, apostrophes and quotes ("F-16V" == "F 16V" == "F16V", "David's" == "Davids").
 _SEPARATORS_RE = re.compile(r"[\s\-‐‑‒–—―−_./\\'’‘`\"“”·]+")
 # Letters that do not decompose under NFKD but that reporters write without the mark.
 _FOLD = str.maketrans({"ı": "i", "ø": "o", "đ": "d", "ł": "l", "ß": "ss", "ə": "e", "æ": "ae", "œ": "oe"})
@@ -126,7 +126,7 @@ def equipment_kind(category: str | None) -> str:
 def normalize_alias(text: str) -> str:
     """The matching key of a name: case-folded, accents and separators removed.
 
-    >>> normalize_alias("Su-30SM") == normalize_alias("SU 30SM") == normalize_alias("Su30SM")
+    >>> normalize_alias("F-16V") == normalize_alias("F 16V") == normalize_alias("F16V")
     True
     >>> normalize_alias("Bayraktar Akıncı") == normalize_alias("Bayraktar Akinci")
     True

@@ -105,7 +105,7 @@ class KnowledgeBase:
             if place.kind in RULER_PLACE_KINDS and not place.ambiguous:
                 forms = [place.name, *place.aliases]
                 if place.kind == "border" and len(place.countries) == 2:
-                    forms += border_names(*place.countries)  # "Belarus-Ukraine border", "Ukrainian-Belarusian border"
+                    forms += border_names(*place.countries)  # "Mali-Niger border", "Malian-Nigerien border"
                 for form in forms:
                     patterns.append(NamePattern("LOC", form, place.id))
         return patterns
@@ -260,7 +260,7 @@ class KnowledgeBase:
         return _person_link(person, date) if person else None
 
 
-# Ambiguous equipment names ("Iskander" is also a given name) are marked under their own label and
+# Ambiguous equipment names ("Javelin" is also an athletics event) are marked under their own label and
 # kept by the entity stage only in a military context.
 AMBIGUOUS_EQUIPMENT_LABEL = "EQUIPMENT_AMBIGUOUS"
 

@@ -1,7 +1,7 @@
 """Places with coordinates: countries, every GeoNames populated place, named regions and borders.
 
     lookup_place("Minsk")                  -> [PlaceEntry(id="geonames:625144", kind="city", ...), ...]
-    lookup_place("Belarus-Ukraine border") -> [PlaceEntry(id="border:BLR-UKR", kind="border", ...)]
+    lookup_place("Mali-Niger border")      -> [PlaceEntry(id="border:MLI-NER", kind="border", ...)]
     lookup_place("north-eastern Syria")    -> [PlaceEntry(id="direction:SYR:north-east", ...)]
     directional_region("north-east", "SYR")
     place_by_id("region:russian-far-east")
@@ -480,8 +480,8 @@ def _country_entry(c: Country) -> PlaceEntry:
 
 
 def border_names(a: str, b: str) -> list[str]:
-    """Names news gives the border between two countries, both orders: "Belarus–Ukraine border",
-    "Ukrainian-Belarusian border", "border between Belarus and Ukraine"."""
+    """Names news gives the border between two countries, both orders: "Mali–Niger border",
+    "Malian-Nigerien border", "border between Mali and Niger"."""
     first, second = country(a), country(b)
     if first is None or second is None:
         return []

@@ -1,6 +1,6 @@
 """Domain entity rulers: knowledge-base names, added before spaCy's NER so they win.
 
-The base model calls Iskander a person and Pantsir an organisation; an EntityRuler placed before
+The base model calls some weapon systems persons or organisations; an EntityRuler placed before
 ``ner`` marks every knowledge-base alias first (with the KB id as the entity id), and NER labels
 only what is left. Patterns match the text as written (ORTH), with a capitalised and an
 upper-case variant of each alias, so "kremlin" in running lower-case prose is not forced into
