@@ -238,7 +238,7 @@ class _Index:
                 if span is None:
                     continue
                 for token in span:
-                    # A longer mention wins over a shorter one inside it ("Belarus" in "Belarus-Ukraine border").
+                    # A longer mention wins over a shorter one inside it ("Niger" in "Mali-Niger border").
                     held = index.by_token.get(token.i)
                     if held is None or len(held.mention.text) < len(mention.text):
                         index.by_token[token.i] = _MentionRef(entity, mention)
@@ -970,8 +970,8 @@ def _location(ref: _MentionRef, index: _Index) -> Location:
 
 
 def _border_side(ref: _MentionRef, index: _Index) -> Entity | None:
-    """The side of a border that the paragraph names on its own ("the Belarus-Ukraine border ...
-    Russian troops in Belarus" -> Belarus); None when it names both or neither."""
+    """The side of a border that the paragraph names on its own ("the Mali-Niger border ...
+    French troops in Niger" -> Niger); None when it names both or neither."""
     codes = ref.entity.kb_id.split(":", 1)[1].split("-")
     text = index.doc.text
     start = text.rfind("\n\n", 0, ref.mention.start) + 1
