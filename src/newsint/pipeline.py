@@ -27,6 +27,7 @@ from newsint.extract.quantity_times import link_quantity_times
 from newsint.extract.times import extract_times
 from newsint.model import Analysis, Document
 from newsint.nlp.model import newsint_nlp
+from newsint.nlp.text import remember_text
 from newsint.readers.raw import RawDocument
 
 # Documents per spaCy batch in analyze_many: large enough to amortise the model's overhead,
@@ -69,6 +70,7 @@ def _clean(raw: RawDocument, reference_date: dt.date | None) -> Document:
 
 
 def _extract(document: Document, doc: Doc) -> Analysis:
+    remember_text(doc, document.text)  # the stages read it through nlp.text.doc_text
     # Relative dates and roles ("the Belarusian leader") resolve against the publication date,
     # whatever its basis; without one they stay unresolved.
     reference = dt.date.fromisoformat(document.published) if document.published else None

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsint.model import Claim, ClaimSource, Entity, Quantity
 from newsint.model import Span as TextSpan
+from newsint.nlp.text import doc_text
 
 # Reporting verbs (lemmas). Derived from the communication and cognition verbs that attribution
 # corpora (PolNeAR, PARC) annotate as cues; "think"/"believe" included, as those corpora do.
@@ -135,7 +136,7 @@ def extract_claims(doc: Doc, entities: list[Entity], quantities: list[Quantity])
         quoted.append((content.start_char, content.end_char))
         taken.add((content.start_char, content.end_char))
         reports.append((cue, source, content))
-    quotations = [(m.start(), m.end()) for m in _QUOTATION.finditer(doc.text)]
+    quotations = [(m.start(), m.end()) for m in _QUOTATION.finditer(doc_text(doc))]
     for sentence in doc.sents:
         for found in _claims_in(sentence):
             cue, source, content = found
@@ -267,7 +268,7 @@ QUOTE_SOURCE_WINDOW = 25
 
 def _quote_claims(doc: Doc) -> Iterable[tuple[list[Token], Span | None, Span]]:
     """“…,” she said. “…”  /  He said: “…”  /  “My hope,” he said, “is that …”"""
-    quotes = [doc.char_span(m.start(), m.end(), alignment_mode="expand") for m in _QUOTATION.finditer(doc.text)]
+    quotes = [doc.char_span(m.start(), m.end(), alignment_mode="expand") for m in _QUOTATION.finditer(doc_text(doc))]
     quotes = [q for q in quotes if q is not None and len(q) >= 3]
     used: set[int] = set()
     for index, quote in enumerate(quotes):

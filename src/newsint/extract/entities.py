@@ -31,6 +31,7 @@ from newsint.extract import actors, coref, geocontext
 from newsint.kb.knowledge import SHIP_ID, knowledge_base
 from newsint.model import Entity, Mention
 from newsint.nlp.rulers import CITY_SPANS_KEY
+from newsint.nlp.text import doc_text
 
 # spaCy / ruler labels -> newsint types. NORP (nationalities) are not entities: they feed actor
 # codes ("Russian troops"); dates, numbers and works of art belong to other stages or none.
@@ -157,7 +158,7 @@ def _entity_spans(doc: Doc) -> list[Span]:
         if ent.label_ == AMBIGUOUS_EQUIPMENT_LABEL and _military_context(ent) and not _civilian_sense(ent):
             spans.append(Span(doc, ent.start, ent.end, label="EQUIPMENT", span_id=ent.ent_id_))
     # A ship's name after its navy's prefix ("HMS Defender") is the ship, whatever NER called it.
-    text = doc.text  # spaCy builds it from the tokens on every access
+    text = doc_text(doc)
     ships = knowledge_base().ship_spans(doc, text)
     spans = [s for s in spans if s.ent_id_ or not _overlaps(s, ships)]
     spans += [s for s in ships if not _overlaps(s, spans)]

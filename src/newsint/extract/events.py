@@ -49,6 +49,7 @@ from newsint.model import (
     SentenceSpan,
     TimeExpression,
 )
+from newsint.nlp.text import doc_text
 
 # Dependencies that lead from a phrase's head into the phrase itself (not into a nested clause).
 PHRASE_DEPS = {"compound", "amod", "poss", "prep", "pobj", "nmod", "appos", "det", "nummod", "flat", "case"}
@@ -973,7 +974,7 @@ def _border_side(ref: _MentionRef, index: _Index) -> Entity | None:
     """The side of a border that the paragraph names on its own ("the Mali-Niger border ...
     French troops in Niger" -> Niger); None when it names both or neither."""
     codes = ref.entity.kb_id.split(":", 1)[1].split("-")
-    text = index.doc.text
+    text = doc_text(index.doc)
     start = text.rfind("\n\n", 0, ref.mention.start) + 1
     end = text.find("\n\n", ref.mention.end)
     end = len(text) if end < 0 else end
@@ -1133,7 +1134,7 @@ def _dates(token: Token, time_tokens: dict[int, TimeExpression]) -> tuple[str | 
     if not candidates:
         return None, None, None
     time = min(candidates, key=lambda c: (c[0], c[1]))[2]
-    before = token.doc.text[max(0, time.start - 6) : time.start].lower()
+    before = doc_text(token.doc)[max(0, time.start - 6) : time.start].lower()
     if time.text.lower().startswith("since") or before.rstrip().endswith("since"):
         # "since the middle of January": the event began then and has not ended.
         return time.value_start, None, time.precision

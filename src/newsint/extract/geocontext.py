@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 
 from newsint.kb.knowledge import place_link
 from newsint.kb.places import PlaceEntry, lookup_place, place_by_id
+from newsint.nlp.text import doc_text
 
 # Evidence weights: the qualifier written beside the name outweighs everything else; a state
 # named in the article outweighs the country; towns nearby count per town.
@@ -79,7 +80,7 @@ def settle_places(doc: Doc, groups: Iterable[Any], *, dateline_place: str | None
         if code is not None:  # "Pa." is Pennsylvania, whatever else the gazetteer spells that way
             _relink(group, place_by_id(f"admin1:US-{code}"))
     evidence = _evidence(places)
-    text = doc.text  # built from the tokens on every access: once here
+    text = doc_text(doc)
     if dateline_place:
         towns = _towns(dateline_place.title())
         if towns:  # a dateline names the best-known place of that name ("PARIS" is Paris, France)

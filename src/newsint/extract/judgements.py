@@ -41,6 +41,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from newsint.model import Judgement
+from newsint.nlp.text import doc_text
 
 __all__ = ["Lexicon", "extract_judgements", "lexicon"]
 
@@ -401,7 +402,7 @@ def _judge(sent: Span, match: _Match) -> Judgement | None:
         probability=[band[0], band[1]],
         start=start,
         end=end,
-        text=doc.text[start:end],
+        text=doc_text(doc)[start:end],
         condition=_condition(sent, match),
     )
 
@@ -435,7 +436,7 @@ def _negator(match: _Match) -> Token | None:
 
 def _sentence_bounds(sent: Span, at: int) -> tuple[int, int]:
     """The sentence's characters around offset ``at``, clipped to its line, whitespace trimmed."""
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     start, end = sent.start_char, sent.end_char
     line_start = text.rfind("\n", start, at)
     if line_start != -1:
@@ -518,4 +519,4 @@ def _trimmed(span: Span) -> str | None:
         tokens.pop()
     if not tokens:
         return None
-    return span.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    return doc_text(span.doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]

@@ -58,6 +58,7 @@ from newsint.extract.numbers import (
 )
 from newsint.extract.predicates import governing_verb, modality, predicate
 from newsint.model import Quantity
+from newsint.nlp.text import doc_text
 
 APPROX_TOLERANCE = 0.10
 INHERIT_RATIO = 10.0
@@ -280,7 +281,7 @@ class _Mention:
 
 
 def extract_quantities(doc: Doc) -> list[Quantity]:
-    text = doc.text
+    text = doc_text(doc)
     blocked = _blocked_chars(text)
     mentions = [m for m in _digit_mentions(text, blocked)]
     taken = [(m.start, m.end) for m in mentions]

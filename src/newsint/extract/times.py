@@ -67,6 +67,7 @@ import yaml
 from spacy.tokens import Doc
 
 from newsint.model import TimeExpression
+from newsint.nlp.text import doc_text
 
 __all__ = ["clause_tense", "extract_times", "lexicon"]
 
@@ -575,7 +576,7 @@ def patterns() -> Patterns:
 def extract_times(doc: Doc, reference_date: dt.date | None) -> list[TimeExpression]:
     """Time expressions in ``doc`` (a parsed spaCy Doc), normalised against ``reference_date``
     (the publication date; None when unknown: then nothing relative is resolved)."""
-    text = doc.text  # Doc.text and Doc.ents are rebuilt on every access: read them once
+    text = doc_text(doc)  # Doc.ents too is rebuilt on every access: read it once
     found = _recognise(doc, text)
     earlier: list[tuple[Found, Value]] = []
     records = []
