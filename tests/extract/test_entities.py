@@ -283,6 +283,18 @@ def test_a_gerund_before_a_weapon_noun_is_not_part_of_the_mention() -> None:
     assert equipment_mentions(a) == {"weapons": "weapon"}
 
 
+def test_explosives_are_a_weapon_noun_but_the_adjective_is_not() -> None:
+    # guardian-0165: "explosives" is the noun; "explosive" alone is mostly an adjective.
+    a = run(
+        "Deghayes, whose militia have been fighting Isis as well as pro-regime forces, said that Isis "
+        "sleeper cells had begun attempting to penetrate rebel territory, with one leader caught after "
+        "planting roadside explosives near the town of al-Tamanah, south Idlib."
+    )
+    assert equipment_mentions(a) == {"roadside explosives": "weapon"}
+    b = run("Analysts noted an explosive growth in arms sales.")
+    assert not [e for e in b.entities if e.type == "EQUIPMENT"]
+
+
 def test_possessive_pronouns_stay_out_of_an_equipment_mention() -> None:
     # guardian-0122
     a = run("So far, Russia has not used its air defences against Israeli planes, most recently last week.")
