@@ -304,6 +304,17 @@ def test_ner_exact_versus_overlap() -> None:
     assert overlap.f1 == 1.0
 
 
+def test_ner_leading_article_is_not_part_of_either_span() -> None:
+    # re3d writes "a VBIED" as one Weapon span in one sentence and as "a"=Quantity + "VBIED" in another.
+    text = "Strikes destroyed a VBIED and the Coalition entered An Nasiriyah."
+    gold = [(18, 25, "Weapon"), (30, 43, "Organisation"), (52, 64, "Location")]
+    assert [text[s:e] for s, e, _ in gold] == ["a VBIED", "the Coalition", "An Nasiriyah"]
+    trimmed = ner.without_article(text, gold)
+    assert [text[s:e] for s, e, _ in trimmed] == ["VBIED", "Coalition", "An Nasiriyah"]  # a name's "An" stays
+    exact, _ = ner.span_counts(trimmed, ner.without_article(text, [(20, 25, "Weapon"), (34, 43, "Organisation")]))
+    assert (exact.tp, exact.fp, exact.fn) == (2, 0, 1)
+
+
 def test_equipment_category_to_re3d_label() -> None:
     assert ner.equipment_label({"category": "combat aircraft"}) == "MilitaryPlatform"
     assert ner.equipment_label({"category": "ballistic missile system"}) == "Weapon"

@@ -264,6 +264,37 @@ def test_a_weapon_noun_that_only_modifies_another_noun_is_not_a_mention() -> Non
     assert {"rocket", "mortar"} <= set(equipment_mentions(c))
 
 
+def test_a_hyphenated_weapon_noun_written_without_its_hyphen_is_one_mention() -> None:
+    # PolNeAR breitbart_2015-12-04_san-bernardino-terror-suspect-na: the writer dropped the hyphen
+    # of "rocket-propelled grenades"; the mention is the whole compound, not "rocket" and "grenades".
+    a = run("He also reported rocket propelled grenades hitting the consulate building.")
+    found = equipment_mentions(a)
+    assert found == {"rocket propelled grenades": "weapon"}
+    assert entity(a, "rocket propelled grenades").name == "rocket"
+
+
+def test_a_gerund_before_a_weapon_noun_is_not_part_of_the_mention() -> None:
+    # re3d train (a CJTF-OIR release): the small parser calls "smuggling" a compound of
+    # "weapons"; it says what was done with them, not which weapons they were.
+    a = run(
+        "He was primarily involved in the logistics of AQI' s effort in Iraq and assisted in smuggling "
+        "weapons, money and fighters across the Syria-Iraq border."
+    )
+    assert equipment_mentions(a) == {"weapons": "weapon"}
+
+
+def test_explosives_are_a_weapon_noun_but_the_adjective_is_not() -> None:
+    # guardian-0165: "explosives" is the noun; "explosive" alone is mostly an adjective.
+    a = run(
+        "Deghayes, whose militia have been fighting Isis as well as pro-regime forces, said that Isis "
+        "sleeper cells had begun attempting to penetrate rebel territory, with one leader caught after "
+        "planting roadside explosives near the town of al-Tamanah, south Idlib."
+    )
+    assert equipment_mentions(a) == {"roadside explosives": "weapon"}
+    b = run("Analysts noted an explosive growth in arms sales.")
+    assert not [e for e in b.entities if e.type == "EQUIPMENT"]
+
+
 def test_possessive_pronouns_stay_out_of_an_equipment_mention() -> None:
     # guardian-0122
     a = run("So far, Russia has not used its air defences against Israeli planes, most recently last week.")

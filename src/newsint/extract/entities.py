@@ -259,6 +259,11 @@ def _quantifier(token) -> bool:
     """Words that count or hedge rather than say which: "multiple", "several", "apparent"."""
     if token.lower_ in QUANTIFIER_WORDS or token.like_num or token.pos_ in {"NUM", "DET", "PRON"}:
         return True
+    # A gerund before the noun is what is done with the weapons, not which ones: "smuggling
+    # weapons", "firing missiles" (the small parser often calls it a compound). Kinds written as
+    # -ing words are listed whole in the knowledge base ("loitering munition").
+    if token.tag_ == "VBG":
+        return True
     # A nationality says whose, and is its own item for actor codes ("Israeli missile").
     return token.ent_type_ == "NORP" or knowledge_base().is_adjective(token.text)
 

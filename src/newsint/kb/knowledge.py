@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -71,10 +72,10 @@ class KnowledgeBase:
                     patterns.append(NamePattern(AMBIGUOUS_EQUIPMENT_LABEL, form, f"equipment:{entry.id}"))
         for entry in generic_equipment():
             kb_id = f"equipment-class:{entry['id']}"
-            for form in entry["forms"]:
+            for form in _spellings(entry["forms"]):
                 for variant in (form, _plural(form)):
                     patterns.append(NamePattern(EQUIPMENT_LABEL, variant, kb_id))
-            for form in entry.get("context_forms", ()):
+            for form in _spellings(entry.get("context_forms", ())):
                 for variant in (form, _plural(form)):
                     patterns.append(NamePattern(AMBIGUOUS_EQUIPMENT_LABEL, variant, kb_id))
         for entry in load_operations():
@@ -279,6 +280,21 @@ def _ship_pattern() -> re.Pattern[str]:
 def generic_equipment() -> tuple[dict, ...]:
     """Weapon and platform nouns (kb/data/equipment_generic.yaml): "mortar", "IEDs", "drones"."""
     return tuple(load_data_file(GENERIC_EQUIPMENT_FILE)["entries"])
+
+
+_HYPHEN_BETWEEN_WORDS = re.compile(r"(?<=[a-z])-(?=[a-z])")
+
+
+def _spellings(forms: Iterable[str]) -> list[str]:
+    """Each form, and a hyphenated compound also with spaces: reporters drop the hyphen
+    ("rocket propelled grenades", "surface to air missile"), and the ruler matches tokens."""
+    spellings: list[str] = []
+    for form in forms:
+        spellings.append(form)
+        spaced = _HYPHEN_BETWEEN_WORDS.sub(" ", form)
+        if spaced != form:
+            spellings.append(spaced)
+    return spellings
 
 
 def _plural(form: str) -> str:
