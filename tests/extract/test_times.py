@@ -413,3 +413,29 @@ def test_ids_are_in_text_order():
     found = times("In 2020 protests began; last week talks resumed; now they stall.", SEED_DATE)
     assert [t.id for t in found] == ["T1", "T2", "T3"]
     assert [t.start for t in found] == sorted(t.start for t in found)
+
+
+def test_tense_of_a_fragment_whose_root_is_a_preposition_ends() -> None:
+    # A headline-like fragment parsed with a preposition as its root ("Through the night"): the
+    # walk up from the date to its verb must stop at the root (it looped for ever when the root
+    # was compared by identity, spaCy making a new Token object on every access).
+    import signal
+
+    from spacy.tokens import Doc
+
+    from newsint.extract.times import clause_tense
+    from newsint.nlp.model import load_nlp
+
+    doc = Doc(
+        load_nlp().vocab,
+        words=["Through", "the", "night"],
+        heads=[0, 2, 0],
+        deps=["ROOT", "det", "pobj"],
+        pos=["ADP", "DET", "NOUN"],
+    )
+    signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(TimeoutError("clause_tense did not end")))
+    signal.alarm(10)
+    try:
+        assert clause_tense(doc, 12, 17) == 0  # "night": no verb, tense unknown
+    finally:
+        signal.alarm(0)

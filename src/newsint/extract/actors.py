@@ -83,7 +83,7 @@ def agentive(span: Span) -> bool:
 def _effective_root(span: Span) -> Token:
     """The mention's root, or for a conjunct ("Moscow and Minsk said") the first conjunct's."""
     root = span.root
-    while root.dep_ == "conj" and root.head is not root:
+    while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     return root
 

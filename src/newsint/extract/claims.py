@@ -578,7 +578,7 @@ def _source_of(verb: Token) -> Span | None:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return child.doc[objects[0].left_edge.i : _source_end(objects[0])]
-        if node.dep_ in {"xcomp", "acl", "advcl", "relcl", "conj"} and node.head is not node:
+        if node.dep_ in {"xcomp", "acl", "advcl", "relcl", "conj"} and node.head.i != node.i:
             node = node.head if node.dep_ != "acl" else node.head.head
             continue
         break

@@ -421,7 +421,7 @@ def _tense(doc: Doc, start: int, end: int) -> int:
     # January 1 and September 26 had ..."): the sentence's main verb tells its tense.
     token = span.root if span.root.pos_ in ("VERB", "AUX") else span.root.head
     while token.pos_ not in ("VERB", "AUX"):
-        if token.pos_ not in ("ADP", "SCONJ") or token.head is token:
+        if token.pos_ not in ("ADP", "SCONJ") or token.head.i == token.i:
             token = span.sent.root
             break
         token = token.head
