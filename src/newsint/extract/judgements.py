@@ -308,7 +308,7 @@ def _takes_clause(word: Token) -> bool:
     heads = [word, word.head] if word.dep_ != "ROOT" else [word]
     for head in heads:
         for child in head.children:
-            if child.dep_ in CLAUSE_DEPS and child is not word:
+            if child.dep_ in CLAUSE_DEPS and child.i != word.i:
                 return True
             if child.dep_ in ("nsubj", "expl") and child.lower_ == "it":
                 return True
