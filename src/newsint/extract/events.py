@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsint.extract.actors import GROUP_SECTORS
 from newsint.kb import actors as actor_kb
+from newsint.kb.countries import lookup_country
 from newsint.kb.knowledge import knowledge_base
 from newsint.model import (
     Claim,
@@ -99,6 +100,8 @@ ROLE_SECTORS = {
     "demonstrator": "OPP", "protester": "OPP", "people": "CVL", "prisoner": "CVL", "resident": "CVL",
 }  # fmt: skip
 # Heads that let their modifier name the event ("a mediation effort").
+# Nouns of asking: an answer to one ("rejected calls by", "accepted demands from") targets the asker.
+REQUEST_NOUNS = {"demand", "call", "request", "appeal", "invitation", "offer", "proposal", "plea", "ultimatum", "bid"}
 GENERIC_EVENT_HEADS = {"effort", "mission", "process", "campaign", "initiative", "bid", "drive"}
 # Verbs of saying whose "must" complement is a demand.
 SAY_VERBS = {"say", "insist", "tell", "state", "declare", "stress", "announce", "warn", "write", "add"}
@@ -200,7 +203,10 @@ class _MentionRef:
 
     @property
     def actor(self) -> str | None:
-        return self.mention.actor or self.entity.actor
+        if self.mention.actor or self.entity.actor:
+            return self.mention.actor or self.entity.actor
+        # Only a body the KB does not know: one it knows and leaves uncoded (an NGO) stays so.
+        return None if self.entity.kb_id else _named_actor(self.entity.type, self.entity.name)
 
     @property
     def person_actor(self) -> str | None:
@@ -221,6 +227,36 @@ class _MentionRef:
             return kb_id.split(":", 1)[1]
         within = self.entity.attributes.get("within")
         return within if isinstance(within, str) and len(within) == 3 else None
+
+
+@cache
+def _named_actor(entity_type: str, name: str) -> str | None:
+    """An organisation the knowledge base does not know whose own name says whose it is: one
+    country by name or demonym and a sector from a role word ("Serbian Workers' Union" -> SRB LAB,
+    "Lithuanian Parliament" -> LTU LEG); None otherwise."""
+    if entity_type != "ORG":
+        return None
+    words = [w.strip("'’()") for w in name.split()]
+    kb = knowledge_base()
+    if len(words) < 2 or kb.adjective_country(words[-1]) or lookup_country(words[-1]):
+        return None  # a name is headed by what the body is, not a demonym ("Radical French": a misparse)
+    countries: set[str] = set()
+    sector = None
+    for i, word in enumerate(words):
+        if not word[:1].isupper():
+            sector = sector or ROLE_SECTORS.get(word.lower()) or ROLE_SECTORS.get(word.lower().rstrip("s"))
+            continue
+        for phrase in (" ".join(words[i : i + 2]), word):  # "Sri Lanka" before "Sri"
+            found = lookup_country(phrase)
+            code = found[0].iso3 if len(found) == 1 else kb.adjective_country(phrase)
+            if code:
+                countries.add(code)
+                break
+        lower = word.lower()
+        sector = sector or ROLE_SECTORS.get(lower) or GROUP_SECTORS.get(lower) or ROLE_SECTORS.get(lower.rstrip("s"))
+    if len(countries) != 1 or sector is None:
+        return None  # without a role word ("Norwegian Refugee Council") the body may be no state's
+    return f"{countries.pop()} {sector}"
 
 
 @dataclass(slots=True)
@@ -617,7 +653,15 @@ def _participants(
                 targets.extend(_phrase_refs(child, index))  # "moving troops": what moves, not a target
             elif child.dep_ == "dobj":
                 targets.extend(_prep_party_refs(child, index))  # "granted asylum to five officers"
+            if child.dep_ == "dobj" and child.lemma_.lower() in REQUEST_NOUNS:
+                # "rejected calls by the rulers", "accepted demands from the rebels": the one who
+                # asked is the other side of an answer to a request.
+                targets.extend(_prep_refs(child, index, {"by", "from"}))
         targets.extend(_prep_party_refs(token, index))
+        if kind.name == "DEMAND":
+            # "demanding autonomy from the authorities": whoever it is asked of.
+            for head in (token, *(c for c in token.children if c.dep_ == "dobj")):
+                targets.extend(_prep_refs(head, index, {"from"}))
     if not targets and not trigger.nominal and kind.frame is not None:
         # "demanded that the US cancel the sale", "pushing hard for the US to support": whoever is
         # to act on a demand, threat or refusal is its target.
@@ -706,6 +750,16 @@ def _prep_party_refs(token: Token, index: _Index) -> list[_MentionRef | Token | 
     return refs
 
 
+def _prep_refs(token: Token, index: _Index, prepositions: set[str]) -> list[_MentionRef | Token | str]:
+    """Parties under ``token``'s own prepositions of the given kinds, places only as actors."""
+    refs: list[_MentionRef | Token | str] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                refs.extend(_phrase_refs(pobj, index, places=False))
+    return refs
+
+
 def _place_parties(token: Token, index: _Index) -> list[_MentionRef | Token | str]:
     refs: list[_MentionRef | Token | str] = []
     heads = [token]
@@ -754,11 +808,21 @@ def _phrase_refs(head: Token, index: _Index, *, places: bool = True) -> list[_Me
                 modifies = modifier.dep_ in {"amod", "compound"} and modifier.i < member.i
                 if modifies and (_nationality(modifier) or _group_noun(modifier)):
                     refs.append(modifier)
+            if not refs:
+                # "the rights of Palestinians", "the welfare of 2,000 Libyans": a people named in the phrase.
+                refs.extend(f"{code} CVL" for code in map(_people, _phrase_tokens(member)) if code)
     return refs
 
 
 def _nationality(token: Token) -> bool:
     return token.pos_ in {"ADJ", "PROPN", "NOUN"} and knowledge_base().adjective_country(token.text) is not None
+
+
+def _people(token: Token) -> str | None:
+    """The country of a plural demonym noun ("Palestinians", "Libyans"), else None."""
+    if token.pos_ not in {"NOUN", "PROPN"} or not token.text.endswith("s") or not token.text[:1].isupper():
+        return None
+    return knowledge_base().adjective_country(token.text[:-1])
 
 
 def _group_noun(token: Token) -> bool:
