@@ -325,3 +325,30 @@ def test_a_people_named_inside_the_object_is_the_target():
     analysis = analyse("The commission investigated the treatment of 2,000 Libyans held in the camps.")
     (event,) = [e for e in analysis.events if e.type == "INVESTIGATE"]
     assert targets(event) == {"LBY CVL"}
+
+
+def test_a_passive_subject_is_what_the_act_is_done_to():
+    analysis = analyse("Three Syrian soldiers were killed in the attack near Damascus.")
+    assert {t for e in analysis.events for t in targets(e)} == {"SYR MIL"}
+    shelled = analyse("Two Ukrainian villages were shelled overnight.")
+    (event,) = shelled.events
+    assert targets(event) == {"UKR"}
+
+
+def test_a_passive_state_with_a_party_keeps_its_subject_as_actor_side():
+    # "opposed to X": X is the party, the subject is not acted upon.
+    analysis = analyse("Israel is opposed to French mediation in the talks.")
+    (event,) = [e for e in analysis.events if e.type == "REJECT"]
+    assert "ISR" not in targets(event)
+
+
+def test_whoever_is_to_do_what_is_demanded_is_the_target():
+    analysis = analyse("The ministry demanded an immediate withdrawal by Russian forces.")
+    (event,) = [e for e in analysis.events if e.type == "DEMAND"]
+    assert targets(event) == {"RUS MIL"}
+
+
+def test_a_stance_prefix_does_not_make_its_name_the_party():
+    # "anti-Kremlin" says whom the blogger opposes, not that the Kremlin was attacked.
+    analysis = analyse("An anti-Kremlin blogger was attacked in Vilnius.")
+    assert all("RUS GOV" not in targets(e) for e in analysis.events)

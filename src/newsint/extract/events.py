@@ -636,6 +636,10 @@ def _participants(
             head = head.head  # "remained on alert", "took part in the fighting": the verb's subject acts
             if not actors:
                 actors.extend(_subject_refs(head, index))
+            # "three civilians were killed in a car bombing": who suffered the verb suffered the act.
+            for child in head.children:
+                if child.dep_ == "nsubjpass":
+                    targets.extend(_phrase_refs(child, index, places=False))
         if not actors and token.dep_ in OBJECT_DEPS | {"nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
             actors.extend(_subject_refs(head, index))  # "Ukraine launched counterstrikes"
             targets.extend(_prep_party_refs(head, index))
@@ -648,7 +652,12 @@ def _participants(
         targets.extend(_subject_refs(token, index))  # who must do it
     else:
         actors.extend(_subject_refs(token, index))
+        passive: list[_MentionRef | Token | str] = []
         for child in token.children:
+            # "a camp was attacked by militiamen": a passive's subject is what the act is done to.
+            passive_object = child.dep_ == "nsubjpass" and child.lower_ not in RELATIVE_PRONOUNS
+            if passive_object and child.lemma_.lower() not in kind.object_nouns:
+                passive.extend(_phrase_refs(child, index, places=False))
             if child.dep_ in {"dobj", "dative"} and child.lemma_.lower() not in kind.object_nouns:
                 targets.extend(_phrase_refs(child, index))  # "moving troops": what moves, not a target
             elif child.dep_ == "dobj":
@@ -658,10 +667,14 @@ def _participants(
                 # asked is the other side of an answer to a request.
                 targets.extend(_prep_refs(child, index, {"by", "from"}))
         targets.extend(_prep_party_refs(token, index))
+        if not targets:
+            # Not when a party follows ("Israel is opposed to French mediation": a state, not a deed).
+            targets.extend(passive)
         if kind.name == "DEMAND":
             # "demanding autonomy from the authorities": whoever it is asked of.
+            # "demanded an admission by Moscow": who is to do what is demanded.
             for head in (token, *(c for c in token.children if c.dep_ == "dobj")):
-                targets.extend(_prep_refs(head, index, {"from"}))
+                targets.extend(_prep_refs(head, index, {"from"} if head is token else {"from", "by"}))
     if not targets and not trigger.nominal and kind.frame is not None:
         # "demanded that the US cancel the sale", "pushing hard for the US to support": whoever is
         # to act on a demand, threat or refusal is its target.
@@ -840,6 +853,8 @@ def _titled(head: Token, index: _Index) -> list[str]:
     countries: list[str] = []
     sector = None
     for token in tokens:
+        if _stance_prefixed(token):
+            continue
         ref = index.at(token)
         if ref is not None and ref.entity.type == "ORG" and ref.actor and token.i != head.i:
             return [ref.actor]  # "Arab League Secretary General Chadli Klibi": he acts for the League
@@ -896,9 +911,15 @@ def _phrase_ref(head: Token, index: _Index, *, places: bool) -> _MentionRef | No
         return ref
     for token in _phrase_tokens(head):
         ref = index.at(token)
-        if ref is not None and _usable(ref, places):
+        if ref is not None and _usable(ref, places) and not _stance_prefixed(token):
             return ref
     return None
+
+
+def _stance_prefixed(token: Token) -> bool:
+    """ "an anti-Syria journalist", "pro-Kremlin media": the name says whom they stand for or against."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in {"anti", "pro"}
 
 
 def _usable(ref: _MentionRef, places: bool) -> bool:
