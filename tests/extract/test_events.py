@@ -352,3 +352,31 @@ def test_a_stance_prefix_does_not_make_its_name_the_party():
     # "anti-Kremlin" says whom the blogger opposes, not that the Kremlin was attacked.
     analysis = analyse("An anti-Kremlin blogger was attacked in Vilnius.")
     assert all("RUS GOV" not in targets(e) for e in analysis.events)
+
+
+def test_a_deed_named_inside_a_party_phrase_gives_its_own_party():
+    # "for a possible war against Russia": the mobilisation is aimed at whom the war would be.
+    analysis = analyse("Germany mobilized reservists for a possible war against Russia.")
+    (event,) = [e for e in analysis.events if e.type == "MOBILIZE"]
+    assert (actors(event), targets(event)) == ({"DEU MIL"}, {"RUS"})
+
+
+def test_mediation_among_parties_targets_them():
+    analysis = analyse("The European Union halted mediation among Serbia's feuding parties.")
+    (event,) = analysis.events
+    assert (actors(event), targets(event)) == ({"EU"}, {"SRB"})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Protesters blocked the border crossing to show their anger at the Polish government.", "POL GOV"),
+        (
+            "Thousands of students marched through Tbilisi to voice their opposition to the Russian government.",
+            "RUS GOV",
+        ),
+    ],
+)
+def test_a_protest_purpose_names_its_target(sentence, target):
+    (event,) = [e for e in analyse(sentence).events if e.type == "PROTEST"]
+    assert targets(event) == {target}

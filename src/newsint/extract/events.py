@@ -70,6 +70,7 @@ PARTY_PREPOSITIONS = {
     "for",
     "over",
     "between",
+    "among",
 }
 LOCATION_PREPOSITIONS = {"in", "into", "to", "near", "at", "across", "inside", "along", "towards", "toward", "on"}
 ORIGIN_PREPOSITIONS = {"from"}
@@ -670,6 +671,14 @@ def _participants(
         if not targets:
             # Not when a party follows ("Israel is opposed to French mediation": a state, not a deed).
             targets.extend(passive)
+        if kind.name == "PROTEST" and not targets:
+            # "blocked a road to show their disapproval of X's policies": the protest's purpose names its target.
+            for clause in token.children:
+                if clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                    for obj in (c for c in clause.children if c.dep_ == "dobj"):
+                        targets.extend(_phrase_refs(obj, index, places=False))
+                        targets.extend(_prep_party_refs(obj, index))
+                    targets.extend(_prep_party_refs(clause, index))
         if kind.name == "DEMAND":
             # "demanding autonomy from the authorities": whoever it is asked of.
             # "demanded an admission by Moscow": who is to do what is demanded.
@@ -759,6 +768,16 @@ def _prep_party_refs(token: Token, index: _Index) -> list[_MentionRef | Token | 
                 if pobj.dep_ != "pobj":
                     continue
                 found = _phrase_refs(pobj, index, places=False)
+                if not found:
+                    # "mobilized reservists for a possible war against Iraq": the party of the deed named.
+                    for inner in pobj.children:
+                        if inner.dep_ == "prep" and inner.lower_ in {"against", "on", "upon"}:
+                            found += [
+                                r
+                                for c in inner.children
+                                if c.dep_ == "pobj"
+                                for r in _phrase_refs(c, index, places=False)
+                            ]
                 refs.extend(found)
     return refs
 
