@@ -380,3 +380,21 @@ def test_mediation_among_parties_targets_them():
 def test_a_protest_purpose_names_its_target(sentence, target):
     (event,) = [e for e in analyse(sentence).events if e.type == "PROTEST"]
     assert targets(event) == {target}
+
+
+def test_the_other_side_of_a_suspended_relation_is_the_target():
+    analysis = analyse("Lithuania announced a suspension of rail links with Belarus on Monday.")
+    (event,) = [e for e in analysis.events if e.type == "SANCTION"]
+    assert (actors(event), targets(event)) == ({"LTU GOV"}, {"BLR"})
+
+
+def test_a_place_on_a_border_inside_an_of_phrase_is_no_party():
+    analysis = analyse("Turkish troops captured part of a Kurdish stronghold on the Syrian border.")
+    (event,) = [e for e in analysis.events if e.type == "FIGHT"]
+    assert "SYR" not in targets(event)
+
+
+def test_an_act_in_defiance_of_someone_targets_them():
+    analysis = analyse("Thousands marched through Tbilisi in defiance of the Russian government.")
+    (event,) = [e for e in analysis.events if e.type == "PROTEST"]
+    assert targets(event) == {"RUS GOV"}

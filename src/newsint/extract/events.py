@@ -103,6 +103,8 @@ ROLE_SECTORS = {
 # Heads that let their modifier name the event ("a mediation effort").
 # Nouns of asking: an answer to one ("rejected calls by", "accepted demands from") targets the asker.
 REQUEST_NOUNS = {"demand", "call", "request", "appeal", "invitation", "offer", "proposal", "plea", "ultimatum", "bid"}
+# Nouns of a stance taken "in" an act ("in defiance of", "in protest at"): their object is a party.
+STANCE_NOUNS = {"defiance", "protest", "opposition", "retaliation", "revenge", "solidarity"}
 GENERIC_EVENT_HEADS = {"effort", "mission", "process", "campaign", "initiative", "bid", "drive"}
 # Verbs of saying whose "must" complement is a demand.
 SAY_VERBS = {"say", "insist", "tell", "state", "declare", "stress", "announce", "warn", "write", "add"}
@@ -648,6 +650,7 @@ def _participants(
         for child in token.children:  # "the invasion of South Lebanon": what the act is done to
             if child.dep_ == "prep" and child.lower_ == "of":
                 targets.extend(_pobj_refs(child, index))
+        targets.extend(_of_party_refs(token, index))
     elif trigger.type == "DEMAND" and _reported_obligation(token):
         actors.extend(_subject_refs(token.head, index))  # who says it must be done
         targets.extend(_subject_refs(token, index))  # who must do it
@@ -663,11 +666,17 @@ def _participants(
                 targets.extend(_phrase_refs(child, index))  # "moving troops": what moves, not a target
             elif child.dep_ == "dobj":
                 targets.extend(_prep_party_refs(child, index))  # "granted asylum to five officers"
+            if child.dep_ == "dobj":
+                targets.extend(_of_party_refs(child, index))
             if child.dep_ == "dobj" and child.lemma_.lower() in REQUEST_NOUNS:
                 # "rejected calls by the rulers", "accepted demands from the rebels": the one who
                 # asked is the other side of an answer to a request.
                 targets.extend(_prep_refs(child, index, {"by", "from"}))
         targets.extend(_prep_party_refs(token, index))
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"):
+            # "blocked streets in defiance of the authorities": whom the stance is taken against.
+            for stance in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in STANCE_NOUNS):
+                targets.extend(_prep_refs(stance, index, {"of", "to", "against", "at"}))
         if not targets:
             # Not when a party follows ("Israel is opposed to French mediation": a state, not a deed).
             targets.extend(passive)
@@ -779,6 +788,16 @@ def _prep_party_refs(token: Token, index: _Index) -> list[_MentionRef | Token | 
                                 for r in _phrase_refs(c, index, places=False)
                             ]
                 refs.extend(found)
+    return refs
+
+
+def _of_party_refs(noun: Token, index: _Index) -> list[_MentionRef | Token | str]:
+    """ "a suspension of air links with Serbia": the other side of the relation an "of" names
+    (not "on" or "in", which mostly say where: "part of a stronghold on the border")."""
+    refs: list[_MentionRef | Token | str] = []
+    for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in of.children if c.dep_ == "pobj"):
+            refs.extend(_prep_refs(pobj, index, {"with", "against", "between", "among"}))
     return refs
 
 
