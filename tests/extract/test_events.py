@@ -398,3 +398,9 @@ def test_an_act_in_defiance_of_someone_targets_them():
     analysis = analyse("Thousands marched through Tbilisi in defiance of the Russian government.")
     (event,) = [e for e in analysis.events if e.type == "PROTEST"]
     assert targets(event) == {"RUS GOV"}
+
+
+def test_an_investigation_into_deeds_targets_whoever_did_them():
+    text = "Ukrainian prosecutors opened an investigation into war crimes committed by Russian troops near Kyiv."
+    (event,) = [e for e in analyse(text).events if e.type == "INVESTIGATE"]
+    assert (actors(event), targets(event)) == ({"UKR GOV"}, {"RUS MIL"})

@@ -778,9 +778,14 @@ def _prep_party_refs(token: Token, index: _Index) -> list[_MentionRef | Token | 
                     continue
                 found = _phrase_refs(pobj, index, places=False)
                 if not found:
-                    # "mobilized reservists for a possible war against Iraq": the party of the deed named.
-                    for inner in pobj.children:
-                        if inner.dep_ == "prep" and inner.lower_ in {"against", "on", "upon"}:
+                    # "mobilized reservists for a possible war against Iraq": the party of the deed named;
+                    # "an investigation into crimes committed by Croat forces": whoever did the deed.
+                    # (the participle right after the noun: a parse's far "acl" is often a misattachment)
+                    done = (a for c in pobj.children if c.dep_ == "acl" and c.i == pobj.i + 1 for a in c.children)
+                    for inner in (*pobj.children, *done):
+                        if (
+                            inner.dep_ == "prep" and inner.lower_ in {"against", "on", "upon"}
+                        ) or inner.dep_ == "agent":
                             found += [
                                 r
                                 for c in inner.children
