@@ -404,3 +404,9 @@ def test_an_investigation_into_deeds_targets_whoever_did_them():
     text = "Ukrainian prosecutors opened an investigation into war crimes committed by Russian troops near Kyiv."
     (event,) = [e for e in analyse(text).events if e.type == "INVESTIGATE"]
     assert (actors(event), targets(event)) == ({"UKR GOV"}, {"RUS MIL"})
+
+
+def test_an_object_moved_after_its_label_is_the_target():
+    text = "The foreign ministry condemned as illegal aggression Russia's annexation of the peninsula."
+    (event,) = [e for e in analyse(text).events if e.type == "DISAPPROVE"]
+    assert targets(event) == {"RUS"}

@@ -673,6 +673,11 @@ def _participants(
                 # asked is the other side of an answer to a request.
                 targets.extend(_prep_refs(child, index, {"by", "from"}))
         targets.extend(_prep_party_refs(token, index))
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"):
+            # "denounced as a crime Serbia's suppression of ...": the object, moved after its label.
+            for label in (c for c in prep.children if c.dep_ == "pobj"):
+                for moved in (c for c in label.children if c.dep_ == "appos"):
+                    targets.extend(_phrase_refs(moved, index, places=False))
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"):
             # "blocked streets in defiance of the authorities": whom the stance is taken against.
             for stance in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in STANCE_NOUNS):
