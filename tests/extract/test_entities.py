@@ -93,6 +93,11 @@ def test_a_nationality_word_is_not_a_place() -> None:
     assert not [e for e in a.entities if e.type == "PLACE" and e.name == "Ukrainian"]
 
 
+def test_an_article_of_another_noun_does_not_make_a_place_figurative() -> None:
+    a = run("Hamas rejected an invitation from Egypt to attend the talks.")
+    assert not entity(a, "Egypt").attributes.get("figurative")
+
+
 def test_a_place_in_a_comparison_is_figurative() -> None:
     a = run("Officials once dreamt of making the country a new Switzerland. Talks were held in Geneva.")
     assert entity(a, "Switzerland").attributes.get("figurative") is True

@@ -18,7 +18,7 @@ import pytest
 from newsint.eval.bench.common import analyze_text
 from newsint.export.acled_events import COLUMNS, acled_csv, acled_header
 from newsint.export.sink import render_brief_text
-from newsint.extract.events import lexicon
+from newsint.extract.events import _named_actor, lexicon
 from newsint.model import Analysis, Event
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -142,7 +142,7 @@ def test_seed_announcement_is_a_statement_by_lukashenko(seed):
 
 @pytest.fixture(scope="module")
 def guardian() -> dict[str, Analysis]:
-    wanted = {"guardian-0066", "guardian-0087", "guardian-0131", "guardian-0144"}
+    wanted = {"guardian-0066", "guardian-0087", "guardian-0094", "guardian-0127", "guardian-0131", "guardian-0144"}
     out = {}
     for line in GUARDIAN.read_text(encoding="utf-8").splitlines():
         article = json.loads(line)
@@ -172,6 +172,19 @@ def test_guardian_arrest_by_police_at_an_airport(guardian):
     assert [(e.type, e.mode, e.modality) for e in events] == [("COERCE", "arrest", "asserted")]
     assert actors(events[0]) == {"GBR COP"}
     assert events[0].location is not None and events[0].location.lat is not None
+
+
+def test_guardian_demand_from_someone_targets_them(guardian):
+    # "Boris Johnson has demanded answers from the Kremlin after OPCW backed the UK's findings ..."
+    (event,) = [e for e in in_sentence(guardian["guardian-0127"], "demanded answers from") if e.type == "DEMAND"]
+    assert targets(event) == {"RUS GOV"}
+
+
+def test_guardian_uncoded_ngo_with_a_demonym_is_not_made_a_government(guardian):
+    # "Amnesty International and the Norwegian Refugee Council also called for the planned assault
+    # to be abandoned": no role word in its name, so Norway's government is not the actor.
+    events = in_sentence(guardian["guardian-0094"], "Norwegian Refugee Council also called")
+    assert events and all(not a.startswith("NOR") for e in events for a in actors(e))
 
 
 def test_guardian_reported_conditional_retaliation_is_not_asserted(guardian):
@@ -275,3 +288,125 @@ def test_wire_massing_of_troops_is_reported_from_the_ambassador(wire):
     (event,) = [e for e in in_sentence(wire, "Russia had probably massed") if e.type == "MOBILIZE"]
     assert actors(event) == {"RUS MIL"}
     assert event.modality == "reported" and event.claim is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Nigerian Union of Teachers", "NGA LAB"),
+        ("Sri Lanka Freedom Party", "LKA PTY"),
+        ("Latvian Constitutional Court", "LVA JUD"),
+        ("Norwegian Refugee Council", None),  # no role word: an NGO is no state's
+        ("Radical French", None),  # a misparse headed by the demonym
+        ("Revolutionary United Front", None),  # no country named
+    ],
+)
+def test_unknown_organisation_is_coded_from_its_own_name(name, code):
+    assert _named_actor("ORG", name) == code
+    assert _named_actor("PLACE", name) is None
+
+
+def test_a_demand_made_of_someone_targets_them():
+    analysis = analyse("The strikers demanded higher wages from Polish authorities.")
+    (event,) = [e for e in analysis.events if e.type == "DEMAND"]
+    assert targets(event) == {"POL GOV"}
+
+
+def test_answer_to_a_request_targets_whoever_asked():
+    rejection = analyse("Hamas rejected an invitation from Egypt to attend the talks.")
+    (event,) = [e for e in rejection.events if e.type == "REJECT"]
+    assert (actors(event), targets(event)) == ({"PSE REB"}, {"EGY"})
+    concession = analyse("The Ukrainian government accepted demands from Polish farmers for a ban on grain imports.")
+    (event,) = [e for e in concession.events if e.type == "CONCEDE"]
+    assert (actors(event), targets(event)) == ({"UKR GOV"}, {"POL AGR"})
+
+
+def test_a_people_named_inside_the_object_is_the_target():
+    analysis = analyse("The commission investigated the treatment of 2,000 Libyans held in the camps.")
+    (event,) = [e for e in analysis.events if e.type == "INVESTIGATE"]
+    assert targets(event) == {"LBY CVL"}
+
+
+def test_a_passive_subject_is_what_the_act_is_done_to():
+    analysis = analyse("Three Syrian soldiers were killed in the attack near Damascus.")
+    assert {t for e in analysis.events for t in targets(e)} == {"SYR MIL"}
+    shelled = analyse("Two Ukrainian villages were shelled overnight.")
+    (event,) = shelled.events
+    assert targets(event) == {"UKR"}
+
+
+def test_a_passive_state_with_a_party_keeps_its_subject_as_actor_side():
+    # "opposed to X": X is the party, the subject is not acted upon.
+    analysis = analyse("Israel is opposed to French mediation in the talks.")
+    (event,) = [e for e in analysis.events if e.type == "REJECT"]
+    assert "ISR" not in targets(event)
+
+
+def test_whoever_is_to_do_what_is_demanded_is_the_target():
+    analysis = analyse("The ministry demanded an immediate withdrawal by Russian forces.")
+    (event,) = [e for e in analysis.events if e.type == "DEMAND"]
+    assert targets(event) == {"RUS MIL"}
+
+
+def test_a_stance_prefix_does_not_make_its_name_the_party():
+    # "anti-Kremlin" says whom the blogger opposes, not that the Kremlin was attacked.
+    analysis = analyse("An anti-Kremlin blogger was attacked in Vilnius.")
+    assert all("RUS GOV" not in targets(e) for e in analysis.events)
+
+
+def test_a_deed_named_inside_a_party_phrase_gives_its_own_party():
+    # "for a possible war against Russia": the mobilisation is aimed at whom the war would be.
+    analysis = analyse("Germany mobilized reservists for a possible war against Russia.")
+    (event,) = [e for e in analysis.events if e.type == "MOBILIZE"]
+    assert (actors(event), targets(event)) == ({"DEU MIL"}, {"RUS"})
+
+
+def test_mediation_among_parties_targets_them():
+    analysis = analyse("The European Union halted mediation among Serbia's feuding parties.")
+    (event,) = analysis.events
+    assert (actors(event), targets(event)) == ({"EU"}, {"SRB"})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Protesters blocked the border crossing to show their anger at the Polish government.", "POL GOV"),
+        (
+            "Thousands of students marched through Tbilisi to voice their opposition to the Russian government.",
+            "RUS GOV",
+        ),
+    ],
+)
+def test_a_protest_purpose_names_its_target(sentence, target):
+    (event,) = [e for e in analyse(sentence).events if e.type == "PROTEST"]
+    assert targets(event) == {target}
+
+
+def test_the_other_side_of_a_suspended_relation_is_the_target():
+    analysis = analyse("Lithuania announced a suspension of rail links with Belarus on Monday.")
+    (event,) = [e for e in analysis.events if e.type == "SANCTION"]
+    assert (actors(event), targets(event)) == ({"LTU GOV"}, {"BLR"})
+
+
+def test_a_place_on_a_border_inside_an_of_phrase_is_no_party():
+    analysis = analyse("Turkish troops captured part of a Kurdish stronghold on the Syrian border.")
+    (event,) = [e for e in analysis.events if e.type == "FIGHT"]
+    assert "SYR" not in targets(event)
+
+
+def test_an_act_in_defiance_of_someone_targets_them():
+    analysis = analyse("Thousands marched through Tbilisi in defiance of the Russian government.")
+    (event,) = [e for e in analysis.events if e.type == "PROTEST"]
+    assert targets(event) == {"RUS GOV"}
+
+
+def test_an_investigation_into_deeds_targets_whoever_did_them():
+    text = "Ukrainian prosecutors opened an investigation into war crimes committed by Russian troops near Kyiv."
+    (event,) = [e for e in analyse(text).events if e.type == "INVESTIGATE"]
+    assert (actors(event), targets(event)) == ({"UKR GOV"}, {"RUS MIL"})
+
+
+def test_an_object_moved_after_its_label_is_the_target():
+    text = "The foreign ministry condemned as illegal aggression Russia's annexation of the peninsula."
+    (event,) = [e for e in analyse(text).events if e.type == "DISAPPROVE"]
+    assert targets(event) == {"RUS"}

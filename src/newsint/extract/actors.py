@@ -91,9 +91,14 @@ def _effective_root(span: Span) -> Token:
 def figurative(span: Span) -> bool:
     """ "a second Singapore", "a new Iran", "another Afghanistan"."""
     root = span.root
-    for token in (*root.children, *(span.doc[span.start - i] for i in (1, 2, 3) if span.start - i >= 0)):
+    doc = span.doc
+    for token in (*root.children, *(doc[span.start - i] for i in (1, 2, 3) if span.start - i >= 0)):
         if token.i < span.start and token.lower_ in {"a", "an", "another"} and token.dep_ == "det":
-            return True
+            # Only adjectives may stand between ("a second Singapore"); "an invitation from
+            # Egypt", "a visit to Iran": the article is another noun's.
+            between = doc[token.i + 1 : span.start]
+            if all(t.pos_ in {"ADJ", "ADV", "NUM"} for t in between):
+                return True
     return False
 
 

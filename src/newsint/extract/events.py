@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsint.extract.actors import GROUP_SECTORS
 from newsint.kb import actors as actor_kb
+from newsint.kb.countries import lookup_country
 from newsint.kb.knowledge import knowledge_base
 from newsint.model import (
     Claim,
@@ -70,6 +71,7 @@ PARTY_PREPOSITIONS = {
     "for",
     "over",
     "between",
+    "among",
 }
 LOCATION_PREPOSITIONS = {"in", "into", "to", "near", "at", "across", "inside", "along", "towards", "toward", "on"}
 ORIGIN_PREPOSITIONS = {"from"}
@@ -100,6 +102,10 @@ ROLE_SECTORS = {
     "demonstrator": "OPP", "protester": "OPP", "people": "CVL", "prisoner": "CVL", "resident": "CVL",
 }  # fmt: skip
 # Heads that let their modifier name the event ("a mediation effort").
+# Nouns of asking: an answer to one ("rejected calls by", "accepted demands from") targets the asker.
+REQUEST_NOUNS = {"demand", "call", "request", "appeal", "invitation", "offer", "proposal", "plea", "ultimatum", "bid"}
+# Nouns of a stance taken "in" an act ("in defiance of", "in protest at"): their object is a party.
+STANCE_NOUNS = {"defiance", "protest", "opposition", "retaliation", "revenge", "solidarity"}
 GENERIC_EVENT_HEADS = {"effort", "mission", "process", "campaign", "initiative", "bid", "drive"}
 # Verbs of saying whose "must" complement is a demand.
 SAY_VERBS = {"say", "insist", "tell", "state", "declare", "stress", "announce", "warn", "write", "add"}
@@ -201,7 +207,10 @@ class _MentionRef:
 
     @property
     def actor(self) -> str | None:
-        return self.mention.actor or self.entity.actor
+        if self.mention.actor or self.entity.actor:
+            return self.mention.actor or self.entity.actor
+        # Only a body the KB does not know: one it knows and leaves uncoded (an NGO) stays so.
+        return None if self.entity.kb_id else _named_actor(self.entity.type, self.entity.name)
 
     @property
     def person_actor(self) -> str | None:
@@ -222,6 +231,36 @@ class _MentionRef:
             return kb_id.split(":", 1)[1]
         within = self.entity.attributes.get("within")
         return within if isinstance(within, str) and len(within) == 3 else None
+
+
+@cache
+def _named_actor(entity_type: str, name: str) -> str | None:
+    """An organisation the knowledge base does not know whose own name says whose it is: one
+    country by name or demonym and a sector from a role word ("Serbian Workers' Union" -> SRB LAB,
+    "Lithuanian Parliament" -> LTU LEG); None otherwise."""
+    if entity_type != "ORG":
+        return None
+    words = [w.strip("'’()") for w in name.split()]
+    kb = knowledge_base()
+    if len(words) < 2 or kb.adjective_country(words[-1]) or lookup_country(words[-1]):
+        return None  # a name is headed by what the body is, not a demonym ("Radical French": a misparse)
+    countries: set[str] = set()
+    sector = None
+    for i, word in enumerate(words):
+        if not word[:1].isupper():
+            sector = sector or ROLE_SECTORS.get(word.lower()) or ROLE_SECTORS.get(word.lower().rstrip("s"))
+            continue
+        for phrase in (" ".join(words[i : i + 2]), word):  # "Sri Lanka" before "Sri"
+            found = lookup_country(phrase)
+            code = found[0].iso3 if len(found) == 1 else kb.adjective_country(phrase)
+            if code:
+                countries.add(code)
+                break
+        lower = word.lower()
+        sector = sector or ROLE_SECTORS.get(lower) or GROUP_SECTORS.get(lower) or ROLE_SECTORS.get(lower.rstrip("s"))
+    if len(countries) != 1 or sector is None:
+        return None  # without a role word ("Norwegian Refugee Council") the body may be no state's
+    return f"{countries.pop()} {sector}"
 
 
 @dataclass(slots=True)
@@ -601,6 +640,10 @@ def _participants(
             head = head.head  # "remained on alert", "took part in the fighting": the verb's subject acts
             if not actors:
                 actors.extend(_subject_refs(head, index))
+            # "three civilians were killed in a car bombing": who suffered the verb suffered the act.
+            for child in head.children:
+                if child.dep_ == "nsubjpass":
+                    targets.extend(_phrase_refs(child, index, places=False))
         if not actors and token.dep_ in OBJECT_DEPS | {"nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
             actors.extend(_subject_refs(head, index))  # "Ukraine launched counterstrikes"
             targets.extend(_prep_party_refs(head, index))
@@ -608,17 +651,54 @@ def _participants(
         for child in token.children:  # "the invasion of South Lebanon": what the act is done to
             if child.dep_ == "prep" and child.lower_ == "of":
                 targets.extend(_pobj_refs(child, index))
+        targets.extend(_of_party_refs(token, index))
     elif trigger.type == "DEMAND" and _reported_obligation(token):
         actors.extend(_subject_refs(token.head, index))  # who says it must be done
         targets.extend(_subject_refs(token, index))  # who must do it
     else:
         actors.extend(_subject_refs(token, index))
+        passive: list[_MentionRef | Token | str] = []
         for child in token.children:
+            # "a camp was attacked by militiamen": a passive's subject is what the act is done to.
+            passive_object = child.dep_ == "nsubjpass" and child.lower_ not in RELATIVE_PRONOUNS
+            if passive_object and child.lemma_.lower() not in kind.object_nouns:
+                passive.extend(_phrase_refs(child, index, places=False))
             if child.dep_ in {"dobj", "dative"} and child.lemma_.lower() not in kind.object_nouns:
                 targets.extend(_phrase_refs(child, index))  # "moving troops": what moves, not a target
             elif child.dep_ == "dobj":
                 targets.extend(_prep_party_refs(child, index))  # "granted asylum to five officers"
+            if child.dep_ == "dobj":
+                targets.extend(_of_party_refs(child, index))
+            if child.dep_ == "dobj" and child.lemma_.lower() in REQUEST_NOUNS:
+                # "rejected calls by the rulers", "accepted demands from the rebels": the one who
+                # asked is the other side of an answer to a request.
+                targets.extend(_prep_refs(child, index, {"by", "from"}))
         targets.extend(_prep_party_refs(token, index))
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"):
+            # "denounced as a crime Serbia's suppression of ...": the object, moved after its label.
+            for label in (c for c in prep.children if c.dep_ == "pobj"):
+                for moved in (c for c in label.children if c.dep_ == "appos"):
+                    targets.extend(_phrase_refs(moved, index, places=False))
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"):
+            # "blocked streets in defiance of the authorities": whom the stance is taken against.
+            for stance in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in STANCE_NOUNS):
+                targets.extend(_prep_refs(stance, index, {"of", "to", "against", "at"}))
+        if not targets:
+            # Not when a party follows ("Israel is opposed to French mediation": a state, not a deed).
+            targets.extend(passive)
+        if kind.name == "PROTEST" and not targets:
+            # "blocked a road to show their disapproval of X's policies": the protest's purpose names its target.
+            for clause in token.children:
+                if clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                    for obj in (c for c in clause.children if c.dep_ == "dobj"):
+                        targets.extend(_phrase_refs(obj, index, places=False))
+                        targets.extend(_prep_party_refs(obj, index))
+                    targets.extend(_prep_party_refs(clause, index))
+        if kind.name == "DEMAND":
+            # "demanding autonomy from the authorities": whoever it is asked of.
+            # "demanded an admission by Moscow": who is to do what is demanded.
+            for head in (token, *(c for c in token.children if c.dep_ == "dobj")):
+                targets.extend(_prep_refs(head, index, {"from"} if head is token else {"from", "by"}))
     if not targets and not trigger.nominal and kind.frame is not None:
         # "demanded that the US cancel the sale", "pushing hard for the US to support": whoever is
         # to act on a demand, threat or refusal is its target.
@@ -703,7 +783,42 @@ def _prep_party_refs(token: Token, index: _Index) -> list[_MentionRef | Token | 
                 if pobj.dep_ != "pobj":
                     continue
                 found = _phrase_refs(pobj, index, places=False)
+                if not found:
+                    # "mobilized reservists for a possible war against Iraq": the party of the deed named;
+                    # "an investigation into crimes committed by Croat forces": whoever did the deed.
+                    # (the participle right after the noun: a parse's far "acl" is often a misattachment)
+                    done = (a for c in pobj.children if c.dep_ == "acl" and c.i == pobj.i + 1 for a in c.children)
+                    for inner in (*pobj.children, *done):
+                        if (
+                            inner.dep_ == "prep" and inner.lower_ in {"against", "on", "upon"}
+                        ) or inner.dep_ == "agent":
+                            found += [
+                                r
+                                for c in inner.children
+                                if c.dep_ == "pobj"
+                                for r in _phrase_refs(c, index, places=False)
+                            ]
                 refs.extend(found)
+    return refs
+
+
+def _of_party_refs(noun: Token, index: _Index) -> list[_MentionRef | Token | str]:
+    """ "a suspension of air links with Serbia": the other side of the relation an "of" names
+    (not "on" or "in", which mostly say where: "part of a stronghold on the border")."""
+    refs: list[_MentionRef | Token | str] = []
+    for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in of.children if c.dep_ == "pobj"):
+            refs.extend(_prep_refs(pobj, index, {"with", "against", "between", "among"}))
+    return refs
+
+
+def _prep_refs(token: Token, index: _Index, prepositions: set[str]) -> list[_MentionRef | Token | str]:
+    """Parties under ``token``'s own prepositions of the given kinds, places only as actors."""
+    refs: list[_MentionRef | Token | str] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                refs.extend(_phrase_refs(pobj, index, places=False))
     return refs
 
 
@@ -755,11 +870,21 @@ def _phrase_refs(head: Token, index: _Index, *, places: bool = True) -> list[_Me
                 modifies = modifier.dep_ in {"amod", "compound"} and modifier.i < member.i
                 if modifies and (_nationality(modifier) or _group_noun(modifier)):
                     refs.append(modifier)
+            if not refs:
+                # "the rights of Palestinians", "the welfare of 2,000 Libyans": a people named in the phrase.
+                refs.extend(f"{code} CVL" for code in map(_people, _phrase_tokens(member)) if code)
     return refs
 
 
 def _nationality(token: Token) -> bool:
     return token.pos_ in {"ADJ", "PROPN", "NOUN"} and knowledge_base().adjective_country(token.text) is not None
+
+
+def _people(token: Token) -> str | None:
+    """The country of a plural demonym noun ("Palestinians", "Libyans"), else None."""
+    if token.pos_ not in {"NOUN", "PROPN"} or not token.text.endswith("s") or not token.text[:1].isupper():
+        return None
+    return knowledge_base().adjective_country(token.text[:-1])
 
 
 def _group_noun(token: Token) -> bool:
@@ -777,6 +902,8 @@ def _titled(head: Token, index: _Index) -> list[str]:
     countries: list[str] = []
     sector = None
     for token in tokens:
+        if _stance_prefixed(token):
+            continue
         ref = index.at(token)
         if ref is not None and ref.entity.type == "ORG" and ref.actor and token.i != head.i:
             return [ref.actor]  # "Arab League Secretary General Chadli Klibi": he acts for the League
@@ -833,9 +960,15 @@ def _phrase_ref(head: Token, index: _Index, *, places: bool) -> _MentionRef | No
         return ref
     for token in _phrase_tokens(head):
         ref = index.at(token)
-        if ref is not None and _usable(ref, places):
+        if ref is not None and _usable(ref, places) and not _stance_prefixed(token):
             return ref
     return None
+
+
+def _stance_prefixed(token: Token) -> bool:
+    """ "an anti-Syria journalist", "pro-Kremlin media": the name says whom they stand for or against."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in {"anti", "pro"}
 
 
 def _usable(ref: _MentionRef, places: bool) -> bool:
