@@ -57,6 +57,9 @@ AP_STATE_ABBREVIATIONS = {
 }  # fmt: skip
 # A town whose best-known namesake is this many times larger than the next is an anchor too.
 DOMINANT_FACTOR = 10
+# A link this many times larger than a namesake is a world city to that village: a country named
+# elsewhere in the article (weak evidence) does not move the name to the village.
+WORLD_CITY_FACTOR = 100
 
 
 @dataclass(slots=True)
@@ -199,9 +202,9 @@ def _relink(group: Any, place: PlaceEntry | None) -> None:
 
 
 def _dominates(current: PlaceEntry, other: PlaceEntry) -> bool:
-    """Whether the current link is so much better known (``DOMINANT_FACTOR`` times the population)
+    """Whether the current link is so much better known (``WORLD_CITY_FACTOR`` times the population)
     that only state-level or written evidence may move a name away from it."""
-    return (current.population or 0) >= DOMINANT_FACTOR * max(other.population or 0, 1)
+    return (current.population or 0) >= WORLD_CITY_FACTOR * max(other.population or 0, 1)
 
 
 def _km(a: PlaceEntry, b: PlaceEntry) -> float:
