@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import re
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -33,6 +34,26 @@ _PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA fore
 _WORD = re.compile(r"\w+")
 
 
+def _execute_when_free(connection: sqlite3.Connection, sql: str) -> None:
+    """Run ``sql``, retrying while another connection holds the lock it needs.
+
+    Switching a new file to WAL needs an exclusive lock, and SQLite answers "database is locked"
+    at once, without its busy handler, when two processes open a fresh store together (the
+    handler would deadlock them). Once a store is in WAL mode the pragma needs no lock.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    delay = 0.01
+    while True:
+        try:
+            connection.execute(sql)
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+
 class SQLiteBackend(Backend):
     kind = "sqlite"
     TYPES: ClassVar[dict[str, str]] = {"json": "TEXT", "real": "REAL", "blob": "BLOB", "bigint": "INTEGER"}
@@ -50,7 +71,7 @@ class SQLiteBackend(Backend):
             # isolation_level=None: no implicit transactions; write() opens them explicitly.
             self.connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
             for pragma in _PRAGMAS:
-                self.connection.execute(pragma)
+                _execute_when_free(self.connection, pragma)
         except sqlite3.DatabaseError as error:
             raise StoreError(f"cannot open the store ({error})", path=path) from None
         self._in_write = False
