@@ -493,10 +493,17 @@ def test_speed_stage_rows_are_ratios_to_bare_spacy() -> None:
     from newsint.eval.bench import speed
 
     stages = [speed.StageTime("bare", cpu_s=10.0), speed.StageTime("+ entities", cpu_s=11.0),
-              speed.StageTime("+ all", cpu_s=14.0)]  # fmt: skip
+              speed.StageTime("+ claims", cpu_s=12.0), speed.StageTime("+ all", cpu_s=14.5)]  # fmt: skip
     rows = speed.stage_rows(stages)
-    assert [r[1] for r in rows] == ["10.0 s = 1.00×", "11.0 s = 1.10×", "14.0 s = 1.40×"]
+    assert [r[1] for r in rows] == [
+        "10.0 s = 1.00×",
+        "11.0 s = 1.10×, adds +10%",
+        "12.0 s = 1.20×, adds +10%",
+        "14.5 s = 1.45×, adds +25%",
+    ]
     assert rows[1][3] == "pass"  # 1.10 ≤ 1.15
+    assert rows[2][2:] == ["adds ≤ 15%", "pass"]  # claims add 1.0 s of bare spaCy's 10 s
+    assert rows[3][2:] == ["adds ≤ 20%", "FAIL"]  # times and events add 2.5 s: 25% > 20%
     stages[1].cpu_s = 12.0
     assert speed.stage_rows(stages)[1][3] == "FAIL"  # 1.20 > 1.15
     assert speed.stage_rows([]) == []
