@@ -139,8 +139,28 @@ def normalize_alias(text: str) -> str:
 # --------------------------------------------------------------------------------------------- records
 
 
+class _NamedEntry:
+    """Surface forms and ambiguity, shared by equipment and operation entries (each a frozen
+    dataclass with ``name``, ``aliases`` and ``ambiguous``)."""
+
+    __slots__ = ()
+    name: str
+    aliases: tuple[str, ...]
+    ambiguous: tuple[str, ...]
+
+    @property
+    def surface_forms(self) -> tuple[str, ...]:
+        """The canonical name followed by every alias."""
+        return (self.name, *self.aliases)
+
+    def is_ambiguous(self, text: str) -> bool:
+        """Whether this surface form needs context before it is taken as this entry."""
+        key = normalize_alias(text)
+        return any(normalize_alias(a) == key for a in self.ambiguous)
+
+
 @dataclass(frozen=True, slots=True)
-class EquipmentEntry:
+class EquipmentEntry(_NamedEntry):
     id: str
     name: str
     aliases: tuple[str, ...]
@@ -151,19 +171,9 @@ class EquipmentEntry:
     wikidata: str | None = None
     ambiguous: tuple[str, ...] = ()
 
-    @property
-    def surface_forms(self) -> tuple[str, ...]:
-        """The canonical name followed by every alias."""
-        return (self.name, *self.aliases)
-
-    def is_ambiguous(self, text: str) -> bool:
-        """Whether this surface form needs military context before it is taken as this entry."""
-        key = normalize_alias(text)
-        return any(normalize_alias(a) == key for a in self.ambiguous)
-
 
 @dataclass(frozen=True, slots=True)
-class OperationEntry:
+class OperationEntry(_NamedEntry):
     id: str
     name: str
     aliases: tuple[str, ...]
@@ -175,14 +185,6 @@ class OperationEntry:
     recurring: bool = False
     ambiguous: tuple[str, ...] = ()
     wikidata: str | None = None
-
-    @property
-    def surface_forms(self) -> tuple[str, ...]:
-        return (self.name, *self.aliases)
-
-    def is_ambiguous(self, text: str) -> bool:
-        key = normalize_alias(text)
-        return any(normalize_alias(a) == key for a in self.ambiguous)
 
 
 @dataclass(frozen=True, slots=True)
