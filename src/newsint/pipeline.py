@@ -21,7 +21,7 @@ from newsint.extract.contradictions import find_contradictions
 from newsint.extract.entities import extract_entities, with_publisher
 from newsint.extract.events import extract_events
 from newsint.extract.judgements import extract_judgements
-from newsint.extract.published import infer_published
+from newsint.extract.published import infer_published, written_on_or_after
 from newsint.extract.quantities import extract_quantities
 from newsint.extract.quantity_times import link_quantity_times
 from newsint.extract.times import extract_times
@@ -72,19 +72,22 @@ def _clean(raw: RawDocument, reference_date: dt.date | None) -> Document:
 def _extract(document: Document, doc: Doc) -> Analysis:
     remember_text(doc, document.text)  # the stages read it through nlp.text.doc_text
     # Relative dates and roles ("the Belarusian leader") resolve against the publication date,
-    # whatever its basis; without one they stay unresolved.
+    # whatever its basis; without one relative dates stay unresolved.
     reference = dt.date.fromisoformat(document.published) if document.published else None
-    dateline_place = document.dateline.place if document.dateline else None
-    entities = extract_entities(doc, reference_date=reference, dateline_place=dateline_place)
-    entities = with_publisher(entities, document.original_publisher)
-    quantities = extract_quantities(doc)
-    claims = extract_claims(doc, entities, quantities)
+    # Times first: without a publication date, the periods the text names as reached still bound
+    # when it was written, which is enough to tell roles that held throughout.
     times = extract_times(doc, reference)
-    link_quantity_times(doc, quantities, times)
     if document.published is None:
         # Inferred from the text's own dates, with the evidence recorded; relative expressions
         # stay unresolved (``reference`` stays None): an inferred date is not a known one.
         infer_published(document, times, doc)
+    roles_reference = reference or written_on_or_after(times, doc)
+    dateline_place = document.dateline.place if document.dateline else None
+    entities = extract_entities(doc, reference_date=roles_reference, dateline_place=dateline_place)
+    entities = with_publisher(entities, document.original_publisher)
+    quantities = extract_quantities(doc)
+    claims = extract_claims(doc, entities, quantities)
+    link_quantity_times(doc, quantities, times)
     # Events after claims (an event inside someone's claim is reported and points at it) and
     # times (the time expressions that govern a clause date its event).
     events = extract_events(doc, entities, claims, times)

@@ -11,7 +11,8 @@ import datetime as dt
 
 import jsonschema
 
-from newsint.extract.published import infer_published
+from newsint.extract.published import infer_published, written_on_or_after
+from newsint.kb.common import OnOrAfter
 from newsint.model import Document, TimeExpression, load_schema
 from newsint.nlp.model import load_nlp
 from newsint.pipeline import analyze
@@ -90,3 +91,38 @@ def test_infer_published_ignores_durations_and_unanchored_expressions():
     ]
     assert not infer_published(document, times, doc)
     assert document.published is None and document.published_basis == "unknown"
+
+
+def bound(text: str, today: dt.date = dt.date(2026, 1, 1)) -> OnOrAfter | None:
+    analysis = run(text)
+    return written_on_or_after(analysis.times, load_nlp()(analysis.document.text), today=today)
+
+
+def test_the_writing_is_bounded_by_the_latest_period_named_as_reached():
+    text = "Fighting resumed.\n\nThe offensive began in March 2021 and stalled, as it had in 2019."
+    assert bound(text) == OnOrAfter(dt.date(2021, 3, 1))
+
+
+def test_future_periods_and_days_after_today_do_not_bound_the_writing():
+    text = "Talks stall.\n\nThe ceasefire collapsed in 2019. The envoys will meet again in 2024."
+    assert bound(text) == OnOrAfter(dt.date(2019, 1, 1))  # "will meet … in 2024" lies ahead
+    assert bound("Plans.\n\nThe treaty was signed in 2030.", today=dt.date(2026, 1, 1)) is None
+    assert bound("Talks resumed.\n\nThe offensive stalled last week.") is None  # nothing absolute
+
+
+def test_an_undated_text_still_codes_a_leader_whose_term_covers_every_possible_day():
+    # No publication date anywhere: the text's own "2020" bounds it below, Lukashenko was
+    # president on every day since (term open since 1994) and so is coded, and a title naming
+    # the office ("the Belarusian leader") resolves to him; Stoltenberg left NATO in 2024, so he
+    # is not coded as NATO on the strength of an undated text.
+    analysis = run(
+        "Minsk and the West.\n\nAlexander Lukashenko has ruled since 1994. Until 2020 he balanced "
+        "Russia against the West. Jens Stoltenberg criticised the crackdown, and the Belarusian "
+        "leader replied angrily."
+    )
+    assert analysis.document.published is None
+    people = {e.name: e for e in analysis.entities if e.type == "PERSON"}
+    lukashenko = people["Alexander Lukashenko"]
+    assert lukashenko.actor == "BLR GOV" and lukashenko.attributes["role"] == "President of Belarus"
+    assert "the Belarusian leader" in [m.text for m in lukashenko.mentions]
+    assert people["Jens Stoltenberg"].actor is None and "role" not in people["Jens Stoltenberg"].attributes

@@ -27,7 +27,7 @@ from newsint.kb.actors import (
     term_conflicts,
     valid_actor_code,
 )
-from newsint.kb.common import REQUIRED_HEADER_KEYS, PartialDate, load_data_file
+from newsint.kb.common import REQUIRED_HEADER_KEYS, OnOrAfter, PartialDate, load_data_file
 from newsint.kb.countries import country, lookup_country, metonyms_for
 
 SEED_DATE = dt.date(2022, 2, 11)  # the seed article's reference date
@@ -237,6 +237,30 @@ def test_lukashenko_matches_the_gold() -> None:
     assert str(role.start) == "1994-07-20" and role.end is None
     assert actor_code(lukashenko, SEED_DATE) == "BLR GOV"
     assert actor_code(lukashenko, "1990-01-01") is None
+
+
+def test_a_lower_bound_gives_only_roles_held_on_every_day_after_it() -> None:
+    # An undated text that speaks of 2020 as past: written on 2020-01-01 or later.
+    since_2020 = OnOrAfter(dt.date(2020, 1, 1))
+    lukashenko, stoltenberg, trump = (person(i) for i in ("alexander-lukashenko", "jens-stoltenberg", "donald-trump"))
+    assert lukashenko and stoltenberg and trump
+    assert actor_code(lukashenko, since_2020) == "BLR GOV"  # in office since 1994, term open
+    assert roles_at(stoltenberg, since_2020) == ()  # NATO until 2024, Norway's finance minister only from 2025
+    assert actor_code(stoltenberg, OnOrAfter(dt.date(2025, 3, 1))) == "NOR GOV"
+    # Trump's second term starts 2025-01-20: a text from 2024 on may predate it.
+    assert roles_at(trump, OnOrAfter(dt.date(2024, 1, 1))) == ()
+    assert actor_code(trump, OnOrAfter(dt.date(2025, 1, 20))) == "USA GOV"
+    # A start known only to the month counts from its last day.
+    aleinik_successor = person("maxim-ryzhenkov")
+    assert aleinik_successor and not roles_at(aleinik_successor, OnOrAfter(dt.date(2024, 4, 15)))
+    assert roles_at(aleinik_successor, OnOrAfter(dt.date(2024, 4, 30)))
+
+
+def test_role_holder_for_a_lower_bound_needs_one_open_term_begun_by_it() -> None:
+    assert role_holder("BLR", "head_of_state", OnOrAfter(dt.date(2020, 1, 1))).id == "alexander-lukashenko"  # type: ignore[union-attr]
+    assert role_holder("USA", "head_of_state", OnOrAfter(dt.date(2024, 1, 1))) is None  # Biden, then Trump
+    assert role_holder("NATO", "secretary_general", OnOrAfter(dt.date(2020, 1, 1))) is None  # Stoltenberg, then Rutte
+    assert role_holder("NATO", "secretary_general", OnOrAfter(dt.date(2024, 10, 1))).id == "mark-rutte"  # type: ignore[union-attr]
 
 
 def test_actor_code_takes_the_most_senior_role() -> None:

@@ -2,8 +2,9 @@
 
 - A title made of a country adjective and a role noun ("the Belarusian leader", "the Belarusian
   dictator", "Russia's defence minister") names whoever held that role at the reference date,
-  looked up in the knowledge base's terms of office. Without a reference date nothing is
-  resolved: the role holder cannot be known.
+  looked up in the knowledge base's terms of office. Without a reference date only a lower
+  bound on it may be known (``kb.common.OnOrAfter``): then only a holder whose open term had
+  begun by that bound is named; with neither, nothing is resolved.
 - A personal pronoun that is the subject of a clause ("he argued", "she said") refers to the last
   person named before it, preferring one who was a subject too, within a few sentences. This is
   deliberately narrow: subjects are where claims and events need their source.
@@ -11,12 +12,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from newsint.kb.common import ReferenceDay
 from newsint.kb.knowledge import knowledge_base
 from newsint.model import Mention
 
@@ -43,7 +44,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PRONOUN_WINDOW_SENTENCES = 3
 
 
-def add_title_mentions(doc: Doc, groups: dict, *, reference_date: dt.date | None, new_group: Callable) -> None:
+def add_title_mentions(doc: Doc, groups: dict, *, reference_date: ReferenceDay | None, new_group: Callable) -> None:
     if reference_date is None:
         return
     kb = knowledge_base()

@@ -20,7 +20,6 @@ Material outside ``document.text`` (teasers, links) never reaches this stage.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +27,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from newsint.extract import actors, coref, geocontext
+from newsint.kb.common import ReferenceDay
 from newsint.kb.knowledge import SHIP_ID, knowledge_base
 from newsint.model import Entity, Mention
 from newsint.nlp.rulers import CITY_SPANS_KEY
@@ -100,7 +100,9 @@ class _Group:
     spans: list[Span] = field(default_factory=list)
 
 
-def extract_entities(doc: Doc, *, reference_date: dt.date | None, dateline_place: str | None = None) -> list[Entity]:
+def extract_entities(
+    doc: Doc, *, reference_date: ReferenceDay | None, dateline_place: str | None = None
+) -> list[Entity]:
     kb = knowledge_base()
     groups: dict[str, _Group] = {}
     surnames: dict[str, str] = {}  # surname -> group key of a person named in full

@@ -20,6 +20,13 @@ text pins down itself count, and it never guesses silently:
 
 The pipeline keeps resolving relative expressions ("yesterday", "last week") against no date
 at all when the date was inferred: an inferred date is a lower bound, not a known day.
+
+``written_on_or_after(times, doc)`` keeps only that lower bound, and asks less of it: the first
+day of the latest period the text names outside a future-tense clause ("until 2020", "in March
+2021"), so that roles can still be told where one term of office covers every day from then on
+(an undated text that speaks of 2020 in the past was written in 2020 or later: a president in
+office since 2010 with no end recorded held the office on every such day; one whose term ended
+in 2024 did not, and is not coded as president on the strength of that text). Dates after today are not evidence of anything.
 """
 
 from __future__ import annotations
@@ -30,9 +37,10 @@ from spacy.tokens import Doc
 
 from newsint.clean.dates import iso_day, parse_full_date
 from newsint.extract.times import clause_tense
+from newsint.kb.common import OnOrAfter
 from newsint.model import Document, Span, TimeExpression
 
-__all__ = ["infer_published"]
+__all__ = ["infer_published", "written_on_or_after"]
 
 
 def infer_published(document: Document, times: list[TimeExpression], doc: Doc) -> bool:
@@ -55,6 +63,32 @@ def infer_published(document: Document, times: list[TimeExpression], doc: Doc) -
     document.published, document.published_basis = day.isoformat(), "inferred"
     document.published_evidence = [Span(t.start, t.end, t.text) for t in [latest, *agreeing]]
     return True
+
+
+def written_on_or_after(times: list[TimeExpression], doc: Doc, *, today: dt.date | None = None) -> OnOrAfter | None:
+    """The earliest day the text can have been written on, from the periods it names as reached;
+    None when it names none."""
+    today = today or dt.date.today()
+    starts = [
+        day
+        for t in times
+        if t.anchored and t.kind in ("date", "time") and t.value_start
+        for day in [_start_day(t.value_start)]
+        if day is not None and day <= today and clause_tense(doc, t.start, t.end) <= 0
+    ]
+    return OnOrAfter(max(starts)) if starts else None
+
+
+def _start_day(value: str) -> dt.date | None:
+    """The first day of an ISO value ("2020" -> 2020-01-01, "2021-03" -> 2021-03-01)."""
+    parts = value[:10].split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else 1
+        day = int(parts[2]) if len(parts) > 2 else 1
+        return dt.date(year, month, day)
+    except (ValueError, IndexError):
+        return None
 
 
 def _day(time: TimeExpression) -> dt.date:

@@ -6,7 +6,8 @@
     lookup_organisation("NATO")               organisations: abbreviations match with their case
     people_by_alias() / organisations_by_alias()   normalised name -> entries (with a text: its lookup)
     people_by_surname("Zelenskyy")            people whose surname is that word
-    roles_at(person, date)                    the roles true at a date (start..end inclusive)
+    roles_at(person, date)                    the roles true at a date (start..end inclusive); for an
+                                              OnOrAfter bound, the open terms begun by it
     actor_code(person, date)                  the actor of the most senior role then ("BLR GOV")
     role_holder("BLR", "head_of_state", date) the one Person holding that office then, or None
     term_conflicts()                          two holders of one single-holder office at once
@@ -43,6 +44,7 @@ from typing import Any, TypeVar, overload
 from newsint.kb.common import (
     FieldChecker,
     KBDataError,
+    OnOrAfter,
     PartialDate,
     abbreviation_key,
     as_date,
@@ -146,8 +148,12 @@ class Role:
         """The office's title, under the file's own key name."""
         return self.title
 
-    def active_on(self, day: dt.date | str | PartialDate) -> bool:
-        """True from the start's earliest day to the end's latest day, both inclusive."""
+    def active_on(self, day: dt.date | str | PartialDate | OnOrAfter) -> bool:
+        """True from the start's earliest day to the end's latest day, both inclusive. For an
+        ``OnOrAfter`` bound, true only when the term certainly covers every day from the bound on:
+        begun by then (its start's latest day) and still open."""
+        if isinstance(day, OnOrAfter):
+            return self.end is None and self.start.latest <= day.day
         when = as_date(day)
         if when < self.start.earliest:
             return False
@@ -178,10 +184,10 @@ class Person:
     def surface_forms(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
 
-    def roles_at(self, day: dt.date | str | PartialDate) -> tuple[Role, ...]:
+    def roles_at(self, day: dt.date | str | PartialDate | OnOrAfter) -> tuple[Role, ...]:
         return roles_at(self, day)
 
-    def actor_at(self, day: dt.date | str | PartialDate) -> str | None:
+    def actor_at(self, day: dt.date | str | PartialDate | OnOrAfter) -> str | None:
         return actor_code(self, day)
 
 
@@ -562,14 +568,14 @@ def organisation(org_id: str) -> Organisation | None:
 # --------------------------------------------------------------------------------------------- roles in time
 
 
-def roles_at(who: Person, day: dt.date | str | PartialDate) -> tuple[Role, ...]:
+def roles_at(who: Person, day: dt.date | str | PartialDate | OnOrAfter) -> tuple[Role, ...]:
     """The roles ``who`` held on ``day``, most senior first (file order among equals)."""
-    when = as_date(day)
+    when = day if isinstance(day, OnOrAfter) else as_date(day)
     held = [r for r in who.roles if r.active_on(when)]
     return tuple(sorted(held, key=lambda r: r.seniority))
 
 
-def actor_code(who: Person, day: dt.date | str | PartialDate) -> str | None:
+def actor_code(who: Person, day: dt.date | str | PartialDate | OnOrAfter) -> str | None:
     """The actor code of the most senior role held on ``day``; None when none was held."""
     held = roles_at(who, day)
     return held[0].actor if held else None
@@ -585,21 +591,22 @@ def _roles_by_office() -> Mapping[tuple[str, str, str | None], tuple[tuple[Perso
 
 
 def role_holder(
-    code: str, kind: str, day: dt.date | str | PartialDate, *, organisation: str | None = None
+    code: str, kind: str, day: dt.date | str | PartialDate | OnOrAfter, *, organisation: str | None = None
 ) -> Person | None:
     """Who held the office of ``kind`` for ``code`` (ISO3 or an organisation code such as NATO)
     on ``day``; None if nobody did or it cannot be told apart (two holders in a shared partial
     month). On a handover day (one term ends, the next starts, both to the day) the incoming
-    holder. ``organisation`` selects a non-state group's office (Hezbollah's Secretary-General)."""
+    holder. ``organisation`` selects a non-state group's office (Hezbollah's Secretary-General).
+    For an ``OnOrAfter`` bound, the one holder whose open term had begun by it."""
     if kind not in ROLE_KINDS:
         raise ValueError(f"unknown role kind {kind!r}; expected one of {ROLE_KINDS}")
-    when = as_date(day)
+    when = day if isinstance(day, OnOrAfter) else as_date(day)
     key = (code.strip().upper(), kind, organisation)
     active = [(p, r) for p, r in _roles_by_office().get(key, ()) if r.active_on(when)]
     holders = {p.id: p for p, _ in active}
     if len(holders) == 1:
         return next(iter(holders.values()))
-    if not holders:
+    if not holders or isinstance(when, OnOrAfter):
         return None
     incoming = [(p, r) for p, r in active if r.start.precision == "day" and r.start.earliest == when]
     outgoing = [(p, r) for p, r in active if r.end is not None and r.end.precision == "day" and r.end.latest == when]

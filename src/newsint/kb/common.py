@@ -155,6 +155,24 @@ class PartialDate:
         return f"{self.year:04d}"
 
 
+@dataclass(frozen=True, slots=True)
+class OnOrAfter:
+    """A reference day that is not known, only bounded below: "some day on or after ``day``".
+
+    An undated text that reports 2020 in the past tense was written in 2020 or later; which
+    office someone held when it was written is known only where one term covers every such day
+    (see ``kb.actors.Role.active_on``)."""
+
+    day: date
+
+    def __str__(self) -> str:
+        return f"on or after {self.day.isoformat()}"
+
+
+# What roles are resolved against: the known reference day, or only a lower bound on it.
+ReferenceDay = date | OnOrAfter
+
+
 def as_date(value: date | str | PartialDate) -> date:
     """Accept a ``date``, an ISO string or a PartialDate (its earliest day) where a day is needed."""
     if isinstance(value, date):

@@ -16,7 +16,6 @@ KB ids are prefixed by kind: ``person:``, ``org:``, ``seat:``, ``country:``, ``g
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -26,7 +25,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from newsint.kb import actors as actor_kb
-from newsint.kb.common import load_data_file, normalize_name
+from newsint.kb.common import ReferenceDay, load_data_file, normalize_name
 from newsint.kb.countries import countries, countries_for_adjective, lookup_country, metonyms_for
 from newsint.kb.equipment import (
     compile_operation_patterns,
@@ -129,7 +128,7 @@ class KnowledgeBase:
         etype: str,
         *,
         kb_id: str | None = None,
-        date: dt.date | None = None,
+        date: ReferenceDay | None = None,
         context: frozenset[str] = frozenset(),
     ) -> Link | None:
         """``context``: ISO3 codes of the countries the document names, which settle an ambiguous
@@ -150,7 +149,7 @@ class KnowledgeBase:
             return _operation_link(entries[0]) if len(entries) == 1 else None
         return None
 
-    def _by_id(self, kb_id: str, date: dt.date | None) -> Link | None:
+    def _by_id(self, kb_id: str, date: ReferenceDay | None) -> Link | None:
         kind, _, key = kb_id.partition(":")
         if kind == "equipment":
             entry = _equipment_ids().get(key)
@@ -175,14 +174,14 @@ class KnowledgeBase:
         place = place_by_id(kb_id)
         return _place_link(place) if place else None
 
-    def _person(self, text: str, date: dt.date | None) -> Link | None:
+    def _person(self, text: str, date: ReferenceDay | None) -> Link | None:
         people = list(actor_kb.lookup_person(text) or actor_kb.people_by_surname(text))
         if len(people) > 1 and date is not None:
             # Several people share the surname: the one in office at the date is the one in the news.
             people = [p for p in people if actor_kb.roles_at(p, date)]
         return _person_link(people[0], date) if len(people) == 1 else None
 
-    def _org(self, text: str, date: dt.date | None) -> Link | None:
+    def _org(self, text: str, date: ReferenceDay | None) -> Link | None:
         orgs = actor_kb.lookup_organisation(text)
         return _org_link(orgs[0]) if len(orgs) == 1 else None
 
@@ -256,7 +255,7 @@ class KnowledgeBase:
             return kb_id.split(":", 1)[1]
         return None
 
-    def role_holder(self, code: str, kind: str, date: dt.date) -> Link | None:
+    def role_holder(self, code: str, kind: str, date: ReferenceDay) -> Link | None:
         person = actor_kb.role_holder(code, kind, date)
         return _person_link(person, date) if person else None
 
@@ -340,7 +339,7 @@ def _operation_link(entry) -> Link:
     return Link(f"operation:{entry.id}", entry.name, "OPERATION", None, attributes)
 
 
-def _person_link(person, date: dt.date | None) -> Link:
+def _person_link(person, date: ReferenceDay | None) -> Link:
     attributes: dict[str, Any] = {}
     roles = actor_kb.roles_at(person, date) if date else ()
     if roles:
