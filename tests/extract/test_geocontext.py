@@ -85,3 +85,40 @@ def test_a_country_named_elsewhere_does_not_move_a_world_city_to_a_village() -> 
     assert brussels.attributes["iso"] == "BEL" and abs(brussels.attributes["lat"] - 50.85) < 0.2
     b = run("The fire broke out at a dairy farm in Brussels, Wis., on Monday.")
     assert place(b, "Brussels").attributes["iso"] == "USA"
+
+
+def test_a_variant_name_never_moves_a_place_to_a_town_not_called_so() -> None:
+    # Guardian (2019, Baghuz): GeoNames lists "Mecca" among the variant names of Medina, Ohio;
+    # Florida named beside it must not send the pilgrimage to Ohio. Mecca is Makkah (21.43 N, 39.83 E).
+    a = run(
+        "The 37-year-old American had just completed a pilgrimage to Mecca and his repeated messages "
+        "to his wife in Florida had gone unanswered for over a week."
+    )
+    mecca = place(a, "Mecca")
+    assert mecca.attributes["within"] == "SAU"
+    assert abs(mecca.attributes["lat"] - 21.43) < 0.2
+
+
+def test_washington_alone_is_the_capital_not_the_state() -> None:
+    # Guardian (2019): "hailed in northern Syria and Washington" — the US capital (38.90 N, 77.04 W);
+    # the state (47.3 N) only where the article says so.
+    a = run("The battle for Baghuz is being hailed in northern Syria and Washington as the pinnacle of the war.")
+    washington = place(a, "Washington")
+    assert washington.kb_id == "geonames:4140963" and abs(washington.attributes["lat"] - 38.90) < 0.1
+    b = run("Wildfires spread near Spokane and Seattle, Washington, on Monday.")
+    assert place(b, "Washington").kb_id == "admin1:US-WA"
+    c = run("The festival moved from Savannah to Athens, Georgia, last spring.")
+    assert place(c, "Georgia").kb_id == "admin1:US-GA" and abs(place(c, "Athens").attributes["lat"] - 33.96) < 0.1
+
+
+def test_georgia_is_the_us_state_when_the_article_places_its_towns_there() -> None:
+    # Local news: towns in Georgia (US) named, none in the country; then Athens is Athens, Georgia
+    # (33.96 N, 83.38 W). With Tbilisi named, Georgia stays the country.
+    a = run(
+        "The school board in Athens met on Tuesday. Parents drove in from Atlanta and Macon, and "
+        "Georgia law requires a public vote."
+    )
+    assert place(a, "Georgia").kb_id == "admin1:US-GA"
+    assert abs(place(a, "Athens").attributes["lat"] - 33.96) < 0.1
+    b = run("Russian troops remain in Georgia. Officials in Tbilisi and Washington said talks would resume.")
+    assert place(b, "Georgia").kb_id == "country:GEO"

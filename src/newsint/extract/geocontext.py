@@ -28,6 +28,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from newsint.kb.common import normalize_name
 from newsint.kb.knowledge import place_link
 from newsint.kb.places import PlaceEntry, lookup_place, place_by_id
 from newsint.nlp.text import doc_text
@@ -44,6 +45,8 @@ NEARBY_KM = 161.0
 MAX_CANDIDATES = 25
 # ", Texas", ", Tex.", ", N.Y." or ", Syria" right after a name.
 _QUALIFIER = re.compile(r"^,\s*(?P<name>(?:[A-Z]\.){2,3}|[A-Z][A-Za-z]*\.?(?: [A-Z][A-Za-z]*\.?)?)")
+# The comma (and space) between a town and the state written after it: "Seattle, Washington".
+_COMMA_BEFORE = re.compile(r",\s*$")
 # US state abbreviations in AP style, as American papers write them after a town ("Paris,
 # Tex."), with the GeoNames first-level code (the postal code) each stands for.
 AP_STATE_ABBREVIATIONS = {
@@ -82,8 +85,12 @@ def settle_places(doc: Doc, groups: Iterable[Any], *, dateline_place: str | None
         code = next((AP_STATE_ABBREVIATIONS[s.text] for s in group.spans if s.text in AP_STATE_ABBREVIATIONS), None)
         if code is not None:  # "Pa." is Pennsylvania, whatever else the gazetteer spells that way
             _relink(group, place_by_id(f"admin1:US-{code}"))
-    evidence = _evidence(places)
     text = doc_text(doc)
+    for group in places:
+        division = _qualifying_division(text, group, places)
+        if division is not None:  # "Seattle, Washington": the state, whatever else bears the name
+            _relink(group, division)
+    evidence = _evidence(places)
     if dateline_place:
         towns = _towns(dateline_place.title())
         if towns:  # a dateline names the best-known place of that name ("PARIS" is Paris, France)
@@ -92,8 +99,13 @@ def settle_places(doc: Doc, groups: Iterable[Any], *, dateline_place: str | None
                 evidence.countries.add(towns[0].iso3)
     for group in places:
         is_town = group.kb_id is None or group.kb_id.startswith("geonames:")
-        if group.kb_id is not None and group.kb_id.startswith(("country:", "admin1:")):
-            continue  # a country or a state: what the article names, not a namesake
+        if group.kb_id is not None and group.kb_id.startswith("country:"):
+            division = _division_namesake(group, evidence, _written_qualifiers(text, group))
+            if division is not None:
+                _relink(group, division)
+            continue
+        if group.kb_id is not None and group.kb_id.startswith("admin1:"):
+            continue  # a state: what the article names, not a namesake
         candidates = _towns(group.spans[0].text if group.spans else group.name)
         if not candidates:
             continue
@@ -115,6 +127,10 @@ def settle_places(doc: Doc, groups: Iterable[Any], *, dateline_place: str | None
             key=lambda c: (_score(c, evidence, written, exclude=group), c is current, c.population or 0),
         )
         best_score = _score(best, evidence, written, exclude=group)
+        if current is not None and best_score < WRITTEN_QUALIFIER and not _bears_name(best, group):
+            # GeoNames lists old and variant names too (a town once called "Washington"): only
+            # a state or country written beside the name moves it to a town that is not called so.
+            continue
         if current is not None:
             if best is current or best_score <= _score(current, evidence, written, exclude=group):
                 continue
@@ -127,6 +143,56 @@ def settle_places(doc: Doc, groups: Iterable[Any], *, dateline_place: str | None
         if best_score == 0:
             continue
         _relink(group, best)
+
+
+def _qualifying_division(text: str, group: Any, places: list[Any]) -> PlaceEntry | None:
+    """The division a name stands for when it is written as a town's qualifier ("Seattle,
+    Washington", "Athens, Georgia"): right after another place's name and a comma, and that place
+    has a town of its name in the division."""
+    if group.kb_id is not None and group.kb_id.startswith("admin1:"):
+        return None
+    name = group.spans[0].text if group.spans else group.name
+    divisions = [e for e in lookup_place(name) if e.id.startswith("admin1:")]
+    if not divisions:
+        return None
+    ends = {span.end_char: other for other in places if other is not group for span in other.spans}
+    for span in group.spans:
+        before = _COMMA_BEFORE.search(text, max(0, span.start_char - 4), span.start_char)
+        town_group = ends.get(before.start()) if before else None
+        if town_group is None:
+            continue
+        towns = _towns(town_group.spans[0].text if town_group.spans else town_group.name)
+        for division in divisions:
+            if any((t.iso3, t.admin1) == (division.iso3, division.admin1) for t in towns):
+                return division
+    return None
+
+
+def _division_namesake(group: Any, evidence: Evidence, written: set[tuple[str, str | None]]) -> PlaceEntry | None:
+    """The first-level division elsewhere that a country's name also names ("Georgia", the US
+    state), when the article places its towns there and none in the country; None otherwise."""
+    country = (group.kb_id or "").split(":", 1)[1]
+    name = group.spans[0].text if group.spans else group.name
+    divisions = [e for e in lookup_place(name) if e.id.startswith("admin1:") and e.iso3 != country]
+    if not divisions:
+        return None
+    towns_in_country = sum(1 for source, town in evidence.towns if source is not group and town.iso3 == country)
+    for division in divisions:
+        code = (division.iso3 or "", division.admin1 or "")
+        if code in written:
+            return division
+        towns_there = sum(
+            1 for source, town in evidence.towns if source is not group and (town.iso3, town.admin1) == code
+        )
+        if towns_there and not towns_in_country:
+            return division
+    return None
+
+
+def _bears_name(place: PlaceEntry, group: Any) -> bool:
+    """Whether the place's own name (not one of GeoNames' variants) is what the article wrote."""
+    own = normalize_name(place.name)
+    return any(normalize_name(span.text) == own for span in group.spans) or normalize_name(group.name) == own
 
 
 def _evidence(places: list[Any]) -> Evidence:

@@ -102,7 +102,7 @@ class KnowledgeBase:
                     for form in (metonym.name, *metonym.aliases):
                         patterns.append(NamePattern("GPE", form, f"geonames:{country.capital.geonameid}"))
         for place in named_places():
-            if place.kind in RULER_PLACE_KINDS and not place.ambiguous:
+            if place.kind in RULER_PLACE_KINDS and not place.ambiguous and not _division_shadowed(place):
                 forms = [place.name, *place.aliases]
                 if place.kind == "border" and len(place.countries) == 2:
                     forms += border_names(*place.countries)  # "Mali-Niger border", "Malian-Nigerien border"
@@ -361,6 +361,26 @@ def _org_link(org) -> Link:
     if getattr(org, "wikidata", None):
         attributes["wikidata"] = org.wikidata
     return Link(f"org:{org.id}", org.name, "ORG", org.actor, attributes)
+
+
+def _division_shadowed(place: PlaceEntry) -> bool:
+    """A first-level division named like a country or like a large city that bears the name as
+    its own ("Georgia", "Washington"): the ruler would force every mention to the division, so
+    these are left to NER and the gazetteer's ranking (the country, the capital) and to
+    extract/geocontext.py, which moves them to the division on the article's evidence."""
+    if not place.id.startswith("admin1:"):
+        return False
+    key = normalize_name(place.name)
+    return any(
+        other.kind in {"country", "territory"}
+        or (
+            other.id.startswith("geonames:")
+            and normalize_name(other.name) == key
+            and (other.population or 0) >= RULER_CITY_POPULATION
+        )
+        for other in lookup_place(place.name)
+        if other.id != place.id
+    )
 
 
 def place_link(place: PlaceEntry | None) -> Link | None:
