@@ -122,3 +122,22 @@ def test_georgia_is_the_us_state_when_the_article_places_its_towns_there() -> No
     assert abs(place(a, "Athens").attributes["lat"] - 33.96) < 0.1
     b = run("Russian troops remain in Georgia. Officials in Tbilisi and Washington said talks would resume.")
     assert place(b, "Georgia").kb_id == "country:GEO"
+
+
+def test_counties_get_a_point_and_a_shared_name_is_settled_by_the_state_of_the_others() -> None:
+    # LGL 40558425 (Athens Banner-Herald): Barrow County is only in Georgia; Jackson County is in
+    # 23 states, and the article's other county settles it: Georgia's (34.13 N, 83.56 W).
+    a = run(
+        "Two Northeast Georgia counties remain among the fastest-growing counties in the country, "
+        "though their growth rates are slowing, new U.S. Census Bureau numbers reveal. Barrow County, "
+        "previously ranked as the 12th fastest-growing U.S. county, fell to 18th in population growth. "
+        "Jackson County ranked as the 25th fastest-growing county."
+    )
+    barrow, jackson = place(a, "Barrow County"), place(a, "Jackson County")
+    assert barrow.kb_id == "county:US-GA-barrow-county" and barrow.attributes["kind"] == "county"
+    assert jackson.kb_id == "county:US-GA-jackson-county"
+    assert abs(jackson.attributes["lat"] - 34.13) < 0.1 and abs(jackson.attributes["lon"] + 83.56) < 0.1
+    # Without a state anywhere, a shared county name gets no point rather than a guessed one.
+    b = run("Washington County deputies arrested a man on Friday.")
+    washington = [e for e in b.entities if any(m.text == "Washington County" for m in e.mentions)]
+    assert all(e.attributes.get("lat") is None for e in washington)

@@ -69,6 +69,8 @@ COMPASS_WORDS = {
 }  # fmt: skip
 PLACE_CLASS_NOUNS = {"city", "town", "village", "province", "region", "district", "capital", "port"}
 ADMINISTRATIVE_WORDS = {"province", "district", "governorate", "region", "county", "oblast", "municipality"}
+# Capitalised after a name, these make a US county's own name ("Jackson County", "Rapides Parish").
+COUNTY_WORDS = {"County", "Parish", "Borough"}
 # Head nouns that say a weapon was used: the weapon before them is still a mention.
 WEAPON_USE_HEADS = {
     "attack", "fire", "strike", "barrage", "blast", "explosion", "launch", "salvo", "shelling", "bombardment",
@@ -114,6 +116,8 @@ def extract_entities(
         if etype == "PERSON" and not span.ent_id_:
             span, etype = _locative_person(span)
         span = _trim(span)
+        if span is not None and etype == "PLACE":
+            span = _with_county_word(span)
         if span is None or (etype == "PLACE" and kb.is_adjective(span.text)):
             continue  # "the Ukrainian threat": a nationality, which actors.py reads, not a place
         link = kb.link(span.text, etype, kb_id=_kb_id(span), date=reference_date, context=context)
@@ -307,6 +311,16 @@ def _place_extent(span: Span) -> Span:
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label_)
+
+
+def _with_county_word(span: Span) -> Span:
+    """"Washington County", "Rapides Parish": the capitalised word after the name is part of
+    it — the county is not the town it is named after, and is looked up as a whole (NER often
+    stops before it)."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].text in COUNTY_WORDS:
+        return Span(doc, span.start, span.end + 1, label=span.label_)
+    return span
 
 
 def _kb_id(span: Span) -> str | None:

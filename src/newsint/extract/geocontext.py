@@ -41,6 +41,8 @@ SAME_DIVISION_TOWN = 5
 NAMED_COUNTRY = 3
 NEARBY_TOWN = 2
 NEARBY_KM = 161.0
+# Towns and US counties: the places whose namesakes the article's evidence settles.
+LOCAL_PREFIXES = ("geonames:", "county:")
 # Only this many candidates of a name are weighed (they come best-known first).
 MAX_CANDIDATES = 25
 # ", Texas", ", Tex.", ", N.Y." or ", Syria" right after a name.
@@ -98,14 +100,15 @@ def settle_places(doc: Doc, groups: Iterable[Any], *, dateline_place: str | None
             if towns[0].iso3:
                 evidence.countries.add(towns[0].iso3)
     for group in places:
-        is_town = group.kb_id is None or group.kb_id.startswith("geonames:")
         if group.kb_id is not None and group.kb_id.startswith("country:"):
             division = _division_namesake(group, evidence, _written_qualifiers(text, group))
-            if division is not None:
+            if division is not None and division.iso3 and division.admin1:
                 _relink(group, division)
-            continue
-        if group.kb_id is not None and group.kb_id.startswith("admin1:"):
-            continue  # a state: what the article names, not a namesake
+                evidence.divisions.add((division.iso3, division.admin1))
+    for group in places:
+        is_town = group.kb_id is None or group.kb_id.startswith(LOCAL_PREFIXES)
+        if group.kb_id is not None and group.kb_id.startswith(("country:", "admin1:")):
+            continue  # a country or a state: what the article names, not a namesake
         candidates = _towns(group.spans[0].text if group.spans else group.name)
         if not candidates:
             continue
@@ -205,7 +208,7 @@ def _evidence(places: list[Any]) -> Evidence:
             evidence.countries.add(iso)
         elif kind in {"country", "territory"} and iso:
             evidence.countries.add(iso)
-        elif group.kb_id and group.kb_id.startswith("geonames:"):
+        elif group.kb_id and group.kb_id.startswith(LOCAL_PREFIXES):
             towns = _towns(group.name)
             if len(towns) == 1 or (
                 towns and (towns[0].population or 0) >= DOMINANT_FACTOR * (towns[1].population or 1)
@@ -215,7 +218,7 @@ def _evidence(places: list[Any]) -> Evidence:
 
 
 def _towns(name: str) -> list[PlaceEntry]:
-    return [c for c in lookup_place(name) if c.id.startswith("geonames:")][:MAX_CANDIDATES]
+    return [c for c in lookup_place(name) if c.id.startswith(LOCAL_PREFIXES)][:MAX_CANDIDATES]
 
 
 def _written_qualifiers(text: str, group: Any) -> set[tuple[str, str | None]]:

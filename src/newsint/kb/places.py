@@ -39,8 +39,9 @@ from newsint.kb.countries import Country, countries, country, lookup_country
 REGIONS_FILE = "regions.yaml"
 INDEX_FILE = "geonames-places.tsv.gz"
 INDEX_FORMAT = "newsint.places-index/1"
+COUNTIES_FILE = "us-counties.tsv"  # built by scripts/build_us_counties.py
 
-PLACE_KINDS = ("country", "territory", "continent", "region", "border", "sea", "river", "area", "city")
+PLACE_KINDS = ("country", "territory", "continent", "region", "border", "sea", "river", "area", "city", "county")
 
 # Names generated for a first-level division from its stems: "Donetsk" + oblast -> "Donetsk
 # Oblast", "Donetsk region", "Donetsk province" (news uses all three).
@@ -298,6 +299,7 @@ class PlaceKB:
                     approximate=True,
                 )
                 self._add(entry, (), rank=RANK_DIVISION, check=False)
+        self._add_counties()
 
     def _add(
         self,
@@ -328,6 +330,34 @@ class PlaceKB:
                             path=REGIONS_FILE,
                         )
             self._names[key].append((entry, is_ambiguous))
+
+    def _add_counties(self) -> None:
+        """US counties, parishes and boroughs (``county:US-<state>-<slug>``) at a representative
+        point. A name several states share ("Washington County" in thirty) is indexed as
+        ambiguous: it is linked only where the article says which state (extract/geocontext.py)."""
+        rows = []
+        for line in data_path(COUNTIES_FILE).read_text("utf-8").splitlines():
+            if line and not line.startswith("#"):
+                state, name, lat, lon, _zip_codes = line.split("\t")
+                rows.append((state, name, float(lat), float(lon)))
+        states_per_name: dict[str, int] = defaultdict(int)
+        for _state, name, _lat, _lon in rows:
+            states_per_name[normalize_name(name)] += 1
+        for state, name, lat, lon in rows:
+            key = normalize_name(name)
+            entry = PlaceEntry(
+                id=f"county:US-{state}-{key.replace(' ', '-')}",
+                name=name,
+                kind="county",
+                iso3="USA",
+                lat=lat,
+                lon=lon,
+                admin1=state,
+                approximate=True,
+            )
+            self.by_id[entry.id] = entry
+            self._rank[entry.id] = RANK_DIVISION
+            self._names[key].append((entry, states_per_name[key] > 1))
 
     def _region(self, raw: Mapping[str, Any]) -> tuple[PlaceEntry, list[str], list[str]]:
         try:
