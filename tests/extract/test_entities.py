@@ -309,6 +309,115 @@ def test_possessive_pronouns_stay_out_of_an_equipment_mention() -> None:
     assert entity(a, "planes").name == "military aircraft"
 
 
+# ------------------------------------------- equipment: weapon nouns and what is not a weapon mention
+# re3d's annotation schema (dstl/re3d README): a Weapon "may be indicated by its abstract class
+# (e.g. "rifle"), or by specific name or alias (e.g. "AK-47")".
+
+
+def test_small_arms_are_weapons_but_not_a_gun_named_tool_or_idiom() -> None:
+    # guardian-0224: every item of the list is a weapon; "only" says how few, not which.
+    a = run(
+        "Militants left in Raqqa have only pistols, rifles, light machine guns and a dwindling supply of "
+        "ammunition, and they are cut off from their leadership, according to a statement from the SDF."
+    )
+    assert equipment_mentions(a) == {
+        "pistols": "weapon",
+        "rifles": "weapon",
+        "light machine guns": "weapon",
+        "ammunition": "weapon",
+    }
+    assert entity(a, "pistols").name == "small arms"
+    # guardian-0248: a toy; and the idiom.
+    b = run(
+        "They searched the house for more than an hour but found nothing except a water pistol we'd been "
+        "messing around with the day before. The leaked memo was the smoking gun investigators needed."
+    )
+    assert not [e for e in b.entities if e.type == "EQUIPMENT"]
+
+
+def test_chemical_agents_are_weapons_and_chlorine_needs_a_weapon_word_beside_it() -> None:
+    # guardian-0127 and guardian-0099
+    a = run(
+        "American TV network NBC reported that blood and urine samples from the victims of Saturday's attack "
+        "had traces of a nerve agent and chlorine, indicating that Assad's government was responsible. "
+        "Fascist Italy used mustard gas in Ethiopia and Libya."
+    )
+    assert equipment_mentions(a) == {"nerve agent": "weapon", "chlorine": "weapon", "mustard gas": "weapon"}
+    assert entity(a, "mustard gas").attributes["category"] == "weapon of mass destruction"
+    b = run("The council said the water was treated with chlorine before it reached the pool.")
+    assert not [e for e in b.entities if e.type == "EQUIPMENT"]
+
+
+def test_weapons_of_mass_destruction_is_plural_before_of() -> None:
+    # guardian-0118; and a gerund the small tagger calls a noun ("of hiding weapons") stays out.
+    a = run(
+        "Could it be that among the motives in enforcing the taboo on chemical weapons is a desire to prevent "
+        "proliferation of the “poor man’s weapons of mass destruction” so as to better preserve the monopoly "
+        "of a few states over nuclear weapons, the rich man’s weapon of mass destruction?"
+    )
+    found = equipment_mentions(a)
+    assert "weapons of mass destruction" in found and "weapons" not in found
+    b = run("Iraq was accused of hiding weapons of mass destruction.")
+    assert equipment_mentions(b) == {"weapons of mass destruction": "weapon"}
+
+
+def test_a_weapon_word_used_as_a_verb_is_not_a_mention() -> None:
+    # guardian-0168; PolNeAR west-journal_2016-09-28_clinton-campaign-reportedly-scra (the tagger
+    # reads "to gun violence" as a verb and its object, which no weapon is either).
+    a = run("Russia has discovered that it is easier to bomb a country than bring peace.")
+    assert not [e for e in a.entities if e.type == "EQUIPMENT"]
+    b = run(
+        "In an effort to get out the black vote, earlier this month black mothers who have lost children to "
+        "gun violence hosted a Clinton event in Jacksonville."
+    )
+    assert not [e for e in b.entities if e.type == "EQUIPMENT"]
+
+
+def test_a_suicide_bomber_is_a_person_but_a_suicide_car_bomb_a_weapon() -> None:
+    # guardian-0003: the bombers are people, not aircraft.
+    a = run("In late 2015, suicide bombers attacked Paris.")
+    assert not [e for e in a.entities if e.type == "EQUIPMENT"]
+    b = run("A suicide car bomb killed at least 12 people at a checkpoint south of Baghdad.")
+    assert equipment_mentions(b) == {"suicide car bomb": "weapon"}
+
+
+def test_incendiary_and_artillery_nouns() -> None:
+    # guardian-0102: "cannons" beside tanks and mortars; a petrol bomb is a weapon although
+    # "petrol" before other weapon words is civilian ("petrol tanker").
+    a = run("The VDC records the causes of death as: 103 by tanks, cannons and mortars, 85 by chlorine.")
+    assert equipment_mentions(a) == {
+        "tanks": "platform",
+        "cannons": "weapon",
+        "mortars": "weapon",
+        "chlorine": "weapon",
+    }
+    b = run("Youths threw petrol bombs at the police station. The senator is a loose cannon.")
+    assert equipment_mentions(b) == {"petrol bombs": "weapon"}
+
+
+def test_a_word_modifying_the_attack_is_not_part_of_the_weapon() -> None:
+    # guardian-0127 and guardian-0125: the strike is imminent, the attack was in Salisbury.
+    a = run("President Trump stepped back from his promise of an imminent missile strike in Syria.")
+    assert equipment_mentions(a) == {"missile": "weapon"}
+    b = run("Yakovenko says Russia will publish its own report into the Salisbury nerve agent attack.")
+    assert equipment_mentions(b) == {"nerve agent": "weapon"}
+
+
+def test_what_an_anti_word_is_against_is_not_a_mention() -> None:
+    # guardian-0165: no aircraft here, only defences against them.
+    a = run(
+        "Anti-aircraft defences were needed, he said, to protect hospitals targeted by Russian and Syrian "
+        "warplanes over the past week."
+    )
+    assert equipment_mentions(a) == {"warplanes": "platform"}
+
+
+def test_a_class_noun_before_a_ship_name_describes_it_and_a_surname_inside_it_is_no_person() -> None:
+    a = run("The destroyer USS Carney shot down three drones launched from Yemen.")
+    assert equipment_mentions(a) == {"USS Carney": "platform", "drones": "platform"}
+    assert not [e for e in a.entities if e.type == "PERSON"]
+
+
 # ------------------------------------------------------------------------------ place mentions as written
 
 

@@ -48,9 +48,15 @@ AMBIGUOUS_EQUIPMENT_LABEL = "EQUIPMENT_AMBIGUOUS"
 CIVILIAN_MODIFIERS = {
     "think", "fuel", "water", "oil", "gas", "storage", "septic", "fish", "petrol", "toy", "sniffer",
     # words with a civilian sense that count only in a military context ("vehicle", "strike")
-    "hunger", "general", "labour", "labor", "rail", "suicide", "private", "passenger", "commercial",
+    "hunger", "general", "labour", "labor", "rail", "private", "passenger", "commercial",
     "civilian", "cargo", "electric", "police", "emergency", "delivery", "rental", "paper", "jumbo",
+    # tools and idioms named after a gun: "nail gun", "smoking gun", "starting pistol"
+    "nail", "glue", "staple", "spray", "paint", "heat", "radar", "speed", "smoking", "starting",
+    "loose",  # "a loose cannon"
 }  # fmt: skip
+# Modifiers that give only a word needing context a civilian sense: a "suicide bomber" is a person,
+# while a suicide car bomb, vest or drone is a weapon.
+CONTEXT_FORM_CIVILIAN_MODIFIERS = {"suicide"}
 MILITARY_CONTEXT_WORDS = {
     "missile", "system", "launcher", "fighter", "jet", "tank", "drone", "rocket", "artillery", "aircraft",
     "helicopter", "warship", "submarine", "howitzer", "battery", "munition", "weapon", "bomber", "interceptor",
@@ -75,11 +81,15 @@ WEAPON_USE_HEADS = {
     "raid", "assault", "hit", "impact", "round", "shell",
 }  # fmt: skip
 EQUIPMENT_LABELS = {"EQUIPMENT", AMBIGUOUS_EQUIPMENT_LABEL}
+AGAINST_PREFIXES = {"anti", "counter"}
+# Finite and bare verb tags; participles and gerunds are other words ("shelled", "bombing").
+VERB_TAGS = {"VB", "VBP", "VBZ", "VBD"}
 AIRCRAFT_ROLE_WORDS = {"attack", "bomber", "fighter", "transport", "tanker", "reconnaissance", "surveillance", "cargo"}
 PREMODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 QUANTIFIER_WORDS = {
     "multiple", "several", "many", "numerous", "few", "more", "most", "some", "various", "additional",
     "apparent", "alleged", "suspected", "possible", "sustained", "such", "same", "last", "first", "new",
+    "only", "much", "enough", "less", "fewer",
 }  # fmt: skip
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -157,11 +167,14 @@ def _entity_spans(doc: Doc) -> list[Span]:
     for ent in doc.ents:
         if ent.label_ == AMBIGUOUS_EQUIPMENT_LABEL and _military_context(ent) and not _civilian_sense(ent):
             spans.append(Span(doc, ent.start, ent.end, label="EQUIPMENT", span_id=ent.ent_id_))
-    # A ship's name after its navy's prefix ("HMS Defender") is the ship, whatever NER called it.
+    # A ship's name after its navy's prefix ("HMS Defender") is the ship, whatever NER or a KB
+    # person or place name inside it said ("USS Carney" is not Mark Carney); only the KB's own
+    # equipment entry for it wins ("FS Charles de Gaulle", a class named after its first ship).
     text = doc_text(doc)
     ships = knowledge_base().ship_spans(doc, text)
-    spans = [s for s in spans if s.ent_id_ or not _overlaps(s, ships)]
+    spans = [s for s in spans if (s.label_ in EQUIPMENT_LABELS and s.ent_id_) or not _overlaps(s, ships)]
     spans += [s for s in ships if not _overlaps(s, spans)]
+    spans = [s for s in spans if not _describes_ship(s, ships)]
     spans += [s for s in knowledge_base().operation_spans(doc, text) if not _overlaps(s, spans)]
     spans = [
         _equipment_extent(s) if s.label_ == "EQUIPMENT" else s
@@ -174,6 +187,14 @@ def _entity_spans(doc: Doc) -> list[Span]:
         for s in spans
         if not any(o is not s and o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in equipment)
     ]
+
+
+def _describes_ship(span: Span, ships: list[Span]) -> bool:
+    """A class noun written right before a ship's name is that ship's description, not another
+    vessel: "the destroyer USS Carney", "the aircraft carrier FS Charles de Gaulle"."""
+    if not span.ent_id_.startswith("equipment-class:"):
+        return False
+    return any(ship.start == span.end for ship in ships)
 
 
 def _join_split_names(spans: list[Span]) -> list[Span]:
@@ -223,7 +244,11 @@ def _with_premodifiers(span: Span) -> Span:
         token = doc[start - 1]
         hyphen_inside = token.text in HYPHENS and not token.whitespace_ and start >= 2
         possessive_mark = token.dep_ == "case" and token.head.dep_ == "poss"  # "snipers' bullets"
-        modifier = token.dep_ in PREMODIFIER_DEPS and token.head.i >= start and not _quantifier(token)
+        # A word modifying the noun the weapon itself modifies is not the weapon's: "an imminent
+        # missile strike", "the Salisbury nerve agent attack" (the strike is imminent, the attack
+        # was in Salisbury).
+        inside = start <= token.head.i < span.end
+        modifier = token.dep_ in PREMODIFIER_DEPS and inside and not _quantifier(token)
         named_system = token.ent_type_ in EQUIPMENT_LABELS and not token.ent_id_.startswith("equipment-class:")
         if not (hyphen_inside or possessive_mark or modifier) or named_system:
             break  # a named system before a class noun stays its own mention ("Kornet missile")
@@ -262,10 +287,18 @@ def _quantifier(token) -> bool:
     # A gerund before the noun is what is done with the weapons, not which ones: "smuggling
     # weapons", "firing missiles" (the small parser often calls it a compound). Kinds written as
     # -ing words are listed whole in the knowledge base ("loitering munition").
-    if token.tag_ == "VBG":
+    if token.tag_ == "VBG" or _gerund_after_preposition(token):
         return True
     # A nationality says whose, and is its own item for actor codes ("Israeli missile").
     return token.ent_type_ == "NORP" or knowledge_base().is_adjective(token.text)
+
+
+def _gerund_after_preposition(token) -> bool:
+    """An -ing word right after a preposition is a verb even where the small tagger calls it a
+    noun: "accused of hiding weapons", "arrested for smuggling rifles"."""
+    if not (token.tag_ == "NN" and token.lower_.endswith("ing") and len(token) > 4) or token.i == 0:
+        return False  # an -ing adjective stays: "for incoming missiles"
+    return token.nbor(-1).tag_ in {"IN", "TO"}
 
 
 def _locative_person(span: Span) -> tuple[Span, str]:
@@ -310,9 +343,11 @@ def _place_extent(span: Span) -> Span:
 def _kb_id(span: Span) -> str | None:
     """The KB id the ruler gave the span's tokens; for an equipment phrase widened around its
     name ("attack and fighter aircraft", whose first token has none) the id it was given."""
+    if span.id_ == SHIP_ID:  # a person's name in a ship's ("USS Carney") does not make it that person
+        return span.ent_id_ if span.ent_id_.startswith("equipment") else None
     if span.ent_id_:
         return span.ent_id_
-    if span.label_ == "EQUIPMENT" and span.id_ and span.id_ != SHIP_ID:
+    if span.label_ == "EQUIPMENT" and span.id_:
         return span.id_
     return None
 
@@ -336,16 +371,25 @@ def _modifies_other_noun(span: Span) -> bool:
 
 
 def _civilian_sense(span: Span) -> bool:
-    """A weapon word in a civilian compound ("think tank", "fuel tank", "water tanks") or as the
-    first part of a hyphenated modifier ("vehicle-borne", "tank-busting": the head comes later)."""
+    """A weapon word in a civilian compound ("think tank", "fuel tank", "water tanks"), as the
+    first part of a hyphenated modifier ("vehicle-borne", "tank-busting": the head comes later),
+    as what an "anti-" word is against, or used as a verb."""
     if not span.ent_id_.startswith("equipment-class:"):
         return False
     doc = span.doc
     if span.end < len(doc) and doc[span.end].text in HYPHENS and not doc[span.end - 1].whitespace_:
         return True
+    if span.start >= 2 and doc[span.start - 1].text in HYPHENS and doc[span.start - 2].lower_ in AGAINST_PREFIXES:
+        return True  # "anti-aircraft defences", "counter-drone systems": what the thing is against
     if _modifies_other_noun(span):
         return True
-    return span.start > 0 and doc[span.start - 1].lower_ in CIVILIAN_MODIFIERS
+    if len(span) == 1 and span[0].tag_ in VERB_TAGS:
+        return True  # the verb: "threatened to bomb the city", "stocks could tank"
+    if span.start == 0:
+        return False
+    modifier = doc[span.start - 1].lower_
+    needs_context = span.label_ == AMBIGUOUS_EQUIPMENT_LABEL
+    return modifier in CIVILIAN_MODIFIERS or (needs_context and modifier in CONTEXT_FORM_CIVILIAN_MODIFIERS)
 
 
 def _city_spans(doc: Doc) -> list[Span]:
