@@ -412,6 +412,32 @@ def test_what_an_anti_word_is_against_is_not_a_mention() -> None:
     assert equipment_mentions(a) == {"warplanes": "platform"}
 
 
+def test_a_system_name_inside_a_longer_proper_name_is_part_of_that_name() -> None:
+    # guardian-0191 (a person), guardian-0122 (a Nato exercise), PolNeAR
+    # nyt_2016-03-15_sanders-advances-agenda-via-side (a law): military words in the same
+    # sentence do not make these the Nasr missile, the Archer howitzer or the Patriot system.
+    a = run("Nasr al-Hariri, chief negotiator for the Syrian opposition, said the missile strikes were not enough.")
+    assert [e.name for e in a.entities if e.type == "EQUIPMENT"] == ["missile"]
+    b = run(
+        "It recalled the 1983 missile standoff in Europe, when a Nato exercise, Able Archer, almost "
+        "triggered a panicked nuclear launch."
+    )
+    assert not [e for e in b.entities if e.type == "EQUIPMENT"]
+    c = run(
+        "The Patriot Act and a popular measure to develop and deploy a defense system to stop Iranian "
+        "ballistic missiles?"
+    )
+    assert equipment_mentions(c) == {"ballistic missiles": "weapon"}
+    # ... while a designation or weapon word beside the name, or a headline's capitals, do not count.
+    d = run("Russia Fires Iskander Missiles At Kyiv")
+    assert "Iskander" in equipment_mentions(d)
+    e = run("The RAF flew Tornado GR4 jets from Akrotiri.")
+    assert "Tornado GR4" in equipment_mentions(e)
+    # A capitalised owner before a class noun is whose, not a longer name (CJTF-OIR's wording).
+    f = run("On Sunday, Coalition aircraft struck ISIL tanks near Mosul.")
+    assert equipment_mentions(f).get("Coalition aircraft") == "platform"
+
+
 def test_a_class_noun_before_a_ship_name_describes_it_and_a_surname_inside_it_is_no_person() -> None:
     a = run("The destroyer USS Carney shot down three drones launched from Yemen.")
     assert equipment_mentions(a) == {"USS Carney": "platform", "drones": "platform"}

@@ -82,6 +82,8 @@ WEAPON_USE_HEADS = {
 }  # fmt: skip
 EQUIPMENT_LABELS = {"EQUIPMENT", AMBIGUOUS_EQUIPMENT_LABEL}
 AGAINST_PREFIXES = {"anti", "counter"}
+# Particles inside Arabic names, written with a hyphen: "Nasr al-Hariri", "Abu Bakr al-Baghdadi".
+NAME_PARTICLES = {"al", "el", "bin", "ibn"}
 # Finite and bare verb tags; participles and gerunds are other words ("shelled", "bombing").
 VERB_TAGS = {"VB", "VBP", "VBZ", "VBD"}
 AIRCRAFT_ROLE_WORDS = {"attack", "bomber", "fighter", "transport", "tanker", "reconnaissance", "surveillance", "cargo"}
@@ -165,7 +167,9 @@ def _entity_spans(doc: Doc) -> list[Span]:
         ent for ent in doc.ents if ent.label_ in LABEL_TYPES and not _overlaps(ent, cities) and not _civilian_sense(ent)
     ] + cities
     for ent in doc.ents:
-        if ent.label_ == AMBIGUOUS_EQUIPMENT_LABEL and _military_context(ent) and not _civilian_sense(ent):
+        if ent.label_ != AMBIGUOUS_EQUIPMENT_LABEL or _inside_longer_name(ent):
+            continue
+        if _military_context(ent) and not _civilian_sense(ent):
             spans.append(Span(doc, ent.start, ent.end, label="EQUIPMENT", span_id=ent.ent_id_))
     # A ship's name after its navy's prefix ("HMS Defender") is the ship, whatever NER or a KB
     # person or place name inside it said ("USS Carney" is not Mark Carney); only the KB's own
@@ -404,6 +408,38 @@ def _city_spans(doc: Doc) -> list[Span]:
             continue  # part of a longer name ("Aleppo Citadel", "New York Times")
         out.append(Span(doc, span.start, span.end, label="GPE", span_id=span.id_))
     return out
+
+
+def _inside_longer_name(span: Span) -> bool:
+    """A system name that is also a word or a given name, written inside a longer proper name, is
+    part of that name: "Nasr al-Hariri" (a person), "Able Archer" (a Nato exercise). A designation
+    or a weapon word beside it does not count ("Tornado GR4", "Patriot Missiles" in a headline),
+    nor a nationality or a named place or organisation before it ("Israeli Jericho missiles")."""
+    if span.ent_id_.startswith("equipment-class:"):
+        return False  # class nouns are lower-case words: "Coalition aircraft" is aircraft
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].lower_ in NAME_PARTICLES and doc[span.end + 1].text in HYPHENS:
+        return True
+    if _title_case(span.sent):
+        return False  # a headline capitalises every word: "Kyiv Asks For More Patriot Missiles"
+    if span.end < len(doc) and _plain_capitalised_word(doc[span.end]):
+        return True
+    if span.start > 0 and not doc[span.start].is_sent_start:
+        before = doc[span.start - 1]
+        return _plain_capitalised_word(before) and not before.ent_type_ and not before.is_sent_start
+    return False
+
+
+def _title_case(sentence: Span) -> bool:
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) >= 0.6 * len(words)
+
+
+def _plain_capitalised_word(token) -> bool:
+    """A capitalised word that is neither equipment, nor a designation, nor a weapon word."""
+    if not (token.is_alpha and token.is_title) or token.ent_type_ in EQUIPMENT_LABELS:
+        return False
+    return token.lemma_.lower() not in MILITARY_CONTEXT_WORDS and not knowledge_base().is_adjective(token.text)
 
 
 def _military_context(span: Span) -> bool:
