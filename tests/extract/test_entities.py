@@ -470,3 +470,36 @@ def test_a_person_after_near_is_a_place() -> None:
     assert not [e for e in a.entities if e.type == "PERSON"]
     place = entity(a, "Al Shadaddi")
     assert place.type == "PLACE"
+
+
+# ------------------------------------------------------------------------------ the dateline's place
+POLNEAR_DEV = SHARED / "data" / "attribution" / "polnear" / "dev" / "text"
+
+
+def polnear(name: str) -> Analysis:
+    path = POLNEAR_DEV / name
+    if not path.exists():
+        pytest.skip(f"public data not found at {path}")
+    return analyze(RawDocument(source=str(path), reader="text", text=path.read_text(encoding="utf-8")))
+
+
+def test_the_datelines_place_is_a_place_traced_into_the_dateline() -> None:
+    # "HEMPSTEAD, N.Y., Sept. 26 (UPI) —": the cleaner cuts it from the text; Hempstead, New York
+    # (not Hempstead, Texas: the state is written), with no mention in document.text.
+    a = polnear("breitbart_2016-09-26_green-party-candidate-jill-stein.txt")
+    dateline = a.document.dateline
+    assert dateline is not None
+    place = next(e for e in a.entities if e.attributes.get("source") == "dateline")
+    assert place.type == "PLACE" and place.name == "Hempstead" and place.mentions == []
+    written = place.attributes["dateline"]
+    assert dateline.text[written["start"] : written["end"]] == written["text"] == "HEMPSTEAD, N.Y."
+    assert 40.5 < place.attributes["lat"] < 41.0 and -74.0 < place.attributes["lon"] < -73.0  # Long Island
+
+
+def test_a_dateline_place_the_text_names_marks_that_entity() -> None:
+    # "FLINT, Mich., Oct. 4 (UPI) —", and the story names Flint: one entity, not two.
+    a = polnear("breitbart_2016-10-04_bill-clinton-calls-obamacare-cra.txt")
+    flint = [e for e in a.entities if e.name == "Flint"]
+    assert len(flint) == 1 and flint[0].mentions
+    assert flint[0].attributes["dateline"]["text"] == "FLINT, Mich."
+    assert "source" not in flint[0].attributes

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from newsint.extract.geocontext import dateline_town
 from newsint.model import Analysis
 from newsint.pipeline import analyze
 from newsint.readers.raw import RawDocument
@@ -85,3 +86,15 @@ def test_a_country_named_elsewhere_does_not_move_a_world_city_to_a_village() -> 
     assert brussels.attributes["iso"] == "BEL" and abs(brussels.attributes["lat"] - 50.85) < 0.2
     b = run("The fire broke out at a dairy farm in Brussels, Wis., on Monday.")
     assert place(b, "Brussels").attributes["iso"] == "USA"
+
+
+def test_a_datelines_town_is_the_best_known_one_unless_its_state_or_country_is_written() -> None:
+    # Datelines as wire services write them: the town in capitals, a state (AP abbreviation) or
+    # country after it where the town is not the best-known of its name.
+    paris = dateline_town("PARIS")
+    assert paris is not None and paris.iso3 == "FRA"
+    texas = dateline_town("PARIS, Tex.")
+    assert texas is not None and (texas.iso3, texas.admin1) == ("USA", "TX")
+    kyiv = dateline_town("KYIV, Ukraine")
+    assert kyiv is not None and kyiv.iso3 == "UKR"
+    assert dateline_town("NOWHEREVILLE") is None

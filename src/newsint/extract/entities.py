@@ -28,8 +28,8 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from newsint.extract import actors, coref, geocontext
-from newsint.kb.knowledge import SHIP_ID, knowledge_base
-from newsint.model import Entity, Mention
+from newsint.kb.knowledge import SHIP_ID, knowledge_base, place_link
+from newsint.model import Dateline, Entity, Mention
 from newsint.nlp.rulers import CITY_SPANS_KEY
 from newsint.nlp.text import doc_text
 
@@ -531,6 +531,41 @@ def with_publisher(entities: list[Entity], publisher: str | None) -> list[Entity
         type="ORG",
         kb_id=link.kb_id if link else None,
         actor=link.actor if link else None,
+        attributes=attributes,
+    )
+    return [*entities, entity]
+
+
+def with_dateline_place(entities: list[Entity], dateline: Dateline | None) -> list[Entity]:
+    """The place of a wire dateline ("BAGHDAD —", "HEMPSTEAD, N.Y., Sept. 26 (UPI) —"), which the
+    cleaner cuts from the analysed text into ``Document.dateline``: where the report was filed,
+    which the article's own text need not name.
+
+    A mention's offsets point into ``document.text``, where the dateline is not; so the place is
+    traced, like the original publisher, by its own attribute: ``attributes.dateline`` holds its
+    ``start``, ``end`` and ``text`` in ``document.dateline.text``. The entity the text names, if it
+    is the same place, gets that attribute; otherwise a PLACE entity with no mention is added
+    (``attributes.source = "dateline"``)."""
+    if dateline is None or not dateline.place:
+        return entities
+    start = dateline.text.find(dateline.place)
+    if start < 0:
+        return entities
+    written = {"start": start, "end": start + len(dateline.place), "text": dateline.place}
+    town = geocontext.dateline_town(dateline.place)
+    link = place_link(town) if town is not None else None
+    for entity in entities:
+        if entity.type == "PLACE" and link is not None and entity.kb_id == link.kb_id:
+            entity.attributes["dateline"] = written
+            return entities
+    attributes = dict(link.attributes) if link else {"linked": False}
+    attributes["source"] = "dateline"
+    attributes["dateline"] = written
+    entity = Entity(
+        id=f"E{len(entities) + 1}",
+        name=link.name if link else dateline.place.split(",")[0].strip().title(),
+        type="PLACE",
+        kb_id=link.kb_id if link else None,
         attributes=attributes,
     )
     return [*entities, entity]
