@@ -18,7 +18,7 @@ from newsint.clean import clean
 from newsint.errors import NewsintError, UsageError
 from newsint.extract.claims import extract_claims
 from newsint.extract.contradictions import find_contradictions
-from newsint.extract.entities import extract_entities, with_publisher
+from newsint.extract.entities import extract_entities, with_dateline_place, with_publisher
 from newsint.extract.events import extract_events
 from newsint.extract.judgements import extract_judgements
 from newsint.extract.published import infer_published, written_on_or_after
@@ -93,7 +93,8 @@ def _extract(document: Document, doc: Doc) -> Analysis:
     events = extract_events(doc, entities, claims, times)
     return Analysis(
         document=document,
-        entities=entities,
+        # The dateline's place last: it has no mention in the text for the stages above to read.
+        entities=with_dateline_place(entities, document.dateline),
         claims=claims,
         quantities=quantities,
         times=times,

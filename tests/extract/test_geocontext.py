@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from newsint.extract.geocontext import dateline_town
 from newsint.model import Analysis
 from newsint.pipeline import analyze
 from newsint.readers.raw import RawDocument
@@ -141,3 +142,15 @@ def test_counties_get_a_point_and_a_shared_name_is_settled_by_the_state_of_the_o
     b = run("Washington County deputies arrested a man on Friday.")
     washington = [e for e in b.entities if any(m.text == "Washington County" for m in e.mentions)]
     assert all(e.attributes.get("lat") is None for e in washington)
+
+
+def test_a_datelines_town_is_the_best_known_one_unless_its_state_or_country_is_written() -> None:
+    # Datelines as wire services write them: the town in capitals, a state (AP abbreviation) or
+    # country after it where the town is not the best-known of its name.
+    paris = dateline_town("PARIS")
+    assert paris is not None and paris.iso3 == "FRA"
+    texas = dateline_town("PARIS, Tex.")
+    assert texas is not None and (texas.iso3, texas.admin1) == ("USA", "TX")
+    kyiv = dateline_town("KYIV, Ukraine")
+    assert kyiv is not None and kyiv.iso3 == "UKR"
+    assert dateline_town("NOWHEREVILLE") is None

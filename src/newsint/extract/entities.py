@@ -28,8 +28,8 @@ from spacy.tokens import Doc, Span
 
 from newsint.extract import actors, coref, geocontext
 from newsint.kb.common import ReferenceDay
-from newsint.kb.knowledge import SHIP_ID, knowledge_base
-from newsint.model import Entity, Mention
+from newsint.kb.knowledge import SHIP_ID, knowledge_base, place_link
+from newsint.model import Dateline, Entity, Mention
 from newsint.nlp.rulers import CITY_SPANS_KEY
 from newsint.nlp.text import doc_text
 
@@ -48,9 +48,15 @@ AMBIGUOUS_EQUIPMENT_LABEL = "EQUIPMENT_AMBIGUOUS"
 CIVILIAN_MODIFIERS = {
     "think", "fuel", "water", "oil", "gas", "storage", "septic", "fish", "petrol", "toy", "sniffer",
     # words with a civilian sense that count only in a military context ("vehicle", "strike")
-    "hunger", "general", "labour", "labor", "rail", "suicide", "private", "passenger", "commercial",
+    "hunger", "general", "labour", "labor", "rail", "private", "passenger", "commercial",
     "civilian", "cargo", "electric", "police", "emergency", "delivery", "rental", "paper", "jumbo",
+    # tools and idioms named after a gun: "nail gun", "smoking gun", "starting pistol"
+    "nail", "glue", "staple", "spray", "paint", "heat", "radar", "speed", "smoking", "starting",
+    "loose",  # "a loose cannon"
 }  # fmt: skip
+# Modifiers that give only a word needing context a civilian sense: a "suicide bomber" is a person,
+# while a suicide car bomb, vest or drone is a weapon.
+CONTEXT_FORM_CIVILIAN_MODIFIERS = {"suicide"}
 MILITARY_CONTEXT_WORDS = {
     "missile", "system", "launcher", "fighter", "jet", "tank", "drone", "rocket", "artillery", "aircraft",
     "helicopter", "warship", "submarine", "howitzer", "battery", "munition", "weapon", "bomber", "interceptor",
@@ -77,11 +83,17 @@ WEAPON_USE_HEADS = {
     "raid", "assault", "hit", "impact", "round", "shell",
 }  # fmt: skip
 EQUIPMENT_LABELS = {"EQUIPMENT", AMBIGUOUS_EQUIPMENT_LABEL}
+AGAINST_PREFIXES = {"anti", "counter"}
+# Particles inside Arabic names, written with a hyphen: "Nasr al-Hariri", "Abu Bakr al-Baghdadi".
+NAME_PARTICLES = {"al", "el", "bin", "ibn"}
+# Finite and bare verb tags; participles and gerunds are other words ("shelled", "bombing").
+VERB_TAGS = {"VB", "VBP", "VBZ", "VBD"}
 AIRCRAFT_ROLE_WORDS = {"attack", "bomber", "fighter", "transport", "tanker", "reconnaissance", "surveillance", "cargo"}
 PREMODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 QUANTIFIER_WORDS = {
     "multiple", "several", "many", "numerous", "few", "more", "most", "some", "various", "additional",
     "apparent", "alleged", "suspected", "possible", "sustained", "such", "same", "last", "first", "new",
+    "only", "much", "enough", "less", "fewer",
 }  # fmt: skip
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -161,13 +173,18 @@ def _entity_spans(doc: Doc) -> list[Span]:
         ent for ent in doc.ents if ent.label_ in LABEL_TYPES and not _overlaps(ent, cities) and not _civilian_sense(ent)
     ] + cities
     for ent in doc.ents:
-        if ent.label_ == AMBIGUOUS_EQUIPMENT_LABEL and _military_context(ent) and not _civilian_sense(ent):
+        if ent.label_ != AMBIGUOUS_EQUIPMENT_LABEL or _inside_longer_name(ent):
+            continue
+        if _military_context(ent) and not _civilian_sense(ent):
             spans.append(Span(doc, ent.start, ent.end, label="EQUIPMENT", span_id=ent.ent_id_))
-    # A ship's name after its navy's prefix ("HMS Defender") is the ship, whatever NER called it.
+    # A ship's name after its navy's prefix ("HMS Defender") is the ship, whatever NER or a KB
+    # person or place name inside it said ("USS Carney" is not Mark Carney); only the KB's own
+    # equipment entry for it wins ("FS Charles de Gaulle", a class named after its first ship).
     text = doc_text(doc)
     ships = knowledge_base().ship_spans(doc, text)
-    spans = [s for s in spans if s.ent_id_ or not _overlaps(s, ships)]
+    spans = [s for s in spans if (s.label_ in EQUIPMENT_LABELS and s.ent_id_) or not _overlaps(s, ships)]
     spans += [s for s in ships if not _overlaps(s, spans)]
+    spans = [s for s in spans if not _describes_ship(s, ships)]
     spans += [s for s in knowledge_base().operation_spans(doc, text) if not _overlaps(s, spans)]
     spans = [
         _equipment_extent(s) if s.label_ == "EQUIPMENT" else s
@@ -180,6 +197,14 @@ def _entity_spans(doc: Doc) -> list[Span]:
         for s in spans
         if not any(o is not s and o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in equipment)
     ]
+
+
+def _describes_ship(span: Span, ships: list[Span]) -> bool:
+    """A class noun written right before a ship's name is that ship's description, not another
+    vessel: "the destroyer USS Carney", "the aircraft carrier FS Charles de Gaulle"."""
+    if not span.ent_id_.startswith("equipment-class:"):
+        return False
+    return any(ship.start == span.end for ship in ships)
 
 
 def _join_split_names(spans: list[Span]) -> list[Span]:
@@ -229,7 +254,11 @@ def _with_premodifiers(span: Span) -> Span:
         token = doc[start - 1]
         hyphen_inside = token.text in HYPHENS and not token.whitespace_ and start >= 2
         possessive_mark = token.dep_ == "case" and token.head.dep_ == "poss"  # "snipers' bullets"
-        modifier = token.dep_ in PREMODIFIER_DEPS and token.head.i >= start and not _quantifier(token)
+        # A word modifying the noun the weapon itself modifies is not the weapon's: "an imminent
+        # missile strike", "the Salisbury nerve agent attack" (the strike is imminent, the attack
+        # was in Salisbury).
+        inside = start <= token.head.i < span.end
+        modifier = token.dep_ in PREMODIFIER_DEPS and inside and not _quantifier(token)
         named_system = token.ent_type_ in EQUIPMENT_LABELS and not token.ent_id_.startswith("equipment-class:")
         if not (hyphen_inside or possessive_mark or modifier) or named_system:
             break  # a named system before a class noun stays its own mention ("Kornet missile")
@@ -268,10 +297,18 @@ def _quantifier(token) -> bool:
     # A gerund before the noun is what is done with the weapons, not which ones: "smuggling
     # weapons", "firing missiles" (the small parser often calls it a compound). Kinds written as
     # -ing words are listed whole in the knowledge base ("loitering munition").
-    if token.tag_ == "VBG":
+    if token.tag_ == "VBG" or _gerund_after_preposition(token):
         return True
     # A nationality says whose, and is its own item for actor codes ("Israeli missile").
     return token.ent_type_ == "NORP" or knowledge_base().is_adjective(token.text)
+
+
+def _gerund_after_preposition(token) -> bool:
+    """An -ing word right after a preposition is a verb even where the small tagger calls it a
+    noun: "accused of hiding weapons", "arrested for smuggling rifles"."""
+    if not (token.tag_ == "NN" and token.lower_.endswith("ing") and len(token) > 4) or token.i == 0:
+        return False  # an -ing adjective stays: "for incoming missiles"
+    return token.nbor(-1).tag_ in {"IN", "TO"}
 
 
 def _locative_person(span: Span) -> tuple[Span, str]:
@@ -314,7 +351,7 @@ def _place_extent(span: Span) -> Span:
 
 
 def _with_county_word(span: Span) -> Span:
-    """"Washington County", "Rapides Parish": the capitalised word after the name is part of
+    """ "Washington County", "Rapides Parish": the capitalised word after the name is part of
     it — the county is not the town it is named after, and is looked up as a whole (NER often
     stops before it)."""
     doc = span.doc
@@ -326,9 +363,11 @@ def _with_county_word(span: Span) -> Span:
 def _kb_id(span: Span) -> str | None:
     """The KB id the ruler gave the span's tokens; for an equipment phrase widened around its
     name ("attack and fighter aircraft", whose first token has none) the id it was given."""
+    if span.id_ == SHIP_ID:  # a person's name in a ship's ("USS Carney") does not make it that person
+        return span.ent_id_ if span.ent_id_.startswith("equipment") else None
     if span.ent_id_:
         return span.ent_id_
-    if span.label_ == "EQUIPMENT" and span.id_ and span.id_ != SHIP_ID:
+    if span.label_ == "EQUIPMENT" and span.id_:
         return span.id_
     return None
 
@@ -352,16 +391,25 @@ def _modifies_other_noun(span: Span) -> bool:
 
 
 def _civilian_sense(span: Span) -> bool:
-    """A weapon word in a civilian compound ("think tank", "fuel tank", "water tanks") or as the
-    first part of a hyphenated modifier ("vehicle-borne", "tank-busting": the head comes later)."""
+    """A weapon word in a civilian compound ("think tank", "fuel tank", "water tanks"), as the
+    first part of a hyphenated modifier ("vehicle-borne", "tank-busting": the head comes later),
+    as what an "anti-" word is against, or used as a verb."""
     if not span.ent_id_.startswith("equipment-class:"):
         return False
     doc = span.doc
     if span.end < len(doc) and doc[span.end].text in HYPHENS and not doc[span.end - 1].whitespace_:
         return True
+    if span.start >= 2 and doc[span.start - 1].text in HYPHENS and doc[span.start - 2].lower_ in AGAINST_PREFIXES:
+        return True  # "anti-aircraft defences", "counter-drone systems": what the thing is against
     if _modifies_other_noun(span):
         return True
-    return span.start > 0 and doc[span.start - 1].lower_ in CIVILIAN_MODIFIERS
+    if len(span) == 1 and span[0].tag_ in VERB_TAGS:
+        return True  # the verb: "threatened to bomb the city", "stocks could tank"
+    if span.start == 0:
+        return False
+    modifier = doc[span.start - 1].lower_
+    needs_context = span.label_ == AMBIGUOUS_EQUIPMENT_LABEL
+    return modifier in CIVILIAN_MODIFIERS or (needs_context and modifier in CONTEXT_FORM_CIVILIAN_MODIFIERS)
 
 
 def _city_spans(doc: Doc) -> list[Span]:
@@ -376,6 +424,38 @@ def _city_spans(doc: Doc) -> list[Span]:
             continue  # part of a longer name ("Aleppo Citadel", "New York Times")
         out.append(Span(doc, span.start, span.end, label="GPE", span_id=span.id_))
     return out
+
+
+def _inside_longer_name(span: Span) -> bool:
+    """A system name that is also a word or a given name, written inside a longer proper name, is
+    part of that name: "Nasr al-Hariri" (a person), "Able Archer" (a Nato exercise). A designation
+    or a weapon word beside it does not count ("Tornado GR4", "Patriot Missiles" in a headline),
+    nor a nationality or a named place or organisation before it ("Israeli Jericho missiles")."""
+    if span.ent_id_.startswith("equipment-class:"):
+        return False  # class nouns are lower-case words: "Coalition aircraft" is aircraft
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].lower_ in NAME_PARTICLES and doc[span.end + 1].text in HYPHENS:
+        return True
+    if _title_case(span.sent):
+        return False  # a headline capitalises every word: "Kyiv Asks For More Patriot Missiles"
+    if span.end < len(doc) and _plain_capitalised_word(doc[span.end]):
+        return True
+    if span.start > 0 and not doc[span.start].is_sent_start:
+        before = doc[span.start - 1]
+        return _plain_capitalised_word(before) and not before.ent_type_ and not before.is_sent_start
+    return False
+
+
+def _title_case(sentence: Span) -> bool:
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) >= 0.6 * len(words)
+
+
+def _plain_capitalised_word(token) -> bool:
+    """A capitalised word that is neither equipment, nor a designation, nor a weapon word."""
+    if not (token.is_alpha and token.is_title) or token.ent_type_ in EQUIPMENT_LABELS:
+        return False
+    return token.lemma_.lower() not in MILITARY_CONTEXT_WORDS and not knowledge_base().is_adjective(token.text)
 
 
 def _military_context(span: Span) -> bool:
@@ -467,6 +547,41 @@ def with_publisher(entities: list[Entity], publisher: str | None) -> list[Entity
         type="ORG",
         kb_id=link.kb_id if link else None,
         actor=link.actor if link else None,
+        attributes=attributes,
+    )
+    return [*entities, entity]
+
+
+def with_dateline_place(entities: list[Entity], dateline: Dateline | None) -> list[Entity]:
+    """The place of a wire dateline ("BAGHDAD —", "HEMPSTEAD, N.Y., Sept. 26 (UPI) —"), which the
+    cleaner cuts from the analysed text into ``Document.dateline``: where the report was filed,
+    which the article's own text need not name.
+
+    A mention's offsets point into ``document.text``, where the dateline is not; so the place is
+    traced, like the original publisher, by its own attribute: ``attributes.dateline`` holds its
+    ``start``, ``end`` and ``text`` in ``document.dateline.text``. The entity the text names, if it
+    is the same place, gets that attribute; otherwise a PLACE entity with no mention is added
+    (``attributes.source = "dateline"``)."""
+    if dateline is None or not dateline.place:
+        return entities
+    start = dateline.text.find(dateline.place)
+    if start < 0:
+        return entities
+    written = {"start": start, "end": start + len(dateline.place), "text": dateline.place}
+    town = geocontext.dateline_town(dateline.place)
+    link = place_link(town) if town is not None else None
+    for entity in entities:
+        if entity.type == "PLACE" and link is not None and entity.kb_id == link.kb_id:
+            entity.attributes["dateline"] = written
+            return entities
+    attributes = dict(link.attributes) if link else {"linked": False}
+    attributes["source"] = "dateline"
+    attributes["dateline"] = written
+    entity = Entity(
+        id=f"E{len(entities) + 1}",
+        name=link.name if link else dateline.place.split(",")[0].strip().title(),
+        type="PLACE",
+        kb_id=link.kb_id if link else None,
         attributes=attributes,
     )
     return [*entities, entity]

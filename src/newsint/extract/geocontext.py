@@ -93,12 +93,11 @@ def settle_places(doc: Doc, groups: Iterable[Any], *, dateline_place: str | None
         if division is not None:  # "Seattle, Washington": the state, whatever else bears the name
             _relink(group, division)
     evidence = _evidence(places)
-    if dateline_place:
-        towns = _towns(dateline_place.title())
-        if towns:  # a dateline names the best-known place of that name ("PARIS" is Paris, France)
-            evidence.towns.append((None, towns[0]))
-            if towns[0].iso3:
-                evidence.countries.add(towns[0].iso3)
+    town = dateline_town(dateline_place) if dateline_place else None
+    if town is not None:  # a dateline names the best-known place of that name ("PARIS" is Paris, France)
+        evidence.towns.append((None, town))
+        if town.iso3:
+            evidence.countries.add(town.iso3)
     for group in places:
         if group.kb_id is not None and group.kb_id.startswith("country:"):
             division = _division_namesake(group, evidence, _written_qualifiers(text, group))
@@ -226,19 +225,32 @@ def _written_qualifiers(text: str, group: Any) -> set[tuple[str, str | None]]:
     found: set[tuple[str, str | None]] = set()
     for span in group.spans:
         match = _QUALIFIER.match(text[span.end_char : span.end_char + 40])
-        if match is None:
-            continue
-        if match["name"] in AP_STATE_ABBREVIATIONS:
-            found.add(("USA", AP_STATE_ABBREVIATIONS[match["name"]]))
-            continue
-        for entry in lookup_place(match["name"].rstrip(".")):
-            if entry.id.startswith("admin1:") and entry.iso3 and entry.admin1:
-                found.add((entry.iso3, entry.admin1))
-                break
-            if entry.kind in {"country", "territory"} and entry.iso3:
-                found.add((entry.iso3, None))
-                break
+        if match is not None:
+            found |= _qualifier_area(match["name"])
     return found
+
+
+def _qualifier_area(name: str) -> set[tuple[str, str | None]]:
+    """(ISO3, admin1 or None) of a state or country written as a qualifier ("Tex.", "Syria")."""
+    if name in AP_STATE_ABBREVIATIONS:
+        return {("USA", AP_STATE_ABBREVIATIONS[name])}
+    for entry in lookup_place(name.rstrip(".")):
+        if entry.id.startswith("admin1:") and entry.iso3 and entry.admin1:
+            return {(entry.iso3, entry.admin1)}
+        if entry.kind in {"country", "territory"} and entry.iso3:
+            return {(entry.iso3, None)}
+    return set()
+
+
+def dateline_town(place: str) -> PlaceEntry | None:
+    """The town a dateline's place names ("BAGHDAD", "HEMPSTEAD, N.Y.", "KYIV, Ukraine"): the
+    best-known town of that name, or of the state or country written after it."""
+    name, _, qualifier = place.partition(",")
+    towns = _towns(name.strip().title())
+    area = _qualifier_area(qualifier.strip()) if qualifier.strip() else set()
+    if area:
+        towns = [t for t in towns if (t.iso3, t.admin1) in area or (t.iso3, None) in area]
+    return towns[0] if towns else None
 
 
 def _score(place: PlaceEntry, evidence: Evidence, written: set[tuple[str, str | None]], *, exclude: Any) -> int:

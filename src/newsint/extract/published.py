@@ -26,7 +26,8 @@ day of the latest period the text names outside a future-tense clause ("until 20
 2021"), so that roles can still be told where one term of office covers every day from then on
 (an undated text that speaks of 2020 in the past was written in 2020 or later: a president in
 office since 2010 with no end recorded held the office on every such day; one whose term ended
-in 2024 did not, and is not coded as president on the strength of that text). Dates after today are not evidence of anything.
+in 2024 did not, and is not coded as president on the strength of that text). Dates after today
+are not evidence of anything.
 """
 
 from __future__ import annotations

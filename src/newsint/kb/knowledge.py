@@ -297,7 +297,12 @@ def _spellings(forms: Iterable[str]) -> list[str]:
 
 
 def _plural(form: str) -> str:
-    """English plural of a phrase's last word ("armoured vehicle" -> "armoured vehicles", "IED" -> "IEDs")."""
+    """English plural of a phrase's head word: its last ("armoured vehicle" -> "armoured
+    vehicles", "IED" -> "IEDs"), or the word before "of" ("weapon of mass destruction" ->
+    "weapons of mass destruction")."""
+    noun, of, rest = form.partition(" of ")
+    if of:
+        return f"{_plural(noun)} of {rest}"
     head, _, last = form.rpartition(" ")
     if last.isupper():
         plural = last + "s"
