@@ -1,4 +1,4 @@
-"""Events (extract/events.py): PLOVER type and mode, actor codes, place, time and modality.
+"""Events (extract/events/): PLOVER type and mode, actor codes, place, time and modality.
 
 Expected values were checked by hand against the sentences (the seed article, Guardian articles
 read from the shared data at run time, and a few sentences written for these tests), never
@@ -18,7 +18,8 @@ import pytest
 from newsint.eval.bench.common import analyze_text
 from newsint.export.acled_events import COLUMNS, acled_csv, acled_header
 from newsint.export.sink import render_brief_text
-from newsint.extract.events import _named_actor, lexicon
+from newsint.extract.events.lexicon import lexicon
+from newsint.extract.events.mentions import named_actor
 from newsint.model import Analysis, Event
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -302,8 +303,8 @@ def test_wire_massing_of_troops_is_reported_from_the_ambassador(wire):
     ],
 )
 def test_unknown_organisation_is_coded_from_its_own_name(name, code):
-    assert _named_actor("ORG", name) == code
-    assert _named_actor("PLACE", name) is None
+    assert named_actor("ORG", name) == code
+    assert named_actor("PLACE", name) is None
 
 
 def test_a_demand_made_of_someone_targets_them():
