@@ -143,7 +143,10 @@ def test_seed_announcement_is_a_statement_by_lukashenko(seed):
 
 @pytest.fixture(scope="module")
 def guardian() -> dict[str, Analysis]:
-    wanted = {"guardian-0066", "guardian-0087", "guardian-0094", "guardian-0127", "guardian-0131", "guardian-0144"}
+    wanted = {
+        "guardian-0053", "guardian-0066", "guardian-0087", "guardian-0094", "guardian-0099", "guardian-0127",
+        "guardian-0131", "guardian-0144",
+    }  # fmt: skip
     out = {}
     for line in GUARDIAN.read_text(encoding="utf-8").splitlines():
         article = json.loads(line)
@@ -186,6 +189,24 @@ def test_guardian_uncoded_ngo_with_a_demonym_is_not_made_a_government(guardian):
     # to be abandoned": no role word in its name, so Norway's government is not the actor.
     events = in_sentence(guardian["guardian-0094"], "Norwegian Refugee Council also called")
     assert events and all(not a.startswith("NOR") for e in events for a in actors(e))
+
+
+def test_guardian_rebels_fighting_their_own_state_keep_it_as_target(guardian):
+    # "... the Kurdistan Workers' party (PKK), which has fought the Turkish state for more than 40
+    # years.": a state is dropped as its own government's target, not as its rebels'.
+    (event,) = [e for e in in_sentence(guardian["guardian-0053"], "fought the Turkish state") if e.type == "FIGHT"]
+    assert (actors(event), targets(event)) == ({"TUR REB"}, {"TUR"})
+
+
+def test_guardian_forces_of_several_nations_are_each_an_actor(guardian):
+    # "Airstrikes by US, British and French forces on Syrian regime targets ..."
+    events = in_sentence(guardian["guardian-0099"], "Airstrikes by US, British and French forces")
+    strike = next(e for e in events if e.type == "FIGHT")
+    assert actors(strike) == {"USA MIL", "GBR MIL", "FRA MIL"}
+    # "The hotline is used to prevent a direct clash between US and Russian troops in the crowded
+    # Syrian conflict": both sides, and not Syria, which names the conflict, not the troops.
+    (clash,) = [e for e in in_sentence(guardian["guardian-0127"], "direct clash between") if e.type == "FIGHT"]
+    assert targets(clash) == {"USA MIL", "RUS MIL"}
 
 
 def test_guardian_reported_conditional_retaliation_is_not_asserted(guardian):

@@ -21,14 +21,18 @@ STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP"}
 
 
 def own_side(target: Participant, actors: list[Participant]) -> bool:
-    """A target that is the actor itself or its own state ("Syria offered its troops"); a
-    government's own opposition or civilians stay targets ("crackdown on opposition protests")."""
+    """A target that is the actor itself, or a state's own state ("Syria offered its troops"); a
+    government's own opposition or civilians stay targets ("crackdown on opposition protests"),
+    and so does the state that rebels, workers or protesters act against ("rebels demanding that
+    the Turkish government provide information")."""
     code = (target.actor or "").split()
     for actor in actors:
         if target.entity is not None and target.entity == actor.entity:
             return True
-        same_country = bool(code) and bool(actor.actor) and actor.actor.split()[0] == code[0]
-        if same_country and (len(code) == 1 or code[1] in STATE_SECTORS):
+        acting = (actor.actor or "").split()
+        same_country = bool(code) and bool(acting) and acting[0] == code[0]
+        state_actor = len(acting) == 1 or (len(acting) > 1 and acting[1] in STATE_SECTORS)
+        if same_country and state_actor and (len(code) == 1 or code[1] in STATE_SECTORS):
             return True
     return False
 

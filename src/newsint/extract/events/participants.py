@@ -279,6 +279,8 @@ def _phrase_refs(head: Token, index: MentionIndex, *, places: bool = True) -> li
         titled = _titled(member, index)
         if ref is not None and not (ref.actor or ref.person_actor or ref.country) and titled:
             refs.extend(titled)  # "Israeli Prime Minister Ehud Barak": the title says who he acts for
+        elif ref is not None and ref.entity.attributes.get("generic") and len(titled) > 1:
+            refs.extend(titled)  # "US and British forces": a role noun held by several nations
         elif ref is not None:
             refs.append(ref)
         elif titled:
@@ -323,15 +325,27 @@ def _titled(head: Token, index: MentionIndex) -> list[str]:
     "Nigerians"), the sector from the role word; None without both a country and a role."""
     kb = knowledge_base()
     tokens = [head, *phrase_tokens(head)]
-    # "Demonstrators in Baghdad", "people in Hong Kong": a group placed in a country.
-    tokens += [t for c in head.children if c.dep_ == "prep" and c.lower_ == "in" for t in c.subtree]
+    # "US and British forces": a nation joined to a modifier before the head.
+    tokens += [c for t in tokens if t.i < head.i for c in t.children if c.dep_ == "conj" and c.i < head.i]
+    # "Demonstrators in Baghdad", "people in Hong Kong": a group placed in a country, when the
+    # phrase names none of its own ("US forces in Syria" are American).
+    placed = [t for c in head.children if c.dep_ == "prep" and c.lower_ == "in" for t in c.subtree]
     countries: list[str] = []
     sector = None
-    for token in tokens:
-        if _stance_prefixed(token):
+    # A group the entity stage named by one nationality ("US and British forces" -> USA MIL) is
+    # read here word by word: the title may name more nations than the group's code.
+    head_ref = index.at(head)
+    generic = head_ref is not None and bool(head_ref.entity.attributes.get("generic"))
+    if generic:
+        tokens = [t for t in tokens if t.i <= head.i]  # "US troops from Syria" are American
+    own_countries = 0
+    for number, token in enumerate([*tokens, *placed]):
+        if number == len(tokens):
+            own_countries = len(countries)
+        if _stance_prefixed(token) or (own_countries and token in placed):
             continue
         ref = index.at(token)
-        if ref is not None and ref.entity.type == "ORG" and ref.actor and token.i != head.i:
+        if ref is not None and ref.entity.type == "ORG" and ref.actor and token.i != head.i and not generic:
             return [ref.actor]  # "Arab League Secretary General Chadli Klibi": he acts for the League
         country = kb.adjective_country(token.text)  # "Senior Hungarian and Romanian officials": both
         if country is None and ref is not None and ref.entity.type == "PLACE" and token.i != head.i:
