@@ -144,8 +144,8 @@ def test_seed_announcement_is_a_statement_by_lukashenko(seed):
 @pytest.fixture(scope="module")
 def guardian() -> dict[str, Analysis]:
     wanted = {
-        "guardian-0053", "guardian-0066", "guardian-0087", "guardian-0094", "guardian-0099", "guardian-0127",
-        "guardian-0131", "guardian-0144",
+        "guardian-0032", "guardian-0053", "guardian-0066", "guardian-0087", "guardian-0094", "guardian-0096",
+        "guardian-0099", "guardian-0125", "guardian-0127", "guardian-0131", "guardian-0144",
     }  # fmt: skip
     out = {}
     for line in GUARDIAN.read_text(encoding="utf-8").splitlines():
@@ -207,6 +207,37 @@ def test_guardian_forces_of_several_nations_are_each_an_actor(guardian):
     # Syrian conflict": both sides, and not Syria, which names the conflict, not the troops.
     (clash,) = [e for e in in_sentence(guardian["guardian-0127"], "direct clash between") if e.type == "FIGHT"]
     assert targets(clash) == {"USA MIL", "RUS MIL"}
+
+
+def test_guardian_a_withdrawal_targets_the_country_left(guardian):
+    # "... which could herald another phase of the contentious US pullout from Syria, announced by
+    # Donald Trump in December."
+    (event,) = [e for e in in_sentence(guardian["guardian-0032"], "US pullout from Syria") if e.type == "RETREAT"]
+    assert (actors(event), targets(event)) == ({"USA GOV"}, {"SYR"})
+
+
+def test_guardian_acting_on_an_act_targets_whoever_did_it(guardian):
+    # "... rejecting an accusation by Russia's defence ministry."
+    (rejection,) = [e for e in in_sentence(guardian["guardian-0125"], "rejecting an accusation") if e.type == "REJECT"]
+    assert targets(rejection) == {"RUS"}
+    # "... so as to support official statements made by British authorities."
+    (support,) = [
+        e for e in in_sentence(guardian["guardian-0127"], "official statements made by") if e.type == "SUPPORT"
+    ]
+    assert targets(support) == {"GBR GOV"}
+
+
+def test_guardian_refugees_are_not_the_host_countrys_people(guardian):
+    # "Turkey has not yet decided whether it will allow refugees into the area, ...": the refugees
+    # are Syrians; a bare "refugees" is not given the acting state's country.
+    events = in_sentence(guardian["guardian-0096"], "will allow refugees into the area")
+    assert events and all(not t.startswith("TUR") for e in events for t in targets(e))
+
+
+def test_guardian_an_act_done_where_someone_was_sent_targets_that_country(guardian):
+    # "... a delegation of experts from the OPCW chemical watchdog arrived in Damascus to investigate."
+    (event,) = [e for e in in_sentence(guardian["guardian-0125"], "arrived in Damascus") if e.type == "INVESTIGATE"]
+    assert targets(event) == {"SYR"}
 
 
 def test_guardian_reported_conditional_retaliation_is_not_asserted(guardian):

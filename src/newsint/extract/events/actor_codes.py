@@ -15,6 +15,9 @@ GOVERNMENT_NOUNS = {"regime", "government", "authorities", "administration", "le
 # How far back (in sentences) a bare "the regime" looks for the government it stands for.
 GOVERNMENT_WINDOW_SENTENCES = 3
 
+# Group nouns for people away from their own country: a bare one is not the source's people.
+DISPLACED_NOUNS = {"refugees", "migrants", "asylum-seekers", "exiles", "evacuees"}
+
 MILITARY_SECTOR, GOVERNMENT_SECTOR = "MIL", "GOV"
 
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP"}
@@ -79,6 +82,8 @@ def _bare_group(noun: Token, index: MentionIndex, trigger: Token, source: list[P
     if sector is None:
         return None
     if noun.lemma_.lower() not in GOVERNMENT_NOUNS:
+        if noun.lower_ in DISPLACED_NOUNS:
+            return None  # "will not accept any more refugees": people from elsewhere
         countries = [p.actor.split()[0] for p in source if p.actor and len(p.actor.split()[0]) == 3]
         return f"{countries[0]} {sector}" if countries else None
     here = index.sentence_of.get(noun.i, 0)

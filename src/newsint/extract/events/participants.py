@@ -14,7 +14,7 @@ from newsint.extract.events.grammar import (
     conjuncts,
     phrase_tokens,
 )
-from newsint.extract.events.lexicon import EventType
+from newsint.extract.events.lexicon import EventType, lexicon
 from newsint.extract.events.mentions import ROLE_SECTORS, MentionIndex, MentionRef
 from newsint.extract.events.triggers import Trigger, reported_obligation
 from newsint.kb.knowledge import knowledge_base
@@ -35,6 +35,9 @@ PARTY_PREPOSITIONS = {
     "between",
     "among",
 }
+
+# Prepositions whose place is the country an act is done in or for, when no party is named.
+PLACE_PARTY_PREPOSITIONS = {"in", "for", "to", "into", "on", "against"}
 
 # Nouns of asking: an answer to one ("rejected calls by", "accepted demands from") targets the asker.
 REQUEST_NOUNS = {"demand", "call", "request", "appeal", "invitation", "offer", "proposal", "plea", "ultimatum", "bid"}
@@ -99,6 +102,10 @@ def participant_refs(
                 # "rejected calls by the rulers", "accepted demands from the rebels": the one who
                 # asked is the other side of an answer to a request.
                 targets.extend(_prep_refs(child, index, {"by", "from"}))
+            elif child.dep_ == "dobj" and child.lemma_.lower() in lexicon().nouns:
+                # "banned rallies by the opposition", "prevented the demonstration staged by
+                # students": acting on someone's act acts on whoever does it.
+                targets.extend(_doer_refs(child, index))
         targets.extend(_prep_party_refs(token, index))
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"):
             # "denounced as a crime Serbia's suppression of ...": the object, moved after its label.
@@ -150,8 +157,9 @@ def participant_refs(
                 break
     if not targets:
         # PLOVER's convention: an act done in or for a country, with no other party named, has
-        # that country as its recipient ("set up a research center in Tokyo" -> JPN).
-        targets.extend(_place_parties(token, index))
+        # that country as its recipient ("set up a research center in Tokyo" -> JPN); a
+        # withdrawal's is the country left ("will withdraw their force from Chad" -> TCD).
+        targets.extend(_place_parties(token, index, withdrawal=kind.name == "RETREAT"))
     if trigger.frame is not None:
         # "threatening Minsk with new sanctions": the sanctions are the threatener's, against Minsk.
         if not actors:
@@ -228,6 +236,16 @@ def _prep_party_refs(token: Token, index: MentionIndex) -> list[MentionRef | Tok
     return refs
 
 
+def _doer_refs(act: Token, index: MentionIndex) -> list[MentionRef | Token | str]:
+    """Whoever does the act a noun names: its "by" phrase, or the agent of a participle right
+    after it ("the demonstration staged by students")."""
+    refs = _prep_refs(act, index, {"by"})
+    for participle in (c for c in act.children if c.dep_ == "acl" and c.i == act.i + 1):
+        for agent in (c for c in participle.children if c.dep_ == "agent"):
+            refs.extend(_pobj_refs(agent, index))
+    return refs
+
+
 def _of_party_refs(noun: Token, index: MentionIndex) -> list[MentionRef | Token | str]:
     """ "a suspension of air links with Serbia": the other side of the relation an "of" names
     (not "on" or "in", which mostly say where: "part of a stronghold on the border")."""
@@ -248,14 +266,17 @@ def _prep_refs(token: Token, index: MentionIndex, prepositions: set[str]) -> lis
     return refs
 
 
-def _place_parties(token: Token, index: MentionIndex) -> list[MentionRef | Token | str]:
+def _place_parties(token: Token, index: MentionIndex, *, withdrawal: bool = False) -> list[MentionRef | Token | str]:
+    prepositions = PLACE_PARTY_PREPOSITIONS | ({"from"} if withdrawal else set())
     refs: list[MentionRef | Token | str] = []
     heads = [token]
+    if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        heads.append(token.head)  # "sent personnel to Bosnia to investigate": where it was sent to do it
     for _ in range(2):  # "agreed to set up a research center in Tokyo": two steps down
         heads += [c for h in heads for c in h.children if c.dep_ in {"dobj", "xcomp"} and c not in heads]
     for head in heads:
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in {"in", "for", "to", "into", "on", "against"}:
+            if child.dep_ == "prep" and child.lower_ in prepositions:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     for member in conjuncts(pobj):
                         for candidate in [member, *phrase_tokens(member)]:
