@@ -144,8 +144,9 @@ def test_seed_announcement_is_a_statement_by_lukashenko(seed):
 @pytest.fixture(scope="module")
 def guardian() -> dict[str, Analysis]:
     wanted = {
-        "guardian-0032", "guardian-0053", "guardian-0066", "guardian-0087", "guardian-0094", "guardian-0096",
-        "guardian-0099", "guardian-0125", "guardian-0127", "guardian-0131", "guardian-0144",
+        "guardian-0023", "guardian-0032", "guardian-0053", "guardian-0066", "guardian-0087", "guardian-0094",
+        "guardian-0096", "guardian-0099", "guardian-0125", "guardian-0127", "guardian-0131", "guardian-0140",
+        "guardian-0144", "guardian-0146", "guardian-0211", "guardian-0213",
     }  # fmt: skip
     out = {}
     for line in GUARDIAN.read_text(encoding="utf-8").splitlines():
@@ -238,6 +239,36 @@ def test_guardian_an_act_done_where_someone_was_sent_targets_that_country(guardi
     # "... a delegation of experts from the OPCW chemical watchdog arrived in Damascus to investigate."
     (event,) = [e for e in in_sentence(guardian["guardian-0125"], "arrived in Damascus") if e.type == "INVESTIGATE"]
     assert targets(event) == {"SYR"}
+
+
+def test_guardian_crimes_committed_are_no_commitment(guardian):
+    # "... the threat of crimes against humanity committed by Turkish forces." and "Huge massacres
+    # have been committed by the Turks.": "commit" promises only towards something.
+    for needle in ("crimes against humanity committed by", "Huge massacres have been committed"):
+        assert all(e.type != "AGREE" for e in in_sentence(guardian["guardian-0023"], needle))
+    # "... claiming it was committed to the defence of its allies only in areas in which it had a presence."
+    (pledge,) = [e for e in in_sentence(guardian["guardian-0146"], "committed to the defence") if e.type == "AGREE"]
+    assert actors(pledge) == {"USA GOV"}
+
+
+def test_sworn_in_is_no_vow():
+    # PolNeAR, politico 2016-08-08: "... before he was even sworn in."
+    sentence = "Murphy's senatorial finding-himself period ended in an awful instant, before he was even sworn in."
+    assert all(e.type != "AGREE" for e in analyse(sentence).events)
+
+
+def test_guardian_establishing_is_support_only_for_diplomatic_relations(guardian):
+    # "... in an attempt to prevent the YPG from establishing a foothold along its border."
+    events = in_sentence(guardian["guardian-0140"], "establishing a foothold")
+    assert all(e.type != "SUPPORT" for e in events)
+    # "We have established fairly cordial relationships with members of the YPG"
+    (ties,) = [e for e in in_sentence(guardian["guardian-0213"], "cordial relationships") if e.type == "SUPPORT"]
+    assert targets(ties) == {"SYR REB"}
+
+
+def test_guardian_asking_a_question_is_no_demand(guardian):
+    # "... and asked them why sexual torture was being used in this conflict."
+    assert all(e.type != "DEMAND" for e in in_sentence(guardian["guardian-0211"], "asked them why"))
 
 
 def test_guardian_reported_conditional_retaliation_is_not_asserted(guardian):

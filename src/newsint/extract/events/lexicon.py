@@ -28,6 +28,7 @@ class EventType:
     military: bool
     requires_object: frozenset[str]
     object_nouns: frozenset[str]
+    requires_to: frozenset[str]
     joint_only: frozenset[str]
     non_state: bool
     adjectives: frozenset[str]
@@ -62,6 +63,7 @@ def lexicon() -> Lexicon:
             military=bool(spec.get("military")),
             requires_object=frozenset(spec.get("requires_object", [])),
             object_nouns=frozenset(spec.get("object_nouns", [])),
+            requires_to=frozenset(spec.get("requires_to", [])),
             joint_only=frozenset(spec.get("joint_only", [])),
             non_state=bool(spec.get("non_state")),
             adjectives=frozenset(spec.get("adjectives", [])),

@@ -152,6 +152,8 @@ def _choose_verb_type(token: Token, lemma: str, candidates: tuple[str, ...], lex
         kind = lex.types[name]
         if lemma in kind.requires_object and not (objects & kind.object_nouns):
             continue
+        if lemma in kind.requires_to and not _governs_to(token):
+            continue
         if name == "DEMAND" and lemma in {"call", "ask", "press", "push"} and not _demand_call(token):
             continue
         if name == "PROTEST" and lemma == "protest" and _state_subject(token):
@@ -163,17 +165,36 @@ def _choose_verb_type(token: Token, lemma: str, candidates: tuple[str, ...], lex
     return None
 
 
+def _governs_to(verb: Token) -> bool:
+    """ "committed to peace", "swore to fight", "committed troops to Afghanistan", "swore
+    allegiance to Isis": a "to" under the verb, its to-clause or its object."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            return True
+        if child.dep_ in {"xcomp", "advcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return True
+        if child.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ == "to" for c in child.children):
+            return True
+    return False
+
+
 def _demand_call(token: Token) -> bool:
     """ "called for talks", "called on Iraq to", "asked him to leave": a demand, not a phone call."""
     for child in token.children:
-        if child.dep_ == "ccomp" and any(m.lower_ in {"whether", "if"} for m in child.children):
-            return False  # "asked whether": a question
+        if child.dep_ == "ccomp" and _embedded_question(child):
+            return False  # "asked whether", "asked why people still go hungry": a question
     return any(
         (c.dep_ == "prep" and c.lower_ in {"for", "on"})
         or c.dep_ in {"xcomp", "ccomp", "prt"}
         or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children))
         for c in token.children
     )
+
+
+def _embedded_question(clause: Token) -> bool:
+    """A clause that opens with "whether", "if" or a wh-word ("why", "how difficult", "what")."""
+    first = next(iter(clause.subtree))
+    return first.lower_ in {"whether", "if"} or first.tag_ in {"WRB", "WP", "WDT", "WP$"}
 
 
 def _weapon_context(verb: Token, weapons: frozenset[str], explosives: frozenset[str]) -> bool:
