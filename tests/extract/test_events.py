@@ -271,6 +271,56 @@ def test_guardian_asking_a_question_is_no_demand(guardian):
     assert all(e.type != "DEMAND" for e in in_sentence(guardian["guardian-0211"], "asked them why"))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # Warnings of a risk are statements (guardian-0189, guardian-0151) ...
+        (
+            "Turkey’s prime minister, Binali Yildirim, warned at the weekend that the bombing campaign in Idlib "
+            "could be the catalyst for a “new wave of migration”.",
+            "STATEMENT",
+        ),
+        (
+            "Late last year, aid agencies warned that 4.4 million people have been directly affected by the "
+            "continuing hostilities.",
+            "STATEMENT",
+        ),
+        # ... warnings of the warner's own act, or addressed to a party, are threats (guardian-0091,
+        # guardian-0186, and a tweet quoted in the Guardian sample).
+        (
+            "Turkey has warned it will not stand by and watch a Russian-led attack on Syria’s Idlib province.",
+            "THREATEN",
+        ),
+        (
+            "The Turkish president, Recep Tayyip Erdoğan, warned Kurdish political activists in Turkey against "
+            "staging protests.",
+            "THREATEN",
+        ),
+        (
+            "In an early-morning tweet on Wednesday, Trump warned that missiles “will be coming” in response to an "
+            "alleged chemical weapons attack by Syrian government forces.",
+            "THREATEN",
+        ),
+        # Insisting on a fact is a claim; insisting that someone act is a demand (guardian-0186,
+        # guardian-0113, guardian-0077).
+        (
+            "Turkish officials on Sunday insisted the operation in Afrin was aimed at clearing out the Kurdish "
+            "militias ruling the enclave.",
+            "STATEMENT",
+        ),
+        ("I insisted he ask Sharf the question.", "DEMAND"),
+        (
+            "Suggestions that Trump is simply acting to shore up his electoral base, for example by insisting on "
+            "funding the promised border wall with Mexico, are not the whole story, either.",
+            "DEMAND",
+        ),
+    ],
+)
+def test_warning_and_insisting_are_threat_and_demand_only_when_they_press_someone(sentence, kind):
+    first = analyse(sentence).events[0]
+    assert first.type == kind
+
+
 def test_guardian_reported_conditional_retaliation_is_not_asserted(guardian):
     # "... said last month that Russia would shoot down incoming missiles and attack their launching
     # platforms if a US strike on Syria threatened Russian military personnel."

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from newsint.extract.actors import GROUP_SECTORS
 from newsint.extract.events.grammar import OBJECT_DEPS, SUBJECT_DEPS
 from newsint.extract.events.lexicon import CONFLICTUAL, EventType, Lexicon
 from newsint.kb.knowledge import knowledge_base
@@ -16,6 +17,13 @@ from newsint.model import Modality
 LIGHT_VERBS = {"launch", "hold", "conduct", "carry", "stage", "impose", "reach", "make", "issue", "mount",
                "complete", "undertake", "open",
                "begin", "start", "continue", "resume", "take", "wage", "unleash", "fire"}  # fmt: skip
+
+# Nouns of a warning's repercussions that make it a threat ("warned of retaliation").
+REPERCUSSION_NOUNS = {"consequence", "retaliation", "reprisal", "response", "punishment", "price", "action"}
+# Weapons whose coming a warning announces ("warned that missiles will be coming").
+ARMS_NOUNS = {"missile", "rocket", "bomb", "warplane", "jet", "drone", "tank", "warship"}
+# Subjects of a warning's clause that are the warner's own side ("Turkey has warned it will not stand by").
+WARNER_PRONOUNS = {"it", "we", "they", "i", "he", "she"}
 
 # Heads that let their modifier name the event ("a mediation effort").
 GENERIC_EVENT_HEADS = {"effort", "mission", "process", "campaign", "initiative", "bid", "drive"}
@@ -154,6 +162,10 @@ def _choose_verb_type(token: Token, lemma: str, candidates: tuple[str, ...], lex
             continue
         if lemma in kind.requires_to and not _governs_to(token):
             continue
+        if name == "THREATEN" and lemma == "warn" and not _coercive_warning(token, lex):
+            return "STATEMENT"  # "UN agencies warned that world hunger was rising": a warning of a risk
+        if name == "DEMAND" and lemma == "insist" and _insists_on_a_fact(token):
+            return "STATEMENT"  # "Russia has long insisted it was staged by rebels": a claim
         if name == "DEMAND" and lemma in {"call", "ask", "press", "push"} and not _demand_call(token):
             continue
         if name == "PROTEST" and lemma == "protest" and _state_subject(token):
@@ -189,6 +201,63 @@ def _demand_call(token: Token) -> bool:
         or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children))
         for c in token.children
     )
+
+
+def _coercive_warning(verb: Token, lex: Lexicon) -> bool:
+    """A warning is a threat (the PLOVER manual: "coercive or forceful warnings with serious
+    potential repercussions") when it is addressed to a party ("warned Kurdish activists
+    against staging protests", "warned the Syrian president not to attack"), when it announces
+    the warner's own act ("Turkey has warned it will not stand by") or a conditional response
+    ("warned that the US would respond if Assad used chemical weapons") or the act of an armed
+    force ("warned that Turkish troops intended to advance"), or when it warns of an
+    act of force ("warned of retaliation"). A warning of a risk ("aid agencies warned that 4.4
+    million people have been affected", "warned of the dangers of a military clash") is not."""
+    conflict_nouns = {n for name in (*CONFLICTUAL, "THREATEN") for n in lex.types[name].nouns}
+    for child in verb.children:
+        if child.dep_ in {"dobj", "dative", "xcomp"} or (child.dep_ == "prep" and child.lower_ == "against"):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "of":
+            acts = {c.lemma_.lower() for c in child.children if c.dep_ == "pobj"}
+            if acts & (conflict_nouns | REPERCUSSION_NOUNS):
+                return True
+        if child.dep_ == "ccomp":
+            subject = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None and (subject.lower_ in WARNER_PRONOUNS or _armed(subject)):
+                return True  # "warned that police will no longer tolerate rallies", "that missiles will be coming"
+            if any(c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children) for c in child.children):
+                return True
+    return False
+
+
+def _armed(noun: Token) -> bool:
+    """Police, troops, forces, missiles: who or what carries out force."""
+    return GROUP_SECTORS.get(noun.lower_) in {"MIL", "COP"} or noun.lemma_.lower() in ARMS_NOUNS
+
+
+def _insists_on_a_fact(verb: Token) -> bool:
+    """ "insisted their son is innocent", "insisted it would push the militants out": a claim;
+    "insisted on funding the wall", "insisted he ask the question", "insisted that Assad's
+    departure must be a precondition": a demand."""
+    if any((c.dep_ == "prep" and c.lower_ in {"on", "upon"}) or c.dep_ == "xcomp" for c in verb.children):
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return False
+    for clause in clauses:
+        auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if auxes & {"must", "should", "shall"} or _subjunctive(clause, verb, auxes):
+            return False  # an obligation, or a subjunctive ("insisted he ask", "insisting that X comply")
+    return True
+
+
+def _subjunctive(clause: Token, verb: Token, auxes: set[str]) -> bool:
+    """A bare verb where the indicative would be marked: after a past tense ("insisted I fight
+    again", not "fought") or with a singular subject ("insist that the administration comply")."""
+    if auxes or clause.tag_ not in {"VB", "VBP"} or clause.lower_ != clause.lemma_.lower():
+        return False
+    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    singular = subject is not None and (subject.tag_ in {"NN", "NNP"} or subject.lower_ in {"he", "she", "it"})
+    return verb.tag_ in {"VBD", "VBN"} or singular
 
 
 def _embedded_question(clause: Token) -> bool:
