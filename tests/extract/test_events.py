@@ -321,6 +321,25 @@ def test_warning_and_insisting_are_threat_and_demand_only_when_they_press_someon
     assert first.type == kind
 
 
+def test_whoever_leads_an_act_acts_and_an_anti_name_is_the_other_side():
+    # guardian-0186: "... its alliance with the anti-Islamic State US-led coalition, which has backed
+    # and later armed the group ...": the coalition is led by the US and fights Islamic State.
+    events = analyse(
+        "Ankara has been angered by the YPG’s expansion in northern Syria and its alliance with the "
+        "anti-Islamic State US-led coalition, which has backed and later armed the group."
+    ).events
+    (backing,) = [e for e in events if e.type == "SUPPORT"]
+    assert actors(backing) == {"USA GOV"}
+    assert all(not p.startswith("ISIS") for e in events for p in actors(e) | targets(e))
+    # guardian-0091: "Turkey has warned it will not stand by and watch a Russian-led attack on Syria's
+    # Idlib province": Russia attacks, Turkey only watches.
+    events = analyse(
+        "Turkey has warned it will not stand by and watch a Russian-led attack on Syria’s Idlib province."
+    ).events
+    (attack,) = [e for e in events if e.type in {"ASSAULT", "FIGHT"}]
+    assert (actors(attack), targets(attack)) == ({"RUS MIL"}, {"SYR"})
+
+
 def test_guardian_reported_conditional_retaliation_is_not_asserted(guardian):
     # "... said last month that Russia would shoot down incoming missiles and attack their launching
     # platforms if a US strike on Syria threatened Russian military personnel."

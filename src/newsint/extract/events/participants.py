@@ -39,6 +39,9 @@ PARTY_PREPOSITIONS = {
 # Prepositions whose place is the country an act is done in or for, when no party is named.
 PLACE_PARTY_PREPOSITIONS = {"in", "for", "to", "into", "on", "against"}
 
+# How many capitalised words before a token a stance prefix may stand ("anti-Islamic State").
+NAME_WORDS_MAX = 3
+
 # Nouns of asking: an answer to one ("rejected calls by", "accepted demands from") targets the asker.
 REQUEST_NOUNS = {"demand", "call", "request", "appeal", "invitation", "offer", "proposal", "plea", "ultimatum", "bid"}
 
@@ -61,6 +64,7 @@ def participant_refs(
                 actors.extend(t for t in child.subtree if t.i < token.i and _nationality(t))
             elif child.dep_ == "poss" or (child.dep_ in {"compound", "nmod"} and child.i < token.i):
                 actors.extend(_phrase_refs(child, index))
+        actors.extend(_leader_refs(token, index))  # "a Russian-led attack"
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "by":
                 actors.extend(_pobj_refs(child, index))
@@ -306,6 +310,8 @@ def _phrase_refs(head: Token, index: MentionIndex, *, places: bool = True) -> li
             refs.append(ref)
         elif titled:
             refs.extend(titled)
+        elif _leader_refs(member, index):
+            refs.extend(_leader_refs(member, index))  # "the US-led coalition"
         elif member.lower_ in {"it", "they"} and _antecedent(member, index):
             refs.append(_antecedent(member, index))
         elif _group_noun(member) or (member.lower_ in {"he", "she"} and _person_before(member, index)):
@@ -416,9 +422,28 @@ def _phrase_ref(head: Token, index: MentionIndex, *, places: bool) -> MentionRef
 
 
 def _stance_prefixed(token: Token) -> bool:
-    """ "an anti-Syria journalist", "pro-Kremlin media": the name says whom they stand for or against."""
+    """ "an anti-Syria journalist", "pro-Kremlin media", "the anti-Islamic State coalition": the
+    name says whom they stand for or against (a name of several words is prefixed at its start)."""
     doc = token.doc
-    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in {"anti", "pro"}
+    start = token.i
+    while start > 0 and doc[start - 1].text[:1].isupper() and token.i - start < NAME_WORDS_MAX:
+        start -= 1
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"anti", "pro"}
+
+
+def _leader_refs(noun: Token, index: MentionIndex) -> list[MentionRef | Token | str]:
+    """ "the US-led coalition", "a Russian-led attack", "the Saudi-led coalition": whoever leads it."""
+    refs: list[MentionRef | Token | str] = []
+    for led in (c for c in noun.children if c.dep_ == "amod" and c.lemma_.lower() == "lead" and c.i < noun.i):
+        if led.i == 0 or noun.doc[led.i - 1].text != "-":
+            continue
+        for leader in (c for c in led.children if c.i < led.i and c.dep_ in {"npadvmod", "compound", "nmod", "amod"}):
+            ref = index.at(leader)
+            if ref is not None and _usable(ref, places=False) and not _stance_prefixed(leader):
+                refs.append(ref)
+            elif _nationality(leader):
+                refs.append(leader)
+    return refs
 
 
 def _usable(ref: MentionRef, places: bool) -> bool:
