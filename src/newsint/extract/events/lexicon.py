@@ -42,6 +42,11 @@ class Lexicon:
     nouns: dict[str, tuple[str, ...]]
     adjectives: dict[str, str]
     aliases: dict[str, str]
+    # The words a token must be to start a trigger: a verb's lemma ("pull" of "pull out"), a
+    # noun's head ("game" of "war game"). A token that is neither is skipped before its children
+    # are read (the trigger scan is the stage's hot loop).
+    verb_heads: frozenset[str]
+    noun_heads: frozenset[str]
 
 
 @cache
@@ -87,4 +92,6 @@ def lexicon() -> Lexicon:
         {k: tuple(v) for k, v in nouns.items()},
         adjectives,
         dict(raw.get("aliases") or {}),
+        frozenset(lemma.split()[0] for lemma in verbs),
+        frozenset(lemma.split()[-1] for lemma in nouns),
     )

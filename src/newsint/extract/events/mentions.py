@@ -104,14 +104,13 @@ class MentionIndex:
                 span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 if span is None:
                     continue
-                for token in span:
+                for i in range(span.start, span.end):
                     # A longer mention wins over a shorter one inside it ("Niger" in "Mali-Niger border").
-                    held = index.by_token.get(token.i)
+                    held = index.by_token.get(i)
                     if held is None or len(held.mention.text) < len(mention.text):
-                        index.by_token[token.i] = MentionRef(entity, mention)
+                        index.by_token[i] = MentionRef(entity, mention)
         for number, sentence in enumerate(doc.sents):
-            for token in sentence:
-                index.sentence_of[token.i] = number
+            index.sentence_of.update(dict.fromkeys(range(sentence.start, sentence.end), number))
         return index
 
     def at(self, token: Token) -> MentionRef | None:

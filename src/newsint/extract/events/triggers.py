@@ -100,6 +100,11 @@ def _embedded(verb: Token) -> Iterator[Token]:
 
 def _trigger_type(token: Token, lex: Lexicon) -> str | None:
     lemma = token.lemma_.lower()
+    pos = token.pos_
+    if pos == "NOUN" and lemma not in lex.noun_heads and lemma not in GENERIC_EVENT_HEADS:
+        return None
+    if pos == "VERB" and lemma not in lex.verb_heads and token.dep_ != "ccomp":
+        return None  # no reading, and no "must" complement of a verb of saying (reported_obligation)
     if token.pos_ == "ADJ" and lemma in lex.adjectives and any(c.dep_ == "xcomp" for c in token.children):
         return lex.adjectives[lemma]  # "France is ready to contribute troops"
     if token.pos_ in {"VERB", "AUX"} and reported_obligation(token):
@@ -130,9 +135,9 @@ def _trigger_type(token: Token, lex: Lexicon) -> str | None:
 
 
 def reported_obligation(verb: Token) -> bool:
-    if not any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children):
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SAY_VERBS:
         return False
-    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SAY_VERBS
+    return any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children)
 
 
 def _object_trigger(verb: Token, lex: Lexicon) -> bool:
