@@ -340,6 +340,35 @@ def test_whoever_leads_an_act_acts_and_an_anti_name_is_the_other_side():
     assert (actors(attack), targets(attack)) == ({"RUS MIL"}, {"SYR"})
 
 
+def test_relative_clauses_keep_who_acts_and_who_is_acted_on_apart():
+    # guardian-0186: the YPG is the accused; "they" (the others) are not the YPG.
+    (accusation,) = analyse(
+        "Others see the offensive as a necessary measure against the YPG, which they accuse of attempting "
+        "to carve out a statelet in northern Syria."
+    ).events
+    assert (accusation.type, actors(accusation), targets(accusation)) == ("DISAPPROVE", set(), {"SYR REB"})
+    # guardian-0017: a passive relative clause: Kadyrov's regime is accused, it accuses no one.
+    (accused,) = analyse(
+        "The campaign for their return has found an unlikely champion in Ramzan Kadyrov, the strongman ruler "
+        "of Chechnya, whose regime has long been accused of brutal reprisals against Islamist insurgents."
+    ).events
+    assert accused.type == "DISAPPROVE" and not actors(accused)
+    # guardian-0095: "... Bashar al-Assad, who has been backed by both Russian and Iranian forces ..."
+    events = analyse(
+        "The northern province is the last swathe of territory held by insurgents fighting the Syrian "
+        "president, Bashar al-Assad, who has been backed by both Russian and Iranian forces."
+    ).events
+    (backing,) = [e for e in events if e.type == "SUPPORT"]
+    assert (actors(backing), targets(backing)) == ({"RUS MIL", "IRN MIL"}, {"SYR GOV"})
+    # guardian-0190: "... the Turkish Kurdish PKK, with whom it has fought a four decade insurgency":
+    # "it" is Ankara, not the PKK the clause hangs on.
+    (fight,) = analyse(
+        "Ankara views the Syrian Kurds as an extension of the Turkish Kurdish PKK, with whom it has fought "
+        "a four decade insurgency inside its borders."
+    ).events
+    assert actors(fight) == {"TUR GOV"}
+
+
 def test_guardian_reported_conditional_retaliation_is_not_asserted(guardian):
     # "... said last month that Russia would shoot down incoming missiles and attack their launching
     # platforms if a US strike on Syria threatened Russian military personnel."

@@ -10,6 +10,7 @@ from newsint.extract.events.grammar import (
     CONDITION_MARKS,
     OBJECT_DEPS,
     RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
     clause_head,
     conjuncts,
     phrase_tokens,
@@ -96,7 +97,13 @@ def participant_refs(
             passive_object = child.dep_ == "nsubjpass" and child.lower_ not in RELATIVE_PRONOUNS
             if passive_object and child.lemma_.lower() not in kind.object_nouns:
                 passive.extend(_phrase_refs(child, index, places=False))
-            if child.dep_ in {"dobj", "dative"} and child.lemma_.lower() not in kind.object_nouns:
+            if _relative_object(child, token) and token.head.lemma_.lower() in kind.object_nouns:
+                # "Russian forces, who are deployed alongside ...": what moves is the actor's own.
+                actors.extend(_phrase_refs(token.head, index) if not actors else [])
+            elif _relative_object(child, token):
+                # "the YPG, which they accuse of ...", "a camp that was shelled": the antecedent.
+                targets.extend(_phrase_refs(token.head, index, places=False))
+            elif child.dep_ in {"dobj", "dative"} and child.lemma_.lower() not in kind.object_nouns:
                 targets.extend(_phrase_refs(child, index))  # "moving troops": what moves, not a target
             elif child.dep_ == "dobj":
                 targets.extend(_prep_party_refs(child, index))  # "granted asylum to five officers"
@@ -190,8 +197,8 @@ def _subject_refs(verb: Token, index: MentionIndex, *, own: bool = False) -> lis
         and verb.head.pos_ in {"VERB", "AUX", "ADJ"}
     ):
         return _subject_refs(verb.head, index)  # "agreed to set up", "met and agreed"
-    if subject is None and verb.dep_ == "relcl":
-        subject = verb.head
+    if subject is None and verb.dep_ == "relcl" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        subject = verb.head  # not in a passive ("whose regime has been accused"): the antecedent suffers it
     if subject is None and verb.dep_ == "acl" and verb.head.head.pos_ in {"VERB", "AUX"}:
         return _subject_refs(verb.head.head, index)  # "issued a declaration demanding that ..."
 
@@ -390,12 +397,25 @@ def _titled(head: Token, index: MentionIndex) -> list[str]:
 
 
 def _antecedent(pronoun: Token, index: MentionIndex) -> MentionRef | None:
-    """ "Iraq said it would allow": the nearest actor named before, in the same sentence."""
+    """ "Iraq said it would allow": the nearest actor named before, in the same sentence; not the
+    noun a relative clause hangs on when the pronoun is that clause's subject ("the YPG, which they
+    accuse": "they" are not the YPG)."""
+    clause = pronoun.head
+    hung_on = index.at(clause.head) if clause.dep_ == "relcl" and pronoun.dep_ in SUBJECT_DEPS else None
     for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
         ref = index.by_token.get(i)
         if ref is not None and ref.entity.type in {"ORG", "PLACE"} and (ref.actor or ref.country):
+            if hung_on is not None and ref.entity is hung_on.entity:
+                continue
             return ref
     return None
+
+
+def _relative_object(child: Token, verb: Token) -> bool:
+    """A relative pronoun standing for what the relative clause's verb acts on."""
+    if verb.dep_ != "relcl" or child.lower_ not in RELATIVE_PRONOUNS:
+        return False
+    return child.dep_ in {"dobj", "nsubjpass"}
 
 
 def _person_before(pronoun: Token, index: MentionIndex) -> MentionRef | None:
