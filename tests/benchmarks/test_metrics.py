@@ -276,6 +276,7 @@ def test_timex3_value_of_parts_durations_sets_and_the_present() -> None:
 
 def test_actor_codes_normalised_and_compared() -> None:
     assert events.normalize_actor("JAP", "GOV") == ("JPN", "GOV")
+    assert events.normalize_actor("VTN", "MIL") == ("VNM", "MIL")  # the gold's CAMEO code for Viet Nam
     assert events.normalize_actor("PHL", "REBmos") == ("PHL", "REB")
     assert events.normalize_actor("USA", "***") == ("USA", "")
     assert events.parse_actor("NATO") == ("IGO", "")

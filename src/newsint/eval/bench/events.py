@@ -13,7 +13,7 @@ Figures:
 - mode accuracy: on records with a gold mode, the share where newsint has both type and mode right.
 
 Normalisation (both sides): codes upper-cased; CAMEO-style country codes in the gold mapped to
-ISO (``JAP`` → ``JPN``, ``ITL`` → ``ITA``); a sector is its first three letters (``CVLalb`` →
+ISO (``JAP`` → ``JPN``, ``ITL`` → ``ITA``, ``VTN`` → ``VNM``); a sector is its first three letters (``CVLalb`` →
 ``CVL``), ``***`` means none; newsint actors naming an intergovernmental organisation (``NATO``,
 ``UN``, ``EU``…) compare as ``IGO``, the gold's code for them.
 """
@@ -32,7 +32,7 @@ NAME = "events"
 DATA_FOLDER = "events"
 SAMPLE_LIMIT = 20
 
-CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "GER": "DEU", "UK": "GBR"}
+CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "GER": "DEU", "UK": "GBR", "VTN": "VNM"}
 UNKNOWN_SECTOR = "***"
 IGOS = frozenset(
     {
