@@ -241,6 +241,9 @@ class Event:
     claim: str | None = None
     equipment: list[str] = field(default_factory=list)
     operation: str | None = None
+    # Additive beyond DESIGN.md's sketch: the word the event was coded from ("strikes", "agreed"),
+    # so that a reader can check the coding against the text, not only against the sentence.
+    trigger: Span | None = None
 
 
 @dataclass(slots=True)

@@ -430,6 +430,32 @@ def test_acled_rows_carry_date_precision_actors_place_and_sentence(seed):
     assert threat["notes"] == "condition: if it participates in Russian aggression against Ukraine"
 
 
+def test_every_event_points_at_the_word_it_was_coded_from(seed):
+    text = seed.document.text
+    assert seed.events
+    for event in seed.events:
+        trigger = event.trigger
+        assert trigger is not None and text[trigger.start : trigger.end] == trigger.text
+        assert event.sentence.start <= trigger.start < trigger.end <= event.sentence.end
+    # Checked by hand: the sanctions threat is coded from "threatening", the deployment from "moving".
+    threat = next(e for e in seed.events if e.type == "THREATEN" and actors(e) == {"USA GOV"})
+    assert threat.trigger.text == "threatening"  # type: ignore[union-attr]
+    deploy = next(e for e in seed.events if e.type == "MOBILIZE" and e.modality == "asserted")
+    assert deploy.trigger.text == "moving"  # type: ignore[union-attr]
+
+
+def test_brief_shows_what_was_coded_beside_each_event(seed):
+    from newsint.export.brief import _trigger_in_context
+
+    shown = {e.trigger.text: _trigger_in_context(e, seed.document.text).plain for e in seed.events if e.trigger}
+    # The trigger with a few words of its sentence either side, cut at word boundaries.
+    assert shown["threatening"] == "…United States is threatening Minsk with new…"
+    assert shown["moving"] == "…Russia has been moving troops from the…"
+    text = render_brief_text(seed, color=False)
+    timeline = text.index("Timeline (asserted events)")
+    assert "what" in text[timeline : timeline + 800] and "threatening" in text[timeline:]
+
+
 def test_brief_shows_asserted_timeline_then_the_rest(seed):
     text = render_brief_text(seed, color=False)
     timeline, rest = text.index("Timeline (asserted events)"), text.index("Reported, hypothetical and other events")

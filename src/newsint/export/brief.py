@@ -6,6 +6,7 @@ is a function Analysis -> renderable or None, so the brief grows without this fi
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 
@@ -157,31 +158,41 @@ def _events(analysis: Analysis) -> RenderableType | None:
     if not analysis.events:
         return None
     names = {e.id: e.name for e in analysis.entities}
+    text = analysis.document.text
     asserted = sorted((e for e in analysis.events if e.modality == "asserted"), key=lambda e: (e.start or "9999", e.id))
     others = [e for e in analysis.events if e.modality != "asserted"]
     parts: list[RenderableType] = []
     if asserted:
-        parts.append(_event_table("Timeline (asserted events)", asserted, names, modality=False))
+        parts.append(_event_table("Timeline (asserted events)", asserted, names, text, modality=False))
     if others:
-        parts.append(_event_table("Reported, hypothetical and other events", others, names, modality=True))
+        parts.append(_event_table("Reported, hypothetical and other events", others, names, text, modality=True))
     return Group(*parts)
 
 
-def _event_table(title: str, events: list, names: dict[str, str], *, modality: bool) -> Table:
+def _event_table(title: str, events: list, names: dict[str, str], text: str, *, modality: bool) -> Table:
     table = Table(title=title, title_justify="left", expand=True)
-    columns = ["when", "type", "actors", "targets", "where"] + (["modality"] if modality else []) + ["detail"]
-    for column in columns:
-        table.add_column(column, no_wrap=column in {"when", "type", "modality"})
+    table.add_column("when", no_wrap=True)
+    table.add_column("event", no_wrap=True)  # type (mode), and the modality under it
+    # The trigger in context is what a reader checks the coding against: give it room.
+    table.add_column("what", min_width=26, ratio=3)
+    table.add_column("actors → targets", ratio=2)
+    table.add_column("where", ratio=2)
+    table.add_column("detail", ratio=2)
     for event in events:
         when = event.start or "unknown"
         if event.end and event.end != event.start:
-            when += f" – {event.end}"
+            when += f" –\n{event.end}"
         elif event.start and event.end is None:
             when += " –"
         where = names.get(event.location.entity, "") if event.location and event.location.entity else ""
         if event.origin and event.origin.entity:
             where += f" (from {names.get(event.origin.entity, '?')})"
         kind = event.type + (f" ({event.mode})" if event.mode else "")
+        if modality:
+            kind += f"\n{event.modality}"
+        parties = ", ".join(p.actor or "?" for p in event.actors) or "–"
+        if event.targets:
+            parties += " → " + ", ".join(p.actor or "?" for p in event.targets)
         detail = []
         if event.condition:
             detail.append(f"if: {event.condition}")
@@ -189,15 +200,31 @@ def _event_table(title: str, events: list, names: dict[str, str], *, modality: b
             detail.append(f"claim {event.claim}")
         if event.operation:
             detail.append(names.get(event.operation, event.operation))
-        row = [
-            when,
-            kind,
-            ", ".join(p.actor or "?" for p in event.actors),
-            ", ".join(p.actor or "?" for p in event.targets),
-            where,
-        ]
-        table.add_row(*row, *([event.modality] if modality else []), "; ".join(detail))
+        table.add_row(when, kind, _trigger_in_context(event, text), parties, where, "; ".join(detail))
     return table
+
+
+# Words of the sentence shown either side of an event's trigger word in the brief.
+TRIGGER_CONTEXT_WORDS = 3
+
+
+def _trigger_in_context(event, text: str) -> Text:
+    """The trigger word in bold with a few words of its sentence either side, so the reader sees
+    what was coded without opening the JSON."""
+    trigger = event.trigger
+    if trigger is None:
+        return Text("")
+    before_text = text[event.sentence.start : trigger.start]
+    after_text = text[trigger.end : event.sentence.end]
+    # Whole words, the text's own spacing and punctuation kept ("agreed, he said").
+    before = re.search(rf"(?:\S+\s+){{0,{TRIGGER_CONTEXT_WORDS}}}\S*$", before_text)
+    after = re.match(rf"\S*(?:\s+\S+){{0,{TRIGGER_CONTEXT_WORDS}}}", after_text)
+    before_shown, after_shown = before.group() if before else "", after.group() if after else ""
+    shown = Text("…" if before_shown.strip() != before_text.strip() else "")
+    shown.append(re.sub(r"\s+", " ", before_shown))
+    shown.append(trigger.text, style="bold")
+    shown.append(re.sub(r"\s+", " ", after_shown.rstrip()) + ("…" if after_shown.strip() != after_text.strip() else ""))
+    return shown
 
 
 SECTIONS: list[Callable[[Analysis], RenderableType | None]] = [

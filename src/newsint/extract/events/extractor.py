@@ -13,6 +13,7 @@ from newsint.extract.events.participants import participant_refs
 from newsint.extract.events.places import event_places
 from newsint.extract.events.triggers import Trigger, event_mode, find_triggers
 from newsint.model import Claim, Entity, Event, SentenceSpan, TimeExpression
+from newsint.model import Span as TextSpan
 
 
 def extract_events(
@@ -82,6 +83,7 @@ def _event(
         claim=claim.id if claim else None,
         equipment=_in_sentence(sentence, index, "EQUIPMENT"),
         operation=next(iter(_in_sentence(sentence, index, "OPERATION", near=token)), None),
+        trigger=TextSpan(token.idx, token.idx + len(token.text), token.text),
     )
 
 
