@@ -25,7 +25,8 @@ from newsint.extract.published import infer_published, written_on_or_after
 from newsint.extract.quantities import extract_quantities
 from newsint.extract.quantity_times import link_quantity_times
 from newsint.extract.times import extract_times
-from newsint.model import Analysis, Document
+from newsint.kb.common import ReferenceDay
+from newsint.model import Analysis, Document, Entity
 from newsint.nlp.model import newsint_nlp
 from newsint.nlp.text import remember_text
 from newsint.readers.raw import RawDocument
@@ -69,11 +70,25 @@ def _clean(raw: RawDocument, reference_date: dt.date | None) -> Document:
     return document
 
 
+def entities_of(document: Document, doc: Doc, roles_reference: ReferenceDay | None = None) -> list[Entity]:
+    """The entity stage as the pipeline runs it (the speed runner times it alone).
+    ``roles_reference``: what roles ("the Belarusian leader") resolve against — the publication
+    date, or for an undated text a lower bound on it; by default the publication date."""
+    dateline_place = document.dateline.place if document.dateline else None
+    reference = roles_reference or _reference_date(document)
+    entities = extract_entities(doc, reference_date=reference, dateline_place=dateline_place)
+    return with_publisher(entities, document.original_publisher)
+
+
+def _reference_date(document: Document) -> dt.date | None:
+    return dt.date.fromisoformat(document.published) if document.published else None
+
+
 def _extract(document: Document, doc: Doc) -> Analysis:
     remember_text(doc, document.text)  # the stages read it through nlp.text.doc_text
-    # Relative dates and roles ("the Belarusian leader") resolve against the publication date,
-    # whatever its basis; without one relative dates stay unresolved.
-    reference = dt.date.fromisoformat(document.published) if document.published else None
+    # Relative dates resolve against the publication date, whatever its basis; without one they
+    # stay unresolved.
+    reference = _reference_date(document)
     # Times first: without a publication date, the periods the text names as reached still bound
     # when it was written, which is enough to tell roles that held throughout.
     times = extract_times(doc, reference)
@@ -81,10 +96,7 @@ def _extract(document: Document, doc: Doc) -> Analysis:
         # Inferred from the text's own dates, with the evidence recorded; relative expressions
         # stay unresolved (``reference`` stays None): an inferred date is not a known one.
         infer_published(document, times, doc)
-    roles_reference = reference or written_on_or_after(times, doc)
-    dateline_place = document.dateline.place if document.dateline else None
-    entities = extract_entities(doc, reference_date=roles_reference, dateline_place=dateline_place)
-    entities = with_publisher(entities, document.original_publisher)
+    entities = entities_of(document, doc, reference or written_on_or_after(times, doc))
     quantities = extract_quantities(doc)
     claims = extract_claims(doc, entities, quantities)
     link_quantity_times(doc, quantities, times)

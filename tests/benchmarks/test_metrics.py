@@ -508,3 +508,18 @@ def test_speed_stage_rows_are_ratios_to_bare_spacy() -> None:
     stages[1].cpu_s = 12.0
     assert speed.stage_rows(stages)[1][3] == "FAIL"  # 1.20 > 1.15
     assert speed.stage_rows([]) == []
+
+
+def test_speed_stage_budgets_are_a_gated_figure() -> None:
+    from newsint.eval.bench import speed
+
+    stages = [speed.StageTime("bare", cpu_s=10.0), speed.StageTime("+ entities", cpu_s=11.0),
+              speed.StageTime("+ claims", cpu_s=12.0), speed.StageTime("+ all", cpu_s=14.5)]  # fmt: skip
+    report = speed.report(speed.Measurements(stages=stages))
+    assert report.figures["stage_budgets_met"] == 0.0  # times and events add 25% > 20%
+    assert report.info["stage_3_added_share"] == 0.25
+    stages[3].cpu_s = 13.9  # adds 19%
+    assert speed.report(speed.Measurements(stages=stages)).figures["stage_budgets_met"] == 1.0
+    stages[2].cpu_s = 12.6  # claims add 16% > 15% (and times and events 13%)
+    assert speed.report(speed.Measurements(stages=stages)).figures["stage_budgets_met"] == 0.0
+    assert "stage_budgets_met" not in speed.report(speed.Measurements()).figures

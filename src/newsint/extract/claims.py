@@ -362,18 +362,21 @@ def _cue_before(quote: Span) -> Token | None:
 
 def _claims_in(sentence: Span) -> Iterable[tuple[list[Token], Span | None, Span]]:
     for token in sentence:
-        lemma = token.lemma_.lower()
-        if token.lower_ == "according" and token.dep_ == "prep":
+        lower = token.lower_
+        if lower == "according" and token.dep_ == "prep":
             found = _according_to(token)
             if found:
                 yield found
             continue
-        if token.lower_ == "in" and token.dep_ == "prep":
+        if lower == "in" and token.dep_ == "prep":
             found = _in_record(token)
             if found:
                 yield found
             continue
-        if token.pos_ not in {"VERB", "AUX"} or (lemma not in CUE_VERBS and lemma not in OBJECT_CUES):
+        if token.pos_ not in {"VERB", "AUX"}:
+            continue
+        lemma = token.lemma_.lower()
+        if lemma not in CUE_VERBS and lemma not in OBJECT_CUES:
             continue
         content = _content_of(token)
         source = _source_of(token)
@@ -485,7 +488,9 @@ def _is_clause(token: Token) -> bool:
 
 
 def _clause_span(head: Token, *, exclude: Token) -> Span | None:
-    tokens = [t for t in head.subtree if not _in_subtree(t, exclude) or _in_subtree(t, head)]
+    # (In this order: inside the head's subtree is found by a short walk up to the head; outside
+    # the cue's, by a walk up to the root of the sentence.)
+    tokens = [t for t in head.subtree if _in_subtree(t, head) or not _in_subtree(t, exclude)]
     # A time adjunct right after the cue is when it was said ("said on Monday the deal …"), which
     # the parser often hangs on the reported clause.
     if exclude.i < head.i:

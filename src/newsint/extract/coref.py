@@ -38,6 +38,12 @@ ROLE_NOUNS: dict[tuple[str, ...], str] = {
     ("defence", "minister"): "defence_minister",
     ("defense", "minister"): "defence_minister",
 }
+# The role nouns by their first word (in ROLE_NOUNS order): most tokens start none, and a dict
+# lookup turns them away at once; slicing the Doc for every role at every token cost more than
+# the rest of the entity stage.
+_ROLES_BY_FIRST_WORD: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _words, _kind in ROLE_NOUNS.items():
+    _ROLES_BY_FIRST_WORD.setdefault(_words[0], []).append((_words, _kind))
 SUBJECT_PRONOUNS = {"he", "she"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # How far back (in sentences) a pronoun may look for the person it stands for.
@@ -49,6 +55,8 @@ def add_title_mentions(doc: Doc, groups: dict, *, reference_date: ReferenceDay |
         return
     kb = knowledge_base()
     for token in doc:
+        if token.lower_ not in _ROLES_BY_FIRST_WORD:
+            continue
         match = _role_at(doc, token.i)
         if match is None:
             continue
@@ -80,7 +88,7 @@ def add_title_mentions(doc: Doc, groups: dict, *, reference_date: ReferenceDay |
 
 
 def _role_at(doc: Doc, i: int) -> tuple[int, str] | None:
-    for words, kind in ROLE_NOUNS.items():
+    for words, kind in _ROLES_BY_FIRST_WORD.get(doc[i].lower_, ()):
         end = i + len(words)
         if end <= len(doc) and tuple(t.lower_ for t in doc[i:end]) == words:
             return end, kind

@@ -377,7 +377,9 @@ def _in_question_or_condition(key: Token) -> bool:
 
 
 def _is_question(sent: Span) -> bool:
-    return sent.text.rstrip().rstrip("”\"’'»)").endswith("?")
+    # The sentence's text cut from the document's (Span.text joins its tokens again at each call).
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char]
+    return text.rstrip().rstrip("”\"’'»)").endswith("?")
 
 
 # --- the judgement --------------------------------------------------------------------------

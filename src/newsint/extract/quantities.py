@@ -285,7 +285,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
     blocked = _blocked_chars(text)
     mentions = [m for m in _digit_mentions(text, blocked)]
     taken = [(m.start, m.end) for m in mentions]
-    mentions += _word_mentions(doc, taken)
+    mentions += _word_mentions(doc, _coverage(taken, len(text)))
     mentions.sort(key=lambda m: m.start)
     ents = _entity_index(doc)
     for m in mentions:
@@ -346,6 +346,18 @@ def _blocked_chars(text: str) -> list[tuple[int, int]]:
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
+
+
+def _coverage(spans: list[tuple[int, int]], length: int) -> bytearray:
+    """One byte per character of the text, 1 where one of ``spans`` covers it: whether a token
+    overlaps any span is then one search of its characters, where comparing every token with
+    every span grew with the square of the article's length."""
+    covered = bytearray(length)
+    for start, end in spans:
+        end = min(end, length)
+        if start < end:
+            covered[start:end] = b"\x01" * (end - start)
+    return covered
 
 
 def _digit_mentions(text: str, blocked: list[tuple[int, int]]) -> list[_Mention]:
@@ -436,14 +448,16 @@ def _unit_at(text: str, pos: int, m: _Mention) -> bool:
     return True
 
 
-def _word_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[_Mention]:
+def _word_mentions(doc: Doc, taken: bytearray) -> list[_Mention]:
+    """Numbers written in words, outside the characters ``taken`` (see ``_coverage``) by the
+    numbers written in digits."""
     out: list[_Mention] = []
     tokens = list(doc)
     i, n = 0, len(tokens)
     while i < n:
         tok = tokens[i]
         low = tok.lower_
-        if _overlaps(tok.idx, tok.idx + len(tok), taken):
+        if low not in _WORD_NUMBER_STARTS or taken.find(1, tok.idx, tok.idx + len(tok)) != -1:
             i += 1
             continue
         vague = _vague_at(tokens, i)
@@ -502,6 +516,13 @@ def _word_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[_Mention]:
         out.append(m)
         i = j + 1
     return out
+
+
+# Every word a number in words can start with (each branch of _word_mentions and _vague_at
+# begins with one of them): the rest of the tokens, nearly all, are passed over at once.
+_WORD_NUMBER_STARTS = (
+    frozenset(NUMBER_WORDS) | frozenset(VAGUE_PLURALS) | {"few", "several", "couple", "a", "an", "half"}
+)
 
 
 def _vague_at(tokens: list[Token], i: int) -> tuple[int, float, float] | None:

@@ -30,7 +30,8 @@ def link_quantity_times(doc: Doc, quantities: list[Quantity], times: list[TimeEx
             continue
         best: tuple[int, int, TimeExpression] | None = None
         for time, anchor in dating:
-            if anchor is None or anchor.sent != token.sent or not (anchor.i == token.i or anchor.is_ancestor(token)):
+            # (The sentence test last: Token.sent builds the sentence's span at every call.)
+            if anchor is None or not (anchor.i == token.i or anchor.is_ancestor(token)) or anchor.sent != token.sent:
                 continue
             # Deepest attachment first (closest to the quantity), then the nearest in the text.
             rank = (-_depth(anchor), abs(time.start - quantity.start), time)

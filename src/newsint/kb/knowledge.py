@@ -116,7 +116,7 @@ class KnowledgeBase:
         name is a person ("Lincoln", "Charlotte"), the gazetteer only when it is a place."""
         return [
             NamePattern("GPE", city.name, city.id)
-            for city in city_index().entries()
+            for city in city_index().entries(min_population=RULER_CITY_POPULATION)
             if (city.population or 0) >= RULER_CITY_POPULATION and not city.ambiguous
         ]
 
