@@ -41,3 +41,18 @@ def test_title_names_the_role_holder(text, mention, kb_id):
 def test_role_noun_without_its_other_words_is_no_title():
     # "prime" and "head" alone start no role: "the British head" and "the French prime" name nobody
     assert titled("The British head teacher and the French prime suspect met.") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Guardian 2018-04-14: a past holder, not the one in office
+        "It was the former Portuguese prime minister's turn once again to raise the alarm.",
+        "The ex-British prime minister spoke in Tallinn on Monday.",
+        # Guardian 2018-04-14 and 2017-10-04: the name in apposition says who; the title describes them
+        "The Israeli leader, Benjamin Netanyahu, has tried to convince Moscow to rein in Iran.",
+        "Talabani met the US president, Richard Nixon, and his secretary of state in Washington.",
+    ],
+)
+def test_a_former_holder_or_a_title_beside_a_name_is_not_the_current_holder(text):
+    assert titled(text) == {}

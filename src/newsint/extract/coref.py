@@ -46,6 +46,8 @@ for _words, _kind in ROLE_NOUNS.items():
     _ROLES_BY_FIRST_WORD.setdefault(_words[0], []).append((_words, _kind))
 SUBJECT_PRONOUNS = {"he", "she"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Words before a title that say its holder is not the one in office at the reference date.
+NOT_CURRENT_WORDS = {"former", "ex", "late", "then", "previous", "past", "future", "next", "incoming", "would-be"}
 # How far back (in sentences) a pronoun may look for the person it stands for.
 PRONOUN_WINDOW_SENTENCES = 3
 
@@ -69,6 +71,8 @@ def add_title_mentions(doc: Doc, groups: dict, *, reference_date: ReferenceDay |
             continue
         if end < len(doc) and doc[end].ent_type_ == "PERSON":
             continue  # "Polish President Andrzej Duda": the name is the mention
+        if _names_someone_else(doc, adjective.i, end):
+            continue
         holder = kb.role_holder(iso3, kind, reference_date)
         if holder is None:
             continue
@@ -85,6 +89,22 @@ def add_title_mentions(doc: Doc, groups: dict, *, reference_date: ReferenceDay |
                 actor=holder.actor,
             )
         group.mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text))
+
+
+def _names_someone_else(doc: Doc, start: int, end: int) -> bool:
+    """Whether the title at doc[start:end] is not the current holder: "the former Portuguese prime
+    minister" (a past holder), or a title in apposition to a name written beside it ("the Israeli
+    leader, Benjamin Netanyahu", "Richard Nixon, the US president"), where the name says who."""
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and (
+        before.lower_ in NOT_CURRENT_WORDS
+        or (before.text in {"-", "‑"} and start > 1 and doc[start - 2].lower_ in NOT_CURRENT_WORDS)
+    ):
+        return True
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "PERSON":
+        return True
+    head = doc[end - 1]
+    return head.dep_ == "appos" and head.head.ent_type_ == "PERSON"
 
 
 def _role_at(doc: Doc, i: int) -> tuple[int, str] | None:
