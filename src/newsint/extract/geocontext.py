@@ -11,7 +11,12 @@ Texas"), and what tells them apart is the article itself:
   one more such town.
 
 Each candidate scores by that evidence; the current link, then the best-known one, wins any
-tie, so an article with no such evidence keeps the population prior. A name the linker left
+tie, so an article with no such evidence keeps the population prior. US counties are weighed
+like towns ("Jackson County" is in 23 states). Three more rules: a name written as another
+place's qualifier is that state ("Seattle, Washington"); a country whose name a state shares
+(Georgia) is the state when the article places its towns there and none in the country; and a
+place never moves to a town that bears its name only among GeoNames' variants (Medina, Ohio
+lists "Mecca") unless a state or country is written beside it. A name the linker left
 unlinked (declared ambiguous, or a town below its population floor) is linked only on state
 or written evidence: a village called "Of" is not linked because the article named Turkey,
 and "Washington has taken to taunting him" is not a town because the article named the US,
