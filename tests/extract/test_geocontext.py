@@ -154,3 +154,12 @@ def test_a_datelines_town_is_the_best_known_one_unless_its_state_or_country_is_w
     kyiv = dateline_town("KYIV, Ukraine")
     assert kyiv is not None and kyiv.iso3 == "UKR"
     assert dateline_town("NOWHEREVILLE") is None
+
+
+def test_a_common_noun_is_never_linked_to_a_town_of_that_name() -> None:
+    # LGL 42619403: "the metro area" is no town (GeoNames has a "Metro" in Indonesia); with
+    # Georgia's towns named, it must not become a Georgian namesake either.
+    a = run("The unemployment rate for the metro area remained below the statewide rate in Georgia and Atlanta.")
+    metro = [e for e in a.entities if any(m.text == "the metro" for m in e.mentions)]
+    assert all(e.kb_id is None and e.attributes.get("lat") is None for e in metro)
+    assert place(a, "Atlanta").kb_id == "geonames:4180439"

@@ -113,7 +113,10 @@ def settle_places(doc: Doc, groups: Iterable[Any], *, dateline_place: str | None
         is_town = group.kb_id is None or group.kb_id.startswith(LOCAL_PREFIXES)
         if group.kb_id is not None and group.kb_id.startswith(("country:", "admin1:")):
             continue  # a country or a state: what the article names, not a namesake
-        candidates = _towns(group.spans[0].text if group.spans else group.name)
+        written_name = group.spans[0].text if group.spans else group.name
+        if not any(ch.isupper() for ch in written_name):
+            continue  # "the metro": a common noun, not a namesake of any town
+        candidates = _towns(written_name)
         if not candidates:
             continue
         written = _written_qualifiers(text, group)

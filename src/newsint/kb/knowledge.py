@@ -199,8 +199,13 @@ class KnowledgeBase:
         found = lookup_country(text)
         if len(found) == 1:
             return _place_link(place_by_id(found[0].id))
+        # A town or county is a proper name: "the metro" or "the capital" written in lower case is
+        # not the town GeoNames spells "Metro" (a gazetteer match ignores case).
+        proper = any(ch.isupper() for ch in text)
         for candidate in lookup_place(text):
             if candidate.ambiguous and candidate.iso3 not in context:
+                continue
+            if not proper and candidate.id.startswith(("geonames:", "county:")):
                 continue
             is_city = candidate.id.startswith("geonames:")
             if is_city and (
