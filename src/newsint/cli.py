@@ -190,6 +190,9 @@ DbOption = Annotated[
     ),
 ]
 TABLE_OR_JSON = ("table", "json")
+TableOrJsonOption = Annotated[
+    str, typer.Option("--format", "-f", metavar="[table|json]", help="Output format: table or json.")
+]
 
 
 def _open_store(db: str | None, *, create: bool = False):
@@ -266,9 +269,7 @@ def _run_ingest(store, paths: list[str], **options):
 @app.command()
 def stats(
     db: DbOption = None,
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", metavar="[table|json]", help="Output format: table or json.")
-    ] = "table",
+    output_format: TableOrJsonOption = "table",
 ) -> None:
     """Counts of what the store holds: articles, sources, entities, claims, quantities, events…"""
     _check_format(output_format)
@@ -297,9 +298,7 @@ def search(
     date_to: Annotated[str | None, typer.Option("--to", help="Published on or before (YYYY[-MM[-DD]]).")] = None,
     source: Annotated[str | None, typer.Option(help="Outlet name, or part of the source path or URL.")] = None,
     limit: Annotated[int, typer.Option(help="At most this many hits.")] = 20,
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", metavar="[table|json]", help="Output format: table or json.")
-    ] = "table",
+    output_format: TableOrJsonOption = "table",
 ) -> None:
     """Full-text search over stored articles and claims, with snippets, best matches first."""
     _check_format(output_format)
@@ -339,9 +338,7 @@ def search(
 def failed(
     db: DbOption = None,
     retry: Annotated[bool, typer.Option("--retry", help="Ingest the failed documents again.")] = False,
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", metavar="[table|json]", help="Output format: table or json.")
-    ] = "table",
+    output_format: TableOrJsonOption = "table",
 ) -> None:
     """Documents that could not be ingested, with the reason; --retry ingests them again."""
     from newsint.store.ingest import retry_paths
@@ -379,9 +376,7 @@ def failed(
 @app.command("eval")
 def eval_gold(
     gold_files: Annotated[list[Path], typer.Argument(help="Gold files (shared/gold/FORMAT.md).", show_default=False)],
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", metavar="[table|json]", help="Output format: table or json.")
-    ] = "table",
+    output_format: TableOrJsonOption = "table",
     report: Annotated[
         Path | None, typer.Option("--report", help="Also write the JSON report here (whole or not at all).")
     ] = None,

@@ -23,6 +23,7 @@ from newsint.cli import (
     EXIT_USAGE_ERROR,
     DbOption,
     StdoutConsole,
+    TableOrJsonOption,
     _reported,
     app,
     report_error,
@@ -97,9 +98,7 @@ def claims(
         bool,
         typer.Option("--contradictions", help="Figures: contradicted and corroborated, with sources on each side."),
     ] = False,
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", metavar="[table|json]", help="Output format: table or json.")
-    ] = "table",
+    output_format: TableOrJsonOption = "table",
     db: DbOption = None,
 ) -> None:
     """Attributed claims across the corpus; with --contradictions, the figures sources agree or disagree on."""
