@@ -16,28 +16,18 @@ def places_geojson(analyses: Iterable[Analysis]) -> dict[str, Any]:
     features = []
     for analysis in analyses:
         for entity in analysis.entities:
-            lat, lon = entity.attributes.get("lat"), entity.attributes.get("lon")
-            if entity.type != "PLACE" or lat is None or lon is None:
+            if entity.type != "PLACE":
                 continue
-            features.append(
-                {
-                    "type": "Feature",
-                    # RFC 7946: positions are [longitude, latitude].
-                    "geometry": {"type": "Point", "coordinates": [lon, lat]},
-                    "properties": {
-                        "name": entity.name,
-                        "kb_id": entity.kb_id,
-                        "kind": entity.attributes.get("kind"),
-                        "iso3": entity.attributes.get("iso"),  # the KB stores ISO 3166 alpha-3 as "iso"
-                        "approximate": bool(entity.attributes.get("approximate")),
-                        "figurative": bool(entity.attributes.get("figurative")),
-                        "mentions": len(entity.mentions),
-                        "document": analysis.document.id,
-                        "source": analysis.document.source,
-                        "title": analysis.document.title,
-                    },
-                }
+            feature = _place_feature(
+                entity,
+                figurative=bool(entity.attributes.get("figurative")),
+                mentions=len(entity.mentions),
+                document=analysis.document.id,
+                source=analysis.document.source,
+                title=analysis.document.title,
             )
+            if feature is not None:
+                features.append(feature)
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -53,23 +43,31 @@ def corpus_places_geojson(articles: Sequence[CorpusArticle]) -> dict[str, Any]:
                 mentions[place.key] += len(own.mentions)
     features = []
     for entity in index.entities:
-        lat, lon = entity.attributes.get("lat"), entity.attributes.get("lon")
-        if entity.type != "PLACE" or lat is None or lon is None or not mentions[entity.key]:
+        if entity.type != "PLACE" or not mentions[entity.key]:
             continue
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [lon, lat]},
-                "properties": {
-                    "name": entity.name,
-                    "kb_id": entity.kb_id,
-                    "kind": entity.attributes.get("kind"),
-                    "iso3": entity.attributes.get("iso"),
-                    "approximate": bool(entity.attributes.get("approximate")),
-                    "mentions": mentions[entity.key],
-                    "articles": len(entity.article_ids),
-                },
-            }
-        )
+        feature = _place_feature(entity, mentions=mentions[entity.key], articles=len(entity.article_ids))
+        if feature is not None:
+            features.append(feature)
     features.sort(key=lambda f: -f["properties"]["mentions"])
     return {"type": "FeatureCollection", "features": features}
+
+
+def _place_feature(entity: Any, **properties: Any) -> dict[str, Any] | None:
+    """A Point Feature for a place with coordinates (an article's Entity or a corpus entity), its
+    KB identity first, then ``properties``; None without coordinates."""
+    lat, lon = entity.attributes.get("lat"), entity.attributes.get("lon")
+    if lat is None or lon is None:
+        return None
+    return {
+        "type": "Feature",
+        # RFC 7946: positions are [longitude, latitude].
+        "geometry": {"type": "Point", "coordinates": [lon, lat]},
+        "properties": {
+            "name": entity.name,
+            "kb_id": entity.kb_id,
+            "kind": entity.attributes.get("kind"),
+            "iso3": entity.attributes.get("iso"),  # the KB stores ISO 3166 alpha-3 as "iso"
+            "approximate": bool(entity.attributes.get("approximate")),
+            **properties,
+        },
+    }
