@@ -38,7 +38,7 @@ from spacy.tokens import Doc
 
 from newsint.clean.dates import iso_day, parse_full_date
 from newsint.extract.times import clause_tense
-from newsint.kb.common import OnOrAfter
+from newsint.kb.common import KBDataError, OnOrAfter, PartialDate
 from newsint.model import Document, Span, TimeExpression
 
 __all__ = ["infer_published", "written_on_or_after"]
@@ -82,13 +82,9 @@ def written_on_or_after(times: list[TimeExpression], doc: Doc, *, today: dt.date
 
 def _start_day(value: str) -> dt.date | None:
     """The first day of an ISO value ("2020" -> 2020-01-01, "2021-03" -> 2021-03-01)."""
-    parts = value[:10].split("-")
     try:
-        year = int(parts[0])
-        month = int(parts[1]) if len(parts) > 1 else 1
-        day = int(parts[2]) if len(parts) > 2 else 1
-        return dt.date(year, month, day)
-    except (ValueError, IndexError):
+        return PartialDate.parse(value[:10]).earliest
+    except KBDataError:
         return None
 
 
