@@ -162,7 +162,7 @@ def _qualifying_division(text: str, group: Any, places: list[Any]) -> PlaceEntry
     if group.kb_id is not None and group.kb_id.startswith("admin1:"):
         return None
     name = group.spans[0].text if group.spans else group.name
-    divisions = [e for e in lookup_place(name) if e.id.startswith("admin1:")]
+    divisions = _divisions_named(name)
     if not divisions:
         return None
     ends = {span.end_char: other for other in places if other is not group for span in other.spans}
@@ -183,7 +183,7 @@ def _division_namesake(group: Any, evidence: Evidence, written: set[tuple[str, s
     state), when the article places its towns there and none in the country; None otherwise."""
     country = (group.kb_id or "").split(":", 1)[1]
     name = group.spans[0].text if group.spans else group.name
-    divisions = [e for e in lookup_place(name) if e.id.startswith("admin1:") and e.iso3 != country]
+    divisions = [d for d in _divisions_named(name) if d.iso3 != country]
     if not divisions:
         return None
     towns_in_country = sum(1 for source, town in evidence.towns if source is not group and town.iso3 == country)
@@ -197,6 +197,10 @@ def _division_namesake(group: Any, evidence: Evidence, written: set[tuple[str, s
         if towns_there and not towns_in_country:
             return division
     return None
+
+
+def _divisions_named(name: str) -> list[PlaceEntry]:
+    return [e for e in lookup_place(name) if e.id.startswith("admin1:")]
 
 
 def _bears_name(place: PlaceEntry, group: Any) -> bool:

@@ -277,7 +277,7 @@ def city_index() -> CityIndex:
 
 
 class PlaceKB:
-    """Countries, regions, borders and US states as PlaceEntry, with a name index."""
+    """Countries, regions, borders, US states and counties as PlaceEntry, with a name index."""
 
     def __init__(self, regions: Mapping[str, Any], index: CityIndex) -> None:
         self.header = {k: v for k, v in regions.items() if k != "regions"}
@@ -666,7 +666,8 @@ def border(a: str, b: str) -> PlaceEntry | None:
 
 
 def named_places() -> list[PlaceEntry]:
-    """Countries, regions, borders, seas, areas, continents and US states (not the cities)."""
+    """Countries, regions, borders, seas, areas, continents, US states and counties (not the
+    cities)."""
     return list(place_kb().by_id.values())
 
 
