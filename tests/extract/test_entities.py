@@ -218,6 +218,29 @@ def test_words_with_a_civilian_sense_need_military_context() -> None:
     assert not [e for e in b.entities if e.type == "EQUIPMENT"]
 
 
+def test_a_blast_or_explosion_is_military_context_for_a_plane() -> None:
+    # re3d (a Human Rights Watch report on an air strike on a mosque): the plane a witness heard
+    # before the blast is the aircraft of the attack ...
+    a = run(
+        "A man whose sister was killed told the campaign group that he had heard a plane flying over "
+        "his home, 300m (984ft) from the mosque, shortly before the blast."
+    )
+    assert equipment_mentions(a).get("plane") == "platform"
+    # ... while a plane with no such word near it is any aircraft.
+    b = run("The plane landed in Istanbul two hours late and the passengers were taken to the terminal.")
+    assert not [e for e in b.entities if e.type == "EQUIPMENT"]
+
+
+def test_a_civilian_word_anywhere_before_a_generic_noun_makes_it_civilian() -> None:
+    # re3d (a coalition strike report): "oil" two words before "trucks" says which trucks, as it
+    # would right before them ("oil trucks"); the excavator, in the same military sentence, is
+    # still an engineering vehicle.
+    a = run(". Near Dayr Az Zayr, five strikes destroyed three oil well heads, 16 oil tanker trucks, two oil pump jacks, and an excavator.")
+    found = equipment_mentions(a)
+    assert not [m for m in found if "truck" in m], found
+    assert found.get("excavator") == "platform"
+
+
 def test_a_generic_noun_keeps_the_words_that_say_whose_or_which() -> None:
     # guardian-0003 ("US-supplied heavy weapons") and guardian-0146 ("Turkish military jets"):
     # the modifier that says which weapons is part of the mention; a nationality is not (it is

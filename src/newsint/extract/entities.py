@@ -63,6 +63,7 @@ MILITARY_CONTEXT_WORDS = {
     "air-defence", "air-defense", "defence", "defense", "strike", "warhead", "shell", "gun", "vehicle",
     "frigate", "destroyer", "corvette", "deploy", "fire", "launch", "shoot", "intercept", "arm",
     "military", "target", "destroy", "troop", "army", "militant", "airstrike", "bomb",
+    "blast", "explosion", "bombing", "shelling",
 }  # fmt: skip
 # A designation written before a system's popular name ("KC-135R Stratotanker", "MQ-9 Reaper"):
 # part of the name, even where the KB lists only the popular name.
@@ -190,6 +191,7 @@ def _entity_spans(doc: Doc) -> list[Span]:
         _equipment_extent(s) if s.label_ == "EQUIPMENT" else s
         for s in _join_split_names(sorted(spans, key=lambda s: s.start))
     ]
+    spans = [s for s in spans if s is not None]
     # A mention inside an equipment phrase is part of it ("bomber" in "bomber and fighter aircraft").
     equipment = [s for s in spans if s.label_ == "EQUIPMENT"]
     return [
@@ -225,14 +227,19 @@ def _join_split_names(spans: list[Span]) -> list[Span]:
     return joined
 
 
-def _equipment_extent(span: Span) -> Span:
+def _equipment_extent(span: Span) -> Span | None:
     """The whole name or noun phrase of an equipment mention. A designation written before a
     system's popular name joins it ("KC-135R Stratotanker"). A generic noun names no system, so
     the words that say which ones are part of the mention: its owner, maker or kind ("ISIL
     vehicles", "snipers' bullets", "vehicle-borne bombs", "heavy weapons"), not its number or
-    article ("three tanks", "the tanks")."""
+    article ("three tanks", "the tanks"). None where one of those words gives the phrase a
+    civilian sense further out than the word before the noun ("oil tanker trucks", "fuel
+    storage tanks")."""
     if span.ent_id_.startswith("equipment-class:"):
-        return _with_premodifiers(span)
+        widened = _with_premodifiers(span)
+        if any(token.lower_ in CIVILIAN_MODIFIERS for token in span.doc[widened.start : span.start]):
+            return None
+        return widened
     doc = span.doc
     # The few tokens before the name (doc.text would rebuild the whole text on every call).
     window = doc[max(0, span.start - 6) : span.start]
