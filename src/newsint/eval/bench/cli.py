@@ -66,7 +66,7 @@ def main(module: ModuleType, argv: list[str] | None = None, *, root: Path | None
     print(f"\n({report.items} items in {elapsed:.1f} s)")
     if not args.no_record:
         command = "python " + shlex.join([f"benchmarks/{module.NAME}.py", *argv])
-        digest = hash_files(module.dataset_files(data_dir), data_dir)
+        digest = hash_files(module.dataset_files(data_dir, **options), data_dir)
         results = root / "benchmarks" / "RESULTS.md"
         append_results(results, report, command=command, dataset_sha256=digest, commit=git_commit(root))
         print(f"recorded in {results.relative_to(root)}")
