@@ -178,6 +178,26 @@ def test_geo_scoring_counts_recall_and_distance() -> None:
     assert (tally.resolved, tally.correct, tally.gold_with_coords) == (1, 1, 2)
 
 
+def test_a_place_with_the_golds_geonames_id_is_right_wherever_newsint_puts_it() -> None:
+    # Canada: the gold point is GeoNames' (60.1 N 113.6 W), newsint gives the polygon centroid
+    # (57.7 N 101.6 W), ~700 km away. Same GeoNames id: right; the distance-only count says wrong.
+    # A place with another id is still judged by distance (Ottawa for Canada: wrong).
+    article = geo.Article(
+        "1",
+        "Canada and Canada",
+        [
+            geo.Toponym(0, 6, "Canada", 60.10867, -113.64258, 6251999),
+            geo.Toponym(11, 17, "Canada", 60.10867, -113.64258, 6251999),
+        ],
+    )
+    tally = geo.Tally()
+    geo.score_article(
+        article, [geo.Place(0, 6, 57.7488, -101.5698, 6251999), geo.Place(11, 17, 45.41, -75.70, 6094817)], tally
+    )
+    assert (tally.resolved, tally.correct, tally.correct_by_distance) == (2, 1, 0)
+    assert tally.errors_km[0] == 0.0 and tally.errors_km[1] > 1000
+
+
 # --------------------------------------------------------------------------------------------
 # quantities (CQE)
 

@@ -235,7 +235,10 @@ def test_a_civilian_word_anywhere_before_a_generic_noun_makes_it_civilian() -> N
     # re3d (a coalition strike report): "oil" two words before "trucks" says which trucks, as it
     # would right before them ("oil trucks"); the excavator, in the same military sentence, is
     # still an engineering vehicle.
-    a = run(". Near Dayr Az Zayr, five strikes destroyed three oil well heads, 16 oil tanker trucks, two oil pump jacks, and an excavator.")
+    a = run(
+        ". Near Dayr Az Zayr, five strikes destroyed three oil well heads, 16 oil tanker trucks, "
+        "two oil pump jacks, and an excavator."
+    )
     found = equipment_mentions(a)
     assert not [m for m in found if "truck" in m], found
     assert found.get("excavator") == "platform"

@@ -286,7 +286,10 @@ def lexicon_ceiling(data_dir: Path, split: str, label: str) -> dict[float, Count
         return {(s, e) for s, e, gold_label in without_article(sentence.text, sentence.gold) if gold_label == label}
 
     strings = {
-        sentence.text[s:e].lower() for sentences in splits.values() for sentence in sentences for s, e in gold_of(sentence)
+        sentence.text[s:e].lower()
+        for sentences in splits.values()
+        for sentence in sentences
+        for s, e in gold_of(sentence)
     }
     patterns = {w: re.compile(r"(?<!\w)" + re.escape(w) + r"(?!\w)") for w in strings}
 
@@ -349,7 +352,9 @@ def run(
             score(gold, predicted, base)
             score(_named(sentence, gold), predicted, base_named)
     named = (ours_named, base_named if baselines else None)
-    ceiling = {} if limit else {label: lexicon_ceiling(data_dir, split, label) for label in ("Weapon", "MilitaryPlatform")}
+    ceiling = (
+        {} if limit else {label: lexicon_ceiling(data_dir, split, label) for label in ("Weapon", "MilitaryPlatform")}
+    )
     return report(ours, base if baselines else None, named, len(sentences), errors, details, split, ceiling)
 
 
@@ -452,9 +457,7 @@ def report(
     ]
     info: dict[str, float] = {"errors": float(errors)}
     for label, by_share in (ceiling or {}).items():
-        points = "; ".join(
-            f"over {share:.2f}: P {fmt(c.precision)} R {fmt(c.recall)}" for share, c in by_share.items()
-        )
+        points = "; ".join(f"over {share:.2f}: P {fmt(c.precision)} R {fmt(c.recall)}" for share, c in by_share.items())
         notes.append(
             f"{label}, lexicon ceiling (a lookup of every gold {label} string of both splits, kept where the "
             f"gold labels it at over a share of its occurrences; see lexicon_ceiling): {points}."
