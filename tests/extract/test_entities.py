@@ -489,6 +489,35 @@ def test_a_place_mention_keeps_its_article_compass_word_and_administrative_word(
     assert places["northern Syria"].attributes.get("iso") == "SYR"
 
 
+def test_a_name_followed_by_province_or_oblast_is_the_division_not_the_town() -> None:
+    # guardian-0116 and guardian-0047: "Idlib province" is the governorate, "Idlib" alone the city;
+    # both are Syrian places with coordinates, as two entities.
+    a = run(
+        "Buses took refugees, fighters and their families to Idlib province in northern Syria. "
+        "Abu Ruma, 34, an Idlib native, said the city was crowded. "
+        "Shelling continued in Kharkiv oblast, and Alberta sent firefighters."
+    )
+    province = entity(a, "Idlib province")
+    assert province.kb_id.startswith("admin1:") and province.attributes["kind"] == "region"
+    city = entity(a, "Idlib")
+    assert city.kb_id.startswith("geonames:") and city.kb_id != province.kb_id
+    assert province.attributes["iso"] == city.attributes["iso"] == "SYR"
+    assert abs(province.attributes["lat"] - city.attributes["lat"]) < 1.0
+    oblast = entity(a, "Kharkiv oblast")
+    assert oblast.kb_id.startswith("admin1:") and oblast.attributes["iso"] == "UKR"
+    # A province outside the curated regions, which had no coordinates before GeoNames' names.
+    alberta = entity(a, "Alberta")
+    assert alberta.attributes["iso"] == "CAN" and 49 <= alberta.attributes["lat"] <= 60
+
+
+def test_the_article_of_a_noun_a_place_name_modifies_is_not_the_places() -> None:
+    # guardian-0054: "the Hama massacre" is the massacre's article; "the Red Sea" keeps its own.
+    a = run("Born and raised in Hama, Syria, site of the Hama massacre of 1982, he fled across the Red Sea.")
+    places = sorted(m.text for e in a.entities if e.type == "PLACE" for m in e.mentions)
+    assert "the Hama" not in places and places.count("Hama") == 2
+    assert "the Red Sea" in places
+
+
 def test_a_person_after_near_is_a_place() -> None:
     # The small model reads a sentence-initial "Near Al Shadaddi," as a person (coalition strike
     # reports open every paragraph this way).

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 
 from newsint.extract import actors, coref, geocontext
 from newsint.kb.common import ReferenceDay
-from newsint.kb.knowledge import SHIP_ID, knowledge_base, place_link
+from newsint.kb.knowledge import SHIP_ID, division_link, knowledge_base, place_link
 from newsint.model import Dateline, Entity, Mention
 from newsint.nlp.rulers import CITY_SPANS_KEY
 from newsint.nlp.text import doc_text
@@ -76,6 +76,9 @@ COMPASS_WORDS = {
 }  # fmt: skip
 PLACE_CLASS_NOUNS = {"city", "town", "village", "province", "region", "district", "capital", "port"}
 ADMINISTRATIVE_WORDS = {"province", "district", "governorate", "region", "county", "oblast", "municipality"}
+# Words after a name that make it the first-level division of that name, not its namesake town:
+# "Idlib province", "Kharkiv oblast", "the Donetsk region", "New York state".
+DIVISION_WORDS = {"province", "governorate", "oblast", "region", "state", "prefecture"}
 # Capitalised after a name, these make a US county's own name ("Jackson County", "Rapides Parish").
 COUNTY_WORDS = {"County", "Parish", "Borough"}
 # Head nouns that say a weapon was used: the weapon before them is still a mention.
@@ -134,6 +137,8 @@ def extract_entities(
         if span is None or (etype == "PLACE" and kb.is_adjective(span.text)):
             continue  # "the Ukrainian threat": a nationality, which actors.py reads, not a place
         link = kb.link(span.text, etype, kb_id=_kb_id(span), date=reference_date, context=context)
+        if _names_division(span, link):
+            link = division_link(span.text, country=link.attributes.get("iso"), context=context) or link
         if link is not None:
             etype = link.type
             key = link.kb_id
@@ -350,11 +355,26 @@ def _place_extent(span: Span) -> Span:
             head -= 1
         if head > 0 and doc[head - 1].lower_ == "the":
             start = head
-    if start > 0 and doc[start - 1].lower_ == "the":
+    if start > 0 and doc[start - 1].lower_ == "the" and not _modifies_next_noun(doc, end):
         start -= 1
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label_)
+
+
+def _names_division(span: Span, link) -> bool:
+    """Whether a name linked to a town is written as its division's: "Idlib province", "Kharkiv
+    oblast", "the Donetsk region", "New York state"."""
+    if link is None or link.type != "PLACE" or not link.kb_id.startswith(("geonames:", "county:")):
+        return False
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in DIVISION_WORDS
+
+
+def _modifies_next_noun(doc: Doc, end: int) -> bool:
+    """Whether the name ending at ``end`` is a modifier of the noun after it: the article then
+    belongs to that noun ("the Idlib enclave", "the Hama massacre"), not to the place."""
+    last = doc[end - 1]
+    return end < len(doc) and last.dep_ in {"compound", "nmod", "amod"} and last.head.i >= end
 
 
 def _with_county_word(span: Span) -> Span:

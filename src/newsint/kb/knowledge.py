@@ -36,11 +36,23 @@ from newsint.kb.equipment import (
     normalize_alias,
     operations_by_alias,
 )
-from newsint.kb.places import PlaceEntry, border_names, city_index, lookup_place, named_places, place_by_id
+from newsint.kb.places import (
+    PlaceEntry,
+    border_names,
+    city_index,
+    is_division_seat,
+    lookup_place,
+    named_places,
+    place_by_id,
+)
 from newsint.nlp.rulers import EQUIPMENT_LABEL, OPERATION_LABEL, NamePattern
 
 # Place kinds that the ruler marks by name (cities come from NER, then the gazetteer).
 RULER_PLACE_KINDS = {"region", "border", "sea", "area", "strait", "gulf", "river", "continent"}
+# First-level divisions the ruler marks by name: US states. The world's other divisions are linked
+# where NER finds a place of their name: GeoNames' names include common words ("Central",
+# "Delta", "Rivers", "Plateau") that the ruler would force into places inside other names.
+RULER_DIVISIONS = ("admin1:US-",)
 GENERIC_EQUIPMENT_FILE = "equipment_generic.yaml"
 # Cities at least this large are marked by the ruler.
 RULER_CITY_POPULATION = 250_000
@@ -102,6 +114,8 @@ class KnowledgeBase:
                     for form in (metonym.name, *metonym.aliases):
                         patterns.append(NamePattern("GPE", form, f"geonames:{country.capital.geonameid}"))
         for place in named_places():
+            if place.id.startswith("admin1:") and not place.id.startswith(RULER_DIVISIONS):
+                continue
             if place.kind in RULER_PLACE_KINDS and not place.ambiguous and not _division_shadowed(place):
                 forms = [place.name, *place.aliases]
                 if place.kind == "border" and len(place.countries) == 2:
@@ -202,15 +216,17 @@ class KnowledgeBase:
         # A town or county is a proper name: "the metro" or "the capital" written in lower case is
         # not the town GeoNames spells "Metro" (a gazetteer match ignores case).
         proper = any(ch.isupper() for ch in text)
-        for candidate in lookup_place(text):
+        candidates = lookup_place(text)
+        for candidate in candidates:
             if candidate.ambiguous and candidate.iso3 not in context:
                 continue
             if not proper and candidate.id.startswith(("geonames:", "county:")):
                 continue
             is_city = candidate.id.startswith("geonames:")
-            if is_city and (
-                (named_only and not _is_capital(candidate)) or (candidate.population or 0) < MIN_LINK_POPULATION
-            ):
+            # A name NER called an organisation links to a named place, a capital, or the town a
+            # division is named after (the division would be linked otherwise: "Hama" is the city).
+            named = _is_capital(candidate) or is_division_seat(candidate, candidates)
+            if is_city and ((named_only and not named) or (candidate.population or 0) < MIN_LINK_POPULATION):
                 continue
             return _place_link(candidate)
         return None
@@ -391,6 +407,18 @@ def _division_shadowed(place: PlaceEntry) -> bool:
         for other in lookup_place(place.name)
         if other.id != place.id
     )
+
+
+def division_link(name: str, *, country: str | None, context: frozenset[str] = frozenset()) -> Link | None:
+    """The first-level division called ``name`` ("Idlib" in "Idlib province"): the one in
+    ``country`` (ISO3; the country of what the bare name was linked to) if there is one, else the
+    only unambiguous one, else one in a country the article names (``context``)."""
+    divisions = [c for c in lookup_place(name) if c.id.startswith("admin1:")]
+    chosen = next((d for d in divisions if country and d.iso3 == country), None)
+    if chosen is None:
+        usable = [d for d in divisions if not d.ambiguous or d.iso3 in context]
+        chosen = usable[0] if len(usable) == 1 else None
+    return _place_link(chosen)
 
 
 def place_link(place: PlaceEntry | None) -> Link | None:
