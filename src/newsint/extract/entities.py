@@ -76,6 +76,8 @@ COMPASS_WORDS = {
 }  # fmt: skip
 PLACE_CLASS_NOUNS = {"city", "town", "village", "province", "region", "district", "capital", "port"}
 ADMINISTRATIVE_WORDS = {"province", "district", "governorate", "region", "county", "oblast", "municipality"}
+# Verbs whose subject is a speaker: a name that is their subject is not a town.
+SPEECH_VERBS = {"say", "tell", "add", "explain", "write", "ask", "argue", "note", "recall", "insist", "claim"}
 # Words after a name that make it the first-level division of that name, not its namesake town:
 # "Idlib province", "Kharkiv oblast", "the Donetsk region", "New York state".
 DIVISION_WORDS = {"province", "governorate", "oblast", "region", "state", "prefecture"}
@@ -163,6 +165,7 @@ def extract_entities(
         group.spans.append(span)
 
     _merge_surnames(groups, surnames)
+    _merge_place_namesakes(groups)
     geocontext.settle_places(doc, groups.values(), dateline_place=dateline_place)
     coref.add_title_mentions(doc, groups, reference_date=reference_date, new_group=_Group)
     coref.add_pronoun_mentions(doc, groups)
@@ -533,6 +536,35 @@ def _merge_surnames(groups: dict[str, _Group], surnames: dict[str, str]) -> None
             groups[target].mentions.extend(group.mentions)
             groups[target].spans.extend(group.spans)
             del groups[key]
+
+
+def _merge_place_namesakes(groups: dict[str, _Group]) -> None:
+    """A name NER called an organisation once and a place elsewhere in the same article, which no
+    knowledge-base organisation claims, is that place: "Fargo police said … Fargo will have to
+    pay" (the town as the agent of its council). Only exact names of towns, counties and
+    divisions: a country or capital named as an agent is its government (actors.py)."""
+    places: dict[str, str] = {}
+    for key, group in groups.items():
+        if group.type == "PLACE" and group.kb_id and group.kb_id.startswith(("geonames:", "county:", "admin1:")):
+            for span in group.spans:
+                places.setdefault(span.text, key)
+    for key in list(groups):
+        group = groups[key]
+        if group.type != "ORG" or group.kb_id:
+            continue
+        target = places.get(group.spans[0].text) if group.spans else None
+        same_name = all(span.text == group.spans[0].text for span in group.spans)
+        if target and same_name and not any(_speaks(span) for span in group.spans):
+            groups[target].mentions.extend(group.mentions)
+            groups[target].spans.extend(group.spans)
+            del groups[key]
+
+
+def _speaks(span: Span) -> bool:
+    """Whether the name is the subject of a speech verb ("Saratova says", "said Saratova"): a
+    person or an organisation, not a town, whatever place elsewhere shares the name."""
+    root = span.root
+    return root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in SPEECH_VERBS
 
 
 def _entities(groups: dict[str, _Group]) -> list[Entity]:
