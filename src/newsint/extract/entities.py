@@ -76,6 +76,10 @@ COMPASS_WORDS = {
 }  # fmt: skip
 PLACE_CLASS_NOUNS = {"city", "town", "village", "province", "region", "district", "capital", "port"}
 ADMINISTRATIVE_WORDS = {"province", "district", "governorate", "region", "county", "oblast", "municipality"}
+HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "mayor", "president", "judge",
+    "sheriff", "officer", "sgt", "lt", "capt", "col", "gen", "coach", "rev", "father", "sir", "lord", "lady",
+}  # fmt: skip
 # Verbs whose subject is a speaker: a name that is their subject is not a town.
 SPEECH_VERBS = {"say", "tell", "add", "explain", "write", "ask", "argue", "note", "recall", "insist", "claim"}
 # Words after a name that make it the first-level division of that name, not its namesake town:
@@ -539,10 +543,11 @@ def _merge_surnames(groups: dict[str, _Group], surnames: dict[str, str]) -> None
 
 
 def _merge_place_namesakes(groups: dict[str, _Group]) -> None:
-    """A name NER called an organisation once and a place elsewhere in the same article, which no
-    knowledge-base organisation claims, is that place: "Fargo police said … Fargo will have to
-    pay" (the town as the agent of its council). Only exact names of towns, counties and
-    divisions: a country or capital named as an agent is its government (actors.py)."""
+    """A name NER called an organisation or a person and a place elsewhere in the same article,
+    which no knowledge-base entry claims, is that place: "If the SDF ends up governing Raqqa",
+    "the Douma attack" (the small model reads many one-word Arabic town names as people). Not a
+    speaker ("said Saratova") nor a name after a title ("Mayor Jackson"). Only exact names of towns,
+    counties and divisions: a country or capital named as an agent is its government (actors.py)."""
     places: dict[str, str] = {}
     for key, group in groups.items():
         if group.type == "PLACE" and group.kb_id and group.kb_id.startswith(("geonames:", "county:", "admin1:")):
@@ -550,14 +555,23 @@ def _merge_place_namesakes(groups: dict[str, _Group]) -> None:
                 places.setdefault(span.text, key)
     for key in list(groups):
         group = groups[key]
-        if group.type != "ORG" or group.kb_id:
+        if group.type not in {"ORG", "PERSON"} or group.kb_id:
             continue
         target = places.get(group.spans[0].text) if group.spans else None
         same_name = all(span.text == group.spans[0].text for span in group.spans)
-        if target and same_name and not any(_speaks(span) for span in group.spans):
+        person_cues = group.type == "PERSON" and any(_titled(span) for span in group.spans)
+        if target and same_name and not person_cues and not any(_speaks(span) for span in group.spans):
             groups[target].mentions.extend(group.mentions)
             groups[target].spans.extend(group.spans)
             del groups[key]
+
+
+def _titled(span: Span) -> bool:
+    """Whether a title or honorific is written before the name ("Mr Jackson", "Sen. Clinton")."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.text.rstrip(".").lower() in HONORIFICS or before.ent_type_ == "PERSON"
 
 
 def _speaks(span: Span) -> bool:
