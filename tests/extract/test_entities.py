@@ -560,6 +560,19 @@ def test_the_article_of_a_noun_a_place_name_modifies_is_not_the_places() -> None
     assert "the Red Sea" in places
 
 
+def test_a_state_or_capital_inside_a_longer_town_name_is_that_town() -> None:
+    # The ruler marks "Kansas" and "London" before NER runs; the towns are Kansas City (Missouri,
+    # 39.1 N 94.6 W) and New London (Connecticut, 41.4 N 72.1 W), not Kansas and London.
+    a = run("Police in Kansas City said the suspect fled. He lives in New London, Connecticut.")
+    places = {m.text: e for e in a.entities if e.type == "PLACE" for m in e.mentions}
+    assert "Kansas" not in places and "London" not in places
+    assert abs(places["Kansas City"].attributes["lat"] - 39.1) < 0.3
+    assert abs(places["New London"].attributes["lon"] - -72.1) < 0.3
+    # A capitalised word that makes no town with the name is not joined to it.
+    b = run("The Washington Post reported from Moscow. Russia Today repeated it.")
+    assert "Russia Today" not in {m.text for e in b.entities if e.type == "PLACE" for m in e.mentions}
+
+
 def test_a_person_after_near_is_a_place() -> None:
     # The small model reads a sentence-initial "Near Al Shadaddi," as a person (coalition strike
     # reports open every paragraph this way).

@@ -27,8 +27,9 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from newsint.extract import actors, coref, geocontext
-from newsint.kb.common import ReferenceDay
-from newsint.kb.knowledge import SHIP_ID, division_link, knowledge_base, place_link
+from newsint.kb.common import ReferenceDay, normalize_name
+from newsint.kb.knowledge import MIN_LINK_POPULATION, SHIP_ID, division_link, knowledge_base, place_link
+from newsint.kb.places import lookup_place
 from newsint.model import Dateline, Entity, Mention
 from newsint.nlp.rulers import CITY_SPANS_KEY
 from newsint.nlp.text import doc_text
@@ -183,7 +184,9 @@ def extract_entities(
 def _entity_spans(doc: Doc) -> list[Span]:
     cities = _city_spans(doc)
     spans = [
-        ent for ent in doc.ents if ent.label_ in LABEL_TYPES and not _overlaps(ent, cities) and not _civilian_sense(ent)
+        _longer_town_name(ent)
+        for ent in doc.ents
+        if ent.label_ in LABEL_TYPES and not _overlaps(ent, cities) and not _civilian_sense(ent)
     ] + cities
     for ent in doc.ents:
         if ent.label_ != AMBIGUOUS_EQUIPMENT_LABEL or _inside_longer_name(ent):
@@ -211,6 +214,36 @@ def _entity_spans(doc: Doc) -> list[Span]:
         for s in spans
         if not any(o is not s and o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in equipment)
     ]
+
+
+def _longer_town_name(span: Span) -> Span:
+    """A knowledge-base place name that is part of a longer town's name is that town: "Kansas
+    City" (not Kansas), "New London" (not London), "Panama City". The ruler marks the short name
+    before NER runs, so NER never sees the long one; here one capitalised word before or after it
+    joins it when the two are a GeoNames town's own name (not a variant) of some size."""
+    if not span.ent_id_ or span.label_ not in {"GPE", "LOC"}:
+        return span
+    doc = span.doc
+    options = []
+    if span.end < len(doc) and _free_title_word(doc[span.end]):
+        options.append((span.start, span.end + 1))
+    if span.start > 0 and _free_title_word(doc[span.start - 1]):
+        options.append((span.start - 1, span.end))
+    for start, end in options:
+        name = doc[start:end].text
+        key = normalize_name(name)
+        if any(
+            place.id.startswith("geonames:")
+            and normalize_name(place.name) == key
+            and (place.population or 0) >= MIN_LINK_POPULATION
+            for place in lookup_place(name)
+        ):
+            return Span(doc, start, end, label="GPE")
+    return span
+
+
+def _free_title_word(token) -> bool:
+    return token.is_alpha and token.is_title and not token.ent_type_
 
 
 def _describes_ship(span: Span, ships: list[Span]) -> bool:
