@@ -144,6 +144,19 @@ def test_counties_get_a_point_and_a_shared_name_is_settled_by_the_state_of_the_o
     assert all(e.attributes.get("lat") is None for e in washington)
 
 
+def test_a_shared_county_name_near_a_town_of_the_article_in_its_state_is_that_county() -> None:
+    # Henry County is in ten states; Atlanta is a Georgia town 40 km from Georgia's (33.45 N,
+    # 84.15 W), and no other Henry County has a town of the article near it.
+    a = run("The Henry County school board met on Tuesday. Atlanta traffic was heavy after the storm.")
+    henry = place(a, "Henry County")
+    assert henry.kb_id == "county:US-GA-henry-county"
+    assert abs(henry.attributes["lat"] - 33.45) < 0.2 and abs(henry.attributes["lon"] + 84.15) < 0.2
+    # With Nashville named too, Tennessee's Henry County (135 km from it) has as much to say for
+    # it: no point rather than a guess.
+    b = run("The Henry County school board met on Tuesday. Traffic was heavy in Atlanta and in Nashville.")
+    assert place(b, "Henry County").attributes.get("lat") is None
+
+
 def test_a_datelines_town_is_the_best_known_one_unless_its_state_or_country_is_written() -> None:
     # Datelines as wire services write them: the town in capitals, a state (AP abbreviation) or
     # country after it where the town is not the best-known of its name.

@@ -132,11 +132,9 @@ def settle_places(doc: Doc, groups: Iterable[Any], *, dateline_place: str | None
             current = place_by_id(group.kb_id)
             if current is not None:
                 candidates.append(current)
-        best = max(
-            candidates,
-            key=lambda c: (_score(c, evidence, written, exclude=group), c is current, c.population or 0),
-        )
-        best_score = _score(best, evidence, written, exclude=group)
+        scores = {c.id: _score(c, evidence, written, exclude=group) for c in candidates}
+        best = max(candidates, key=lambda c: (scores[c.id], c is current, c.population or 0))
+        best_score = scores[best.id]
         if current is not None and best_score < WRITTEN_QUALIFIER and not _bears_name(best, group):
             # GeoNames lists old and variant names too (a town once called "Washington"): only
             # a state or country written beside the name moves it to a town that is not called so.
@@ -148,11 +146,22 @@ def settle_places(doc: Doc, groups: Iterable[Any], *, dateline_place: str | None
                 # A country named elsewhere is weak evidence: an article about Washington's
                 # policy that mentions "Brussels" means Belgium's capital, not a village of 1,000.
                 continue
-        elif best_score < NAMED_DIVISION:
+        elif best_score < NAMED_DIVISION and not _settled_by_nearby_towns(best, best_score, candidates, scores):
             continue  # left unlinked (an ambiguous name, a small town): only on state or written evidence
         if best_score == 0:
             continue
         _relink(group, best)
+
+
+def _settled_by_nearby_towns(best: PlaceEntry, best_score: int, candidates: list[PlaceEntry], scores: dict) -> bool:
+    """Whether an unlinked county's namesakes are told apart by the article's towns alone: the best
+    is near a town of the article in its own state ("Henry County" in an article about Atlanta:
+    Henry County, Georgia) and no other namesake has any evidence. A town's namesakes are not
+    settled so: a village of the name near a city the article names is no stronger a reading
+    than the name's other meanings."""
+    if not best.id.startswith("county:") or best_score < SAME_DIVISION_TOWN + NEARBY_TOWN:
+        return False
+    return all(scores[c.id] == 0 for c in candidates if c.id != best.id)
 
 
 def _qualifying_division(text: str, group: Any, places: list[Any]) -> PlaceEntry | None:
