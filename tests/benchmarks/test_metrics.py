@@ -400,6 +400,24 @@ def _fake_benchmark(tmp_path: Path, value: float) -> types.ModuleType:
     return module
 
 
+def test_the_command_records_a_run_whatever_options_the_runner_takes(tmp_path: Path) -> None:
+    # speed.py has a --passes option its dataset does not depend on; ner.py's --split chooses the
+    # file. Recording hashes the dataset with the options dataset_files accepts, and only those.
+    from newsint.eval.bench import cli
+
+    root = tmp_path / "main"
+    (root / "benchmarks").mkdir(parents=True)
+    module = _fake_benchmark(tmp_path, 0.8)
+    module.__doc__ = "A fake benchmark."
+    module.add_arguments = lambda parser: parser.add_argument("--passes", type=int, default=3)
+    module.options_from_args = lambda args: {"passes": args.passes}
+    module.run = lambda data_dir, *, limit=None, verbose=False, passes=3: Report(
+        "fake", [["passes"], [str(passes)]], "headline: fake", figures={"f1": 0.8}
+    )
+    assert cli.main(module, ["--passes", "2"], root=root) == 0
+    assert "`python benchmarks/fake.py --passes 2`" in (root / "benchmarks" / "RESULTS.md").read_text()
+
+
 def test_update_floors_raises_and_refuses_to_lower(tmp_path: Path) -> None:
     root = tmp_path / "main"
     root.mkdir()

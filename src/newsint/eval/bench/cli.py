@@ -9,6 +9,7 @@ Prints the table and notes, appends a dated section to ``benchmarks/RESULTS.md``
 from __future__ import annotations
 
 import argparse
+import inspect
 import shlex
 import sys
 import time
@@ -66,7 +67,11 @@ def main(module: ModuleType, argv: list[str] | None = None, *, root: Path | None
     print(f"\n({report.items} items in {elapsed:.1f} s)")
     if not args.no_record:
         command = "python " + shlex.join([f"benchmarks/{module.NAME}.py", *argv])
-        digest = hash_files(module.dataset_files(data_dir, **options), data_dir)
+        # A runner whose dataset depends on an option (ner --split) takes it in dataset_files too.
+        accepted = inspect.signature(module.dataset_files).parameters
+        digest = hash_files(
+            module.dataset_files(data_dir, **{k: v for k, v in options.items() if k in accepted}), data_dir
+        )
         results = root / "benchmarks" / "RESULTS.md"
         append_results(results, report, command=command, dataset_sha256=digest, commit=git_commit(root))
         print(f"recorded in {results.relative_to(root)}")
