@@ -10,7 +10,9 @@ For each entity mention the stage decides
 - the actor code: a person's by their role at the reference date, an organisation's from the KB,
   a capital or seat of power used as an agent (actors.py);
 - which of a place name's namesakes the article means, from the other places it names
-  (geocontext.py);
+  (geocontext.py); a name written with "province", "oblast" or "state" after it is the division
+  ("Idlib province"), and a name NER typed a person or organisation in one sentence is the town
+  the article names elsewhere ("the Douma attack");
 - how much text a mention covers: a place as written ("the Red Sea", "northern Iraq", "Idlib
   province"), a generic weapon noun with the words that say whose or which ("ISIL vehicles"),
   a designation before a system's popular name ("KC-135R Stratotanker").
