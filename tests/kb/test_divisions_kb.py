@@ -47,6 +47,7 @@ def test_a_local_designator_is_dropped_from_the_name_news_uses() -> None:
     assert division_forms("Jiangxi Sheng") == ("Jiangxi Sheng", "Jiangxi")
     assert division_forms("Xinjiang Uygur Zizhiqu") == ("Xinjiang Uygur Zizhiqu", "Xinjiang")
     assert division_forms("Muhafazat Kirkuk") == ("Muhafazat Kirkuk", "Kirkuk")
+    assert division_forms("Basra Governorate") == ("Basra Governorate", "Basra")  # news: "Basra province"
     # English designators stay: without them the name is a common word.
     assert division_forms("Northern Territory") == ("Northern Territory",)
     jiangxi = first_division("Jiangxi")

@@ -359,25 +359,30 @@ class PlaceKB:
                 countries_per_name[normalize_name(form)].add(division.cc)
         for division in named:
             forms = division_forms(division.name)
-            lat, lon = division.centre
-            entry = PlaceEntry(
-                id=f"admin1:{division.cc}-{division.code}",
-                name=forms[-1],  # as English news writes it: "Jiangxi", not "Jiangxi Sheng"
-                kind="region",
-                iso3=(country(division.cc) or _NO_COUNTRY).iso3,
-                lat=lat,
-                lon=lon,
-                admin1=division.code,
-                aliases=forms[:-1],
-                approximate=True,
-            )
             if any(_generic_place_name(form) for form in forms):
+                entry = self._division_entry(division, forms)  # reachable by id only: "Gulf", "Centre"
                 self.by_id.setdefault(entry.id, entry)
                 self._rank.setdefault(entry.id, RANK_DIVISION)
                 continue
+            entry = self._division_entry(division, forms)
             shared = [f for f in forms if len(countries_per_name[normalize_name(f)]) > 1]
             others = [f for f in forms if f != entry.name and f not in shared]
             self._add(entry, others, ambiguous=shared, rank=RANK_DIVISION, check=False)
+
+    @staticmethod
+    def _division_entry(division: Division, forms: tuple[str, ...]) -> PlaceEntry:
+        lat, lon = division.centre
+        return PlaceEntry(
+            id=f"admin1:{division.cc}-{division.code}",
+            name=forms[-1],  # as English news writes it: "Jiangxi", not "Jiangxi Sheng"
+            kind="region",
+            iso3=(country(division.cc) or _NO_COUNTRY).iso3,
+            lat=lat,
+            lon=lon,
+            admin1=division.code,
+            aliases=forms[:-1],
+            approximate=True,
+        )
 
     def _add_counties(self) -> None:
         """US counties, parishes and boroughs (``county:US-<state>-<slug>``) at a representative
@@ -556,13 +561,14 @@ def _country_entry(c: Country) -> PlaceEntry:
 
 
 # GeoNames writes some divisions with a designator in the country's language that English news
-# leaves out: "Jiangxi Sheng", "Xinjiang Uygur Zizhiqu", "Muhafazat Kirkuk", "Wilayat-e Baghlan".
+# leaves out: "Jiangxi Sheng", "Xinjiang Uygur Zizhiqu", "Muhafazat Kirkuk", "Wilayat-e Baghlan",
+# and "Governorate", which it writes as "province" ("Basra province").
 # The name without it is a second form. English designators ("Northern Territory", "Central
 # Region") stay: without them the name is a common word.
 _DESIGNATOR_BEFORE = re.compile(
     r"^(?:Muhafazat|Sha`biyat|Wilayat-e|Respublika|Misto)\s+(?:(?:al|an|ar|as|ad|at)\s+)?", re.I
 )
-_DESIGNATOR_AFTER = re.compile(r"\s+(?:(?:Uygur|Zhuangzu|Huizu)\s+)?(?:Sheng|Shi|Zizhiqu)$", re.I)
+_DESIGNATOR_AFTER = re.compile(r"\s+(?:(?:Uygur|Zhuangzu|Huizu)\s+)?(?:Sheng|Shi|Zizhiqu|Governorate)$", re.I)
 
 
 # Words a place name can be made of that also describe any place: a division called only by them
