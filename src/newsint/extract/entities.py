@@ -146,7 +146,9 @@ def extract_entities(
         if span is None or (etype == "PLACE" and kb.is_adjective(span.text)):
             continue  # "the Ukrainian threat": a nationality, which actors.py reads, not a place
         link = kb.link(span.text, etype, kb_id=_kb_id(span), date=reference_date, context=context)
-        if _names_division(span, link):
+        if not _kb_id(span) and (written_division := _written_division(span, context)) is not None:
+            link, etype = written_division, "PLACE"  # "Nineveh province", whatever NER called "Nineveh"
+        elif _names_division(span, link):
             link = division_link(span.text, country=link.attributes.get("iso"), context=context) or link
         if link is not None:
             etype = link.type
@@ -404,6 +406,18 @@ def _place_extent(span: Span) -> Span:
     return Span(doc, start, end, label=span.label_)
 
 
+def _written_division(span: Span, context: frozenset[str]):
+    """The region a name with a division word after it spells in the knowledge base: "Nineveh
+    province" is Nineveh Governorate even where NER typed "Nineveh" a person."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in DIVISION_WORDS:
+        return None
+    link = knowledge_base().link(f"{span.text} {doc[span.end].text}", "PLACE", context=context)
+    if link is None or not link.kb_id.startswith(("region:", "admin1:")):
+        return None
+    return link
+
+
 def _names_division(span: Span, link) -> bool:
     """Whether a name linked to a town is written as its division's: "Idlib province", "Kharkiv
     oblast", "the Donetsk region", "New York state"."""
@@ -582,10 +596,15 @@ def _merge_place_namesakes(groups: dict[str, _Group]) -> None:
     which no knowledge-base entry claims, is that place: "If the SDF ends up governing Raqqa",
     "the Douma attack" (the small model reads many one-word Arabic town names as people). Not a
     speaker ("said Saratova") nor a name after a title ("Mayor Jackson"). Only exact names of towns,
-    counties and divisions: a country or capital named as an agent is its government (actors.py)."""
+    counties, divisions and named regions: a country or capital named as an agent is its
+    government (actors.py)."""
     places: dict[str, str] = {}
     for key, group in groups.items():
-        if group.type == "PLACE" and group.kb_id and group.kb_id.startswith(("geonames:", "county:", "admin1:")):
+        if (
+            group.type == "PLACE"
+            and group.kb_id
+            and group.kb_id.startswith(("geonames:", "county:", "admin1:", "region:"))
+        ):
             for span in group.spans:
                 places.setdefault(span.text, key)
     for key in list(groups):
