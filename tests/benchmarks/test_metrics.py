@@ -358,14 +358,14 @@ def test_the_lexicon_ceiling_keeps_a_string_only_above_its_labelled_share(tmp_pa
     (tmp_path / "re3d-dev.conll").write_text(_conll([labelled]), encoding="utf-8")
     (tmp_path / "re3d-train.conll").write_text(_conll([plain, plain, mortar]), encoding="utf-8")
     assert [s.text for s in ner.load_sentences(tmp_path, split="train")][2] == "A mortar fired."
-    scores = ner.lexicon_ceiling(tmp_path, "dev", "Weapon")
+    scores = ner.lexicon_ceiling(ner.load_splits(tmp_path), "dev", "Weapon")
     # Over a quarter (1/3 > 0.25): both strings, both dev mentions found.
     assert (scores[0.25].tp, scores[0.25].fp, scores[0.25].fn) == (2, 0, 0)
     # Over a third and over a half: "strikes" (exactly 1/3) is out, a miss on dev.
     assert (scores[1 / 3].tp, scores[1 / 3].fn) == (1, 1)
     assert (scores[0.5].tp, scores[0.5].fn) == (1, 1)
     # On train the quarter lexicon labels the two unlabelled "strikes": precision pays.
-    train = ner.lexicon_ceiling(tmp_path, "train", "Weapon")[0.25]
+    train = ner.lexicon_ceiling(ner.load_splits(tmp_path), "train", "Weapon")[0.25]
     assert (train.tp, train.fp, train.fn) == (1, 2, 0)
     assert ner.dataset_files(tmp_path, split="train") == [tmp_path / "re3d-train.conll"]
 

@@ -409,10 +409,9 @@ def _place_extent(span: Span) -> Span:
 def _written_division(span: Span, context: frozenset[str]):
     """The region a name with a division word after it spells in the knowledge base: "Nineveh
     province" is Nineveh Governorate even where NER typed "Nineveh" a person."""
-    doc = span.doc
-    if span.end >= len(doc) or doc[span.end].lower_ not in DIVISION_WORDS:
+    if not _division_word_after(span):
         return None
-    link = knowledge_base().link(f"{span.text} {doc[span.end].text}", "PLACE", context=context)
+    link = knowledge_base().link(f"{span.text} {span.doc[span.end].text}", "PLACE", context=context)
     if link is None or not link.kb_id.startswith(("region:", "admin1:")):
         return None
     return link
@@ -423,6 +422,10 @@ def _names_division(span: Span, link) -> bool:
     oblast", "the Donetsk region", "New York state"."""
     if link is None or link.type != "PLACE" or not link.kb_id.startswith(("geonames:", "county:")):
         return False
+    return _division_word_after(span)
+
+
+def _division_word_after(span: Span) -> bool:
     return span.end < len(span.doc) and span.doc[span.end].lower_ in DIVISION_WORDS
 
 

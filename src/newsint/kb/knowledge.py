@@ -225,9 +225,7 @@ class KnowledgeBase:
             is_city = candidate.id.startswith("geonames:")
             # A name NER called an organisation links to a named place, a capital, or the town a
             # division is named after (the division would be linked otherwise: "Hama" is the city).
-            # Not New York: as an agent ("New York sued") it is the state, as before.
-            seat = candidate.iso3 != "USA" and is_division_seat(candidate, candidates)
-            named = _is_capital(candidate) or seat
+            named = _is_capital(candidate) or is_division_seat(candidate, candidates)
             if is_city and ((named_only and not named) or (candidate.population or 0) < MIN_LINK_POPULATION):
                 continue
             return _place_link(candidate)

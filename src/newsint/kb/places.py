@@ -731,12 +731,12 @@ def lookup_place(name: str) -> list[PlaceEntry]:
         add(entry, kb.rank(entry), ambiguous)
     if (parsed := parse_directional(name)) is not None:
         add(directional_region(*parsed), RANK_DIRECTIONAL, False)
-    divisions = {(e.iso3, e.admin1) for _, e in scored if e.id.startswith("admin1:")}
+    named = [e for _, e in scored]
     for entry, _ in city_index().find(key):
         population = entry.population or 0
         # A town in the division of its name is what the name means first: "Hama", "Herat" are
         # the cities; the province is "Hama province" (extract/entities.py).
-        seat = (entry.iso3, entry.admin1) in divisions
+        seat = is_division_seat(entry, named)
         add(entry, RANK_MAJOR_CITY if population >= MAJOR_CITY_POPULATION or seat else RANK_CITY, False)
     scored.sort(key=lambda item: (item[0], item[1].id))
     return [entry for _, entry in scored]
@@ -744,9 +744,13 @@ def lookup_place(name: str) -> list[PlaceEntry]:
 
 def is_division_seat(place: PlaceEntry, candidates: Iterable[PlaceEntry]) -> bool:
     """Whether a town lies in a first-level division that bears its name (among ``candidates``,
-    what ``lookup_place`` gave for that name): Hama in Hama governorate, Herat in Herat province."""
-    return place.id.startswith("geonames:") and any(
-        c.id.startswith("admin1:") and (c.iso3, c.admin1) == (place.iso3, place.admin1) for c in candidates
+    what ``lookup_place`` gave for that name): Hama in Hama governorate, Herat in Herat province.
+    Not in the US: the one state named like a town in it is New York, whose city outranks it by
+    size anyway, and "New York" as an agent ("New York sued") is the state."""
+    return (
+        place.id.startswith("geonames:")
+        and place.iso3 != "USA"
+        and any(c.id.startswith("admin1:") and (c.iso3, c.admin1) == (place.iso3, place.admin1) for c in candidates)
     )
 
 

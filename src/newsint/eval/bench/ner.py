@@ -269,7 +269,11 @@ def score(gold: list[Span], predicted: list[Span], tally: Tally, labels: tuple[s
 CEILING_SHARES = (0.25, 1 / 3, 0.5)
 
 
-def lexicon_ceiling(data_dir: Path, split: str, label: str) -> dict[float, Counts]:
+def load_splits(data_dir: Path) -> dict[str, list[Sentence]]:
+    return {name: load_sentences(data_dir, split=name) for name in SPLITS}
+
+
+def lexicon_ceiling(splits: dict[str, list[Sentence]], split: str, label: str) -> dict[float, Counts]:
     """What a context-free lookup could score on ``split`` for one label, at each of
     ``CEILING_SHARES``: a lexicon of every string the gold of *both* splits gives that label, each
     kept only where the gold labels it at more than that share of its written occurrences (counted
@@ -278,9 +282,8 @@ def lexicon_ceiling(data_dir: Path, split: str, label: str) -> dict[float, Count
 
     It measures the annotation, not a system: a lookup can only be as consistent as the labels it
     copies, and re3d labels the same words ("strikes", "vehicles") in some sentences and not others;
-    a lower share buys recall with precision.
+    a lower share buys recall with precision. ``splits``: every split's sentences (``load_splits``).
     """
-    splits = {name: load_sentences(data_dir, split=name) for name in SPLITS}
 
     def gold_of(sentence: Sentence) -> set[tuple[int, int]]:
         return {(s, e) for s, e, gold_label in without_article(sentence.text, sentence.gold) if gold_label == label}
@@ -352,9 +355,10 @@ def run(
             score(gold, predicted, base)
             score(_named(sentence, gold), predicted, base_named)
     named = (ours_named, base_named if baselines else None)
-    ceiling = (
-        {} if limit else {label: lexicon_ceiling(data_dir, split, label) for label in ("Weapon", "MilitaryPlatform")}
-    )
+    ceiling: dict[str, dict[float, Counts]] = {}
+    if not limit:  # a sample run is a quick look; the ceiling reads both whole splits
+        splits = load_splits(data_dir)
+        ceiling = {label: lexicon_ceiling(splits, split, label) for label in ("Weapon", "MilitaryPlatform")}
     return report(ours, base if baselines else None, named, len(sentences), errors, details, split, ceiling)
 
 
