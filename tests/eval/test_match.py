@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from newsint.extract.quantity_compare import unit_key
 from newsint.eval.match import (
     Finding,
     SectionResult,
@@ -27,7 +28,6 @@ from newsint.eval.match import (
     quantity_matches,
     sentence_spans,
     stem,
-    unit_key,
 )
 from newsint.model import (
     Analysis,

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from newsint.extract.contradictions import find_contradictions, interval
+from newsint.extract.contradictions import find_contradictions
+from newsint.extract.quantity_compare import interval
 from newsint.model import Analysis, Claim, ClaimSource, Quantity, Span
 from newsint.pipeline import analyze
 from newsint.readers.raw import RawDocument

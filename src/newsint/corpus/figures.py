@@ -2,7 +2,7 @@
 right (contradiction).
 
 A *figure* is one quantity inside one attributed claim of one article. Two figures are about the
-same thing when ``newsint.extract.contradictions.same_quantity`` says so (same counted unit, same
+same thing when ``newsint.extract.quantity_compare.same_quantity`` says so (same counted unit, same
 head of what is counted) **and** their places and times are compatible:
 
 - what is counted: both figures must say it (``Quantity.of``). A bare unit says
@@ -21,7 +21,7 @@ head of what is counted) **and** their places and times are compatible:
   range), else the window of ``REPORTED_FIGURE_WINDOW_DAYS`` before the article's publication
   date. Figures with no known time are compared only with figures of the same article.
 
-Agreeing figures (``contradictions.agree``: their intervals overlap, so the stated approximation
+Agreeing figures (``quantity_compare.agree``: their intervals overlap, so the stated approximation
 and bounds count) are grouped; a group with two independent outlets or two distinct sources is
 *corroborated*. Two groups about the same thing whose figures cannot both be true are a
 *contradiction*, with the sources and independent-outlet count on each side.
@@ -39,7 +39,7 @@ from newsint.corpus.article import CorpusArticle
 from newsint.corpus.entities import CorpusEntity, EntityIndex, resolve_entities
 from newsint.corpus.outlets import Outlets, published
 from newsint.corpus.places import place_keys
-from newsint.extract.contradictions import agree, interval, same_quantity, unit_key
+from newsint.extract.quantity_compare import agree, interval, same_quantity, unit_key
 from newsint.model import Analysis, Claim, Entity, Quantity
 
 # A figure reported without its own date is read as current within this many days before the

@@ -67,6 +67,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+from newsint.extract.quantity_compare import unit_key
 from newsint.model import Analysis, Claim, Contradiction, Entity, Event, Judgement, Mention
 
 __all__ = [
@@ -87,7 +88,6 @@ __all__ = [
     "quantity_matches",
     "sentence_spans",
     "stem",
-    "unit_key",
 ]
 
 NOT_FOUND = "not found in text"
@@ -311,20 +311,9 @@ def cue_matches(gold_cue: str, output_cue: str | None) -> bool:
     return all(stem(w) in have for w in head_words(gold_cue))
 
 
-def unit_key(unit: str) -> str:
-    words = name_key(unit).split()
-    if not words:
-        return ""
-    last = words[-1]
-    if last.endswith("ies") and len(last) > 4:
-        last = last[:-3] + "y"
-    elif last.endswith("s") and not last.endswith("ss") and len(last) > 2:
-        last = last[:-1]
-    return " ".join([*words[:-1], last])
-
-
 def quantity_matches(gold: Mapping[str, Any], value: float | None, unit: str | None) -> bool:
-    """Value within ±1% of the gold value; unit (if the gold gives one) equal, singular or plural."""
+    """Value within ±1% of the gold value; unit (if the gold gives one) the same counted unit, by the
+    rule the extractor and the corpus use (``quantity_compare.unit_key``: head noun, singular or plural)."""
     if value is None:
         return False
     target = float(gold["value"])
