@@ -72,8 +72,11 @@ def _stderr() -> Console:
 
 
 def report_error(error: NewsintError | str) -> None:
-    # Plain print: rich would re-wrap a long path and split the one line in two.
-    print(f"newsint: error: {error}", file=sys.stderr, flush=True)
+    from newsint.export.safe_text import one_line
+
+    # Plain print: rich would re-wrap a long path and split the one line in two. one_line: a file
+    # name can hold ESC or a newline, and must neither drive the terminal nor break the line.
+    print(f"newsint: error: {one_line(str(error))}", file=sys.stderr, flush=True)
 
 
 @app.command()
@@ -306,13 +309,14 @@ def search(
         hits = store.search(
             query, entity=entity, type=kind, date_from=date_from, date_to=date_to, source=source, limit=limit
         )
+    from newsint.export.safe_text import json_safe, rich_text
+
     if output_format == "json":
-        print(json.dumps([hit.to_dict() for hit in hits], ensure_ascii=False, indent=2))
+        print(json_safe(json.dumps([hit.to_dict() for hit in hits], ensure_ascii=False, indent=2)))
         return
     if not hits:
         print("no matches")
         return
-    from rich.markup import escape
     from rich.table import Table
     from rich.text import Text
 
@@ -320,17 +324,20 @@ def search(
     for column in ("kind", "article", "snippet"):
         table.add_column(column)
     for hit in hits:
+        # Titles, outlets, sources and snippets are article text: rich_text, never markup.
         where = " · ".join(x for x in (hit.published, hit.outlet) if x) or hit.source
-        about = f"{escape(hit.title or hit.source)}\n[dim]{escape(where)} {hit.article_id[:12]}[/dim]"
+        about = rich_text(hit.title or hit.source)
+        about.append("\n")
+        about.append(rich_text(f"{where} {hit.article_id[:12]}", style="dim"))
         if hit.duplicate_of:
-            about += f"\n[dim]copy of {hit.duplicate_of[:12]}[/dim]"
+            about.append(f"\ncopy of {hit.duplicate_of[:12]}", style="dim")
         snippet = Text()
         if hit.kind == "claim":
-            snippet.append(f"{hit.claim_source or 'unknown source'} {hit.cue or ''}: ", style="italic")
+            snippet.append(rich_text(f"{hit.claim_source or 'unknown source'} {hit.cue or ''}: ", style="italic"))
         # The store marks matched words [like this]; shown bold, without the brackets.
         for n, part in enumerate(re.split(r"\[|\]", " ".join(hit.snippet.split()))):
-            snippet.append(part, style="bold" if n % 2 else "")
-        table.add_row(hit.kind, about, snippet)
+            snippet.append(rich_text(part, style="bold" if n % 2 else ""))
+        table.add_row(rich_text(hit.kind), about, snippet)
     StdoutConsole(width=140).print(table)
 
 
@@ -356,20 +363,23 @@ def failed(
             if report.failed:
                 raise typer.Exit(EXIT_INPUT_ERROR)
             return
+    from newsint.export.safe_text import json_safe, rich_text
+
     if output_format == "json":
-        print(json.dumps([asdict(f) for f in failures], ensure_ascii=False, indent=2))
+        print(json_safe(json.dumps([asdict(f) for f in failures], ensure_ascii=False, indent=2)))
         return
     if not failures:
         print("no failed documents")
         return
-    from rich.markup import escape
     from rich.table import Table
 
     table = Table()
     for column in ("source", "code", "reason", "failed at", "attempts"):
         table.add_column(column)
     for f in failures:
-        table.add_row(escape(f.source), f.code, escape(f.reason), f.failed_at, str(f.attempts))
+        # The source is a file name and the reason may quote the input: text, never markup.
+        cells = (rich_text(f.source), rich_text(f.code), rich_text(f.reason), rich_text(f.failed_at))
+        table.add_row(*cells, str(f.attempts))
     StdoutConsole(width=160).print(table)
 
 

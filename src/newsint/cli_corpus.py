@@ -31,6 +31,7 @@ from newsint.cli import (
 from newsint.corpus.article import CorpusArticle
 from newsint.errors import EmptyInputError, NotFoundError, UsageError
 from newsint.export.corpus_export import ExportFormat
+from newsint.export.safe_text import json_safe
 
 if TYPE_CHECKING:
     from newsint.corpus.entities import CorpusEntity, EntityIndex
@@ -64,6 +65,11 @@ def stored_articles(db: str | None) -> Iterator[Iterator[CorpusArticle]]:
 def _print(renderable: RenderableType) -> None:
     console = StdoutConsole(width=CONSOLE_WIDTH if not sys.stdout.isatty() else None, highlight=False)
     console.print(renderable)
+
+
+def _json(value: Any) -> str:
+    """JSON for stdout: C1 and bidi controls in article text as \\u escapes (export/safe_text.py)."""
+    return json_safe(json.dumps(value, ensure_ascii=False, indent=2))
 
 
 def _date(value: str | None, option: str) -> dt.date | None:
@@ -117,14 +123,14 @@ def claims(
         if entity is not None:
             report = figures_about(report, entity)
         if output_format == "json":
-            print(json.dumps(report_to_dict(report), ensure_ascii=False, indent=2))
+            print(_json(report_to_dict(report)))
         else:
             _print(render_figures(report, contradictions_only=True))
         return
     profile = entity_profile(entity, articles, index) if entity is not None else None
     if output_format == "json":
         rows = _claim_rows(articles) if profile is None else _profile_rows(profile)
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(_json(rows))
         return
     _print(render_claims(articles, profile))
 

@@ -31,11 +31,11 @@ from typing import Any, Literal, get_args
 
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from newsint.errors import NewsintError
 from newsint.eval.gold import Gold, GoldError, load_gold
 from newsint.eval.match import NOT_FOUND, Finding, SectionResult, match_analysis
+from newsint.export.safe_text import json_safe, rich_text
 from newsint.model import Analysis
 from newsint.settings import Settings
 
@@ -197,7 +197,8 @@ def _round(value: float | None) -> float | None:
 
 
 def render_json(reports: list[FileReport]) -> str:
-    return json.dumps(to_dict(reports), ensure_ascii=False, indent=2) + "\n"
+    # json_safe: the findings quote article text, whose C1 and bidi controls json.dumps writes raw.
+    return json_safe(json.dumps(to_dict(reports), ensure_ascii=False, indent=2)) + "\n"
 
 
 def write_report(path: Path, reports: list[FileReport]) -> None:
@@ -237,7 +238,7 @@ def _print_file(console: Console, report: FileReport) -> None:
     title = f"{report.gold} — {report.article}"
     if report.reference_date:
         title += f" (reference date {report.reference_date})"
-    console.print(Text(title, style="bold"))
+    console.print(rich_text(title, style="bold"))
     table = Table(show_edge=False)
     for name, justify in (("section", "left"), ("gold", "right"), ("found", "right"), ("recall", "right"),
                           ("output", "right"), ("precision", "right"), ("F1", "right")):  # fmt: skip
@@ -279,4 +280,5 @@ def _print_wrapped(console: Console, text: str, *, indent: int, style: str | Non
     lines = textwrap.wrap(text, width=TABLE_WIDTH, initial_indent=" " * indent, subsequent_indent=" " * (indent + 2),
                           break_long_words=False, break_on_hyphens=False)  # fmt: skip
     for line in lines:
-        console.print(line, style=style, markup=False, highlight=False, soft_wrap=True)
+        # rich_text: article text and gold items are shown as text, never markup, emoji codes or controls.
+        console.print(rich_text(line, style=style or ""), highlight=False, soft_wrap=True)

@@ -18,6 +18,7 @@ import csv
 import io
 from collections.abc import Iterable
 
+from newsint.export.csvfile import write_rows
 from newsint.model import Analysis, Event
 
 COLUMNS = (
@@ -56,10 +57,10 @@ def acled_header() -> str:
 
 
 def acled_csv(analysis: Analysis) -> str:
-    """The rows of one analysis as CSV text, without the header."""
+    """The rows of one analysis as CSV text, without the header; cells as every CSV export writes
+    them (csvfile.csv_cell: no formula, no terminal control)."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writerows(acled_rows(analysis))
+    write_rows(buffer, COLUMNS, acled_rows(analysis))
     return buffer.getvalue()
 
 

@@ -2,6 +2,9 @@
 
 Later stages add their sections (entities, claims, events) through ``SECTIONS``; each section
 is a function Analysis -> renderable or None, so the brief grows without this file knowing them.
+
+Every string from the article (its text, title, source, URL, names, claims) goes into a cell as
+``rich_text``: shown as text, never read as rich markup, with terminal controls replaced.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from newsint.export.safe_text import rich_text
 from newsint.model import Analysis
 
 # A paragraph longer than this is shortened in the brief (the JSON always has the full text).
@@ -24,7 +28,7 @@ BRIEF_PARAGRAPH_CHARS = 220
 def render_brief(analysis: Analysis) -> RenderableType:
     parts = [section(analysis) for section in SECTIONS]
     document = analysis.document
-    title = Text(document.title or "(no title found)", style="bold")
+    title = rich_text(document.title or "(no title found)", style="bold")
     return Panel(Group(*(p for p in parts if p is not None)), title=title, title_align="left", expand=True)
 
 
@@ -34,17 +38,18 @@ def _header(analysis: Analysis) -> RenderableType:
     table.add_column(style="dim", no_wrap=True)
     table.add_column()
     published = document.published or "unknown"
-    table.add_row("source", document.source + (f"  ({document.reader})" if document.reader else ""))
+    table.add_row("source", rich_text(document.source + (f"  ({document.reader})" if document.reader else "")))
     if document.url:
-        table.add_row("url", document.url)
+        table.add_row("url", rich_text(document.url))
     if document.site:
-        table.add_row("site", document.site)
-    table.add_row("publisher", document.original_publisher or "—")
+        table.add_row("site", rich_text(document.site))
+    table.add_row("publisher", rich_text(document.original_publisher or "—"))
     if document.byline:
-        table.add_row("byline", document.byline)
+        table.add_row("byline", rich_text(document.byline))
     if document.dateline:
-        table.add_row("dateline", document.dateline.text)
-    table.add_row("published", f"{published}  [dim](basis: {document.published_basis})[/dim]")
+        table.add_row("dateline", rich_text(document.dateline.text))
+    basis = rich_text(f"  (basis: {document.published_basis})", style="dim")
+    table.add_row("published", Text.assemble(rich_text(published), basis))
     counts = Counter(p.kind for p in document.paragraphs)
     table.add_row("paragraphs", ", ".join(f"{n} {kind}" for kind, n in counts.items()))
     table.add_row("id", document.id)
@@ -62,7 +67,7 @@ def _paragraphs(analysis: Analysis) -> RenderableType:
         text = document.paragraph_text(paragraph)
         if len(text) > BRIEF_PARAGRAPH_CHARS:
             text = text[: BRIEF_PARAGRAPH_CHARS - 1].rstrip() + "…"
-        table.add_row(paragraph.kind, Text(text))
+        table.add_row(paragraph.kind, rich_text(text))
     return Group(Text(""), table, Text(""))
 
 
@@ -74,12 +79,12 @@ def _set_aside(analysis: Analysis) -> RenderableType | None:
     table.add_column("kind", style="yellow", no_wrap=True)
     table.add_column("text")
     for item in document.related_articles:
-        table.add_row("related", item.title + (f"  <{item.url}>" if item.url else ""))
+        table.add_row("related", rich_text(item.title + (f"  <{item.url}>" if item.url else "")))
     for link in document.links:
-        table.add_row("link", link.url + (f"  “{link.anchor}”" if link.anchor else ""))
+        table.add_row("link", rich_text(link.url + (f"  “{link.anchor}”" if link.anchor else "")))
     for removed in document.removed:
         if removed.kind not in {"teaser", "links"}:  # already listed above
-            table.add_row(removed.kind, removed.text)
+            table.add_row(removed.kind, rich_text(removed.text))
     return table
 
 
@@ -92,7 +97,13 @@ def _entities(analysis: Analysis) -> RenderableType | None:
     order = {"PERSON": 0, "ORG": 1, "PLACE": 2, "EQUIPMENT": 3, "OPERATION": 4}
     for entity in sorted(analysis.entities, key=lambda e: (order.get(e.type, 9), -len(e.mentions))):
         actors = sorted({m.actor for m in entity.mentions if m.actor} | ({entity.actor} if entity.actor else set()))
-        table.add_row(entity.type, entity.name, str(len(entity.mentions)), ", ".join(actors), _entity_detail(entity))
+        table.add_row(
+            entity.type,
+            rich_text(entity.name),
+            str(len(entity.mentions)),
+            rich_text(", ".join(actors)),
+            rich_text(_entity_detail(entity)),
+        )
     return table
 
 
@@ -131,11 +142,12 @@ def _claims(analysis: Analysis) -> RenderableType | None:
         content = claim.content.text
         if len(content) > BRIEF_PARAGRAPH_CHARS:
             content = content[: BRIEF_PARAGRAPH_CHARS - 1] + "…"
-        style = "red" if claim.id in contradicted else None
-        table.add_row(mark, source, claim.cue or "", Text(content, style=style), numbers)
+        style = "red" if claim.id in contradicted else ""
+        cells = (rich_text(source), rich_text(claim.cue), rich_text(content, style=style), rich_text(numbers))
+        table.add_row(mark, *cells)
     parts: list[RenderableType] = [table]
     for contradiction in analysis.contradictions:
-        parts.append(Text(f"≠ contradiction: {contradiction.reason}", style="bold red"))
+        parts.append(rich_text(f"≠ contradiction: {contradiction.reason}", style="bold red"))
     return Group(*parts)
 
 
@@ -148,7 +160,8 @@ def _judgements(analysis: Analysis) -> RenderableType | None:
     for judgement in analysis.judgements:
         low, high = judgement.probability
         text = judgement.text if len(judgement.text) <= BRIEF_PARAGRAPH_CHARS else judgement.text[:219] + "…"
-        table.add_row(judgement.phrase, f"{low:.2f}–{high:.2f}", judgement.condition or "", text)
+        band = f"{low:.2f}–{high:.2f}"
+        table.add_row(rich_text(judgement.phrase), band, rich_text(judgement.condition), rich_text(text))
     return table
 
 
@@ -200,7 +213,14 @@ def _event_table(title: str, events: list, names: dict[str, str], text: str, *, 
             detail.append(f"claim {event.claim}")
         if event.operation:
             detail.append(names.get(event.operation, event.operation))
-        table.add_row(when, kind, _trigger_in_context(event, text), parties, where, "; ".join(detail))
+        table.add_row(
+            rich_text(when),
+            rich_text(kind),
+            _trigger_in_context(event, text),
+            rich_text(parties),
+            rich_text(where),
+            rich_text("; ".join(detail)),
+        )
     return table
 
 
@@ -221,9 +241,10 @@ def _trigger_in_context(event, text: str) -> Text:
     after = re.match(rf"\S*(?:\s+\S+){{0,{TRIGGER_CONTEXT_WORDS}}}", after_text)
     before_shown, after_shown = before.group() if before else "", after.group() if after else ""
     shown = Text("…" if before_shown.strip() != before_text.strip() else "")
-    shown.append(re.sub(r"\s+", " ", before_shown))
-    shown.append(trigger.text, style="bold")
-    shown.append(re.sub(r"\s+", " ", after_shown.rstrip()) + ("…" if after_shown.strip() != after_text.strip() else ""))
+    shown.append(rich_text(re.sub(r"\s+", " ", before_shown)))
+    shown.append(rich_text(trigger.text, style="bold"))
+    after = re.sub(r"\s+", " ", after_shown.rstrip()) + ("…" if after_shown.strip() != after_text.strip() else "")
+    shown.append(rich_text(after))
     return shown
 
 

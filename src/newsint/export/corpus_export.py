@@ -14,6 +14,10 @@ unpack with one call. ``--table`` gives one table as plain CSV for pipes and std
 The output is streamed (row by row, article by article for jsonl) into a temporary sibling of
 ``--out`` and renamed into place at the end: a failure leaves no half-written file and an existing
 one untouched, and no export is ever held whole in memory.
+
+Text from the articles is escaped for each format (export/safe_text.py): JSON with C1 and bidi
+controls as ``\\u`` escapes, GEXF valid XML 1.0 whatever an entity is named, CSV cells without
+formulas or terminal controls (csvfile.py).
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from typing import BinaryIO, TextIO
 
 from newsint.corpus.article import CorpusArticle
 from newsint.errors import UsageError
+from newsint.export.safe_text import json_safe, xml_safe
 
 
 class ExportFormat(StrEnum):
@@ -69,7 +74,11 @@ def stream_export(
 
         from newsint.corpus.network import actor_network
 
-        nx.write_gexf(actor_network(_listed(articles)), stream)
+        # networkx writes control characters in names as they are, which makes the whole file
+        # invalid XML; the graph is small (one node per actor), so it is serialised, then fixed.
+        serialised = io.BytesIO()
+        nx.write_gexf(actor_network(_listed(articles)), serialised)
+        stream.write(xml_safe(serialised.getvalue().decode("utf-8")).encode("utf-8"))
         return
     if is_binary(export_format, table):
         from newsint.export.tables import TABLES, write_table_csv
@@ -82,7 +91,7 @@ def stream_export(
         return
     if export_format is ExportFormat.jsonl:
         for article in articles:
-            stream.write((article.analysis.to_json() + "\n").encode("utf-8"))
+            stream.write((json_safe(article.analysis.to_json()) + "\n").encode("utf-8"))
         return
     with _text(stream) as text:
         _write_text_export(export_format, articles, table, text)
@@ -98,7 +107,8 @@ def _write_text_export(
     elif export_format is ExportFormat.geojson:
         from newsint.export.geojson import corpus_places_geojson
 
-        text.write(json.dumps(corpus_places_geojson(_listed(articles)), ensure_ascii=False, indent=2) + "\n")
+        places = corpus_places_geojson(_listed(articles))
+        text.write(json_safe(json.dumps(places, ensure_ascii=False, indent=2)) + "\n")
     elif export_format is ExportFormat.acled:
         from newsint.export.acled import write_acled_csv
 

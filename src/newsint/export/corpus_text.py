@@ -1,11 +1,15 @@
-"""Terminal renderings (rich) of the corpus views: the brief, figures, an entity profile, the timeline."""
+"""Terminal renderings (rich) of the corpus views: the brief, figures, an entity profile, the timeline.
+
+Every string from the articles (outlets, names, claim sources and contents, figures as written)
+goes into the tables as ``rich_text``: shown as text, never read as rich markup, with terminal
+controls replaced (export/safe_text.py).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from rich.console import Group, RenderableType
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -15,6 +19,7 @@ from newsint.corpus.figures import FigureContradiction, FigureGroup, FigureRepor
 from newsint.corpus.outlets import outlet_name
 from newsint.corpus.profile import EntityProfile
 from newsint.corpus.timeline import TimelineEntry
+from newsint.export.safe_text import rich_text
 
 # Longer claim or event texts are shortened on screen (the exports always have the full text).
 TEXT_CHARS = 160
@@ -24,20 +29,20 @@ def render_corpus_brief(brief: CorpusBrief) -> RenderableType:
     header = Text.assemble(
         ("Corpus: ", "bold"),
         f"{brief.articles} articles ({brief.independent_articles} independent) from {len(brief.outlets)} outlets",
-    )
+    )  # counts only: no input text
     outlets = Table(title="Sources", title_justify="left", show_header=True)
     outlets.add_column("outlet")
     outlets.add_column("articles", justify="right")
     for name, count in brief.outlets:
-        outlets.add_row(escape(name), str(count))
+        outlets.add_row(rich_text(name), str(count))
     entities = Table(title="Most named", title_justify="left", show_header=True)
     for column in ("entity", "type", "actor", "articles", "mentions"):
         entities.add_column(column, justify="right" if column in ("articles", "mentions") else "left")
     for entity in brief.top_entities:
         entities.add_row(
-            escape(entity.name),
+            rich_text(entity.name),
             entity.type,
-            entity.actor or "",
+            rich_text(entity.actor),
             str(len(entity.article_ids)),
             str(entity.mention_count),
         )
@@ -71,19 +76,20 @@ def render_figures(report: FigureReport, *, contradictions_only: bool = False) -
 
 def _contradiction(number: int, contradiction: FigureContradiction) -> RenderableType:
     ratio = f" — the larger is {contradiction.ratio:.1f} times the smaller" if contradiction.ratio else ""
-    head = Text(f"  ≠ {number}. {contradiction.first.subject}{ratio}", style="red")
+    head = rich_text(f"  ≠ {number}. {contradiction.first.subject}{ratio}", style="red")
     return Group(head, _group(contradiction.first, indent="     "), _group(contradiction.second, indent="     "))
 
 
 def _group(group: FigureGroup, *, indent: str) -> RenderableType:
     outlets, sources = group.independent_outlets, len(group.sources)
     counts = f"{outlets} independent outlet{'s' if outlets != 1 else ''}, {sources} source{'s' if sources != 1 else ''}"
-    lines = [Text(f"{indent}{_interval(group)} (unit: {group.figures[0].quantity.unit}) — {counts}", style="bold")]
+    unit = group.figures[0].quantity.unit
+    lines = [rich_text(f"{indent}{_interval(group)} (unit: {unit}) — {counts}", style="bold")]
     for side in group.by_source():
         actor = f" [{side.actor}]" if side.actor else ""
         carried = ", ".join(side.outlets) if side.outlets else "outlet unknown"
         figures = "; ".join(f"“{t}”" for t in side.texts)
-        lines.append(Text(f"{indent}  {side.source}{actor}: {figures} (in {carried})"))
+        lines.append(rich_text(f"{indent}  {side.source}{actor}: {figures} (in {carried})"))
     return Group(*lines)
 
 
@@ -106,11 +112,11 @@ def render_timeline(entries: Sequence[TimelineEntry], *, title: str | None = Non
         date = entry.start if entry.end == entry.start else f"{entry.start} – {entry.end}"
         basis = " (published)" if entry.basis == "published" else ""
         table.add_row(
-            date + basis,
-            entry.kind,
-            ", ".join(entry.actors),
-            escape(_short(entry.text)),
-            escape(entry.outlet or ""),
+            rich_text(date + basis),
+            rich_text(entry.kind),
+            rich_text(", ".join(entry.actors)),
+            rich_text(_short(entry.text)),
+            rich_text(entry.outlet),
         )
     if not entries:
         return Text("No dated events or claims match.", style="dim")
@@ -122,28 +128,30 @@ def render_profile(profile: EntityProfile) -> RenderableType:
     head = Table.grid(padding=(0, 2))
     head.add_column(style="dim")
     head.add_column()
-    head.add_row("entity", Text(entity.name, style="bold"))
-    head.add_row("type", entity.type)
-    head.add_row("kb id", entity.kb_id or "— (not in the knowledge base)")
-    head.add_row("actor", entity.actor or "—")
+    head.add_row("entity", rich_text(entity.name, style="bold"))
+    head.add_row("type", rich_text(entity.type))
+    head.add_row("kb id", rich_text(entity.kb_id or "— (not in the knowledge base)"))
+    head.add_row("actor", rich_text(entity.actor or "—"))
     if len(entity.names) > 1:
-        head.add_row("also named", ", ".join(sorted(n for n in entity.names if n != entity.name)))
+        head.add_row("also named", rich_text(", ".join(sorted(n for n in entity.names if n != entity.name))))
     carried = ", ".join(profile.outlets)
-    head.add_row("articles", f"{len(entity.article_ids)} in {len(profile.outlets)} outlets: {carried}")
-    head.add_row("mentions", "  ".join(f"{date}: {count}" for date, count in profile.mentions_by_date.items()))
+    head.add_row("articles", rich_text(f"{len(entity.article_ids)} in {len(profile.outlets)} outlets: {carried}"))
+    mentions = "  ".join(f"{date}: {count}" for date, count in profile.mentions_by_date.items())
+    head.add_row("mentions", rich_text(mentions))
     if profile.roles:
-        head.add_row("roles", ", ".join(f"{role} ({n})" for role, n in profile.roles.most_common()))
+        head.add_row("roles", rich_text(", ".join(f"{role} ({n})" for role, n in profile.roles.most_common())))
     parts: list[RenderableType] = [head]
     for title, rows in (("Claims by", profile.claims_by), ("Claims about", profile.claims_about)):
-        table = Table(title=f"{title} {entity.name} ({len(rows)})", title_justify="left", show_header=True)
+        heading = rich_text(f"{title} {entity.name} ({len(rows)})")
+        table = Table(title=heading, title_justify="left", show_header=True)
         for column in ("published", "source", "claim", "outlet"):
             table.add_column(column)
         for row in rows:
             table.add_row(
-                (row.published or "unknown")[:10],
-                escape(_short(row.source, 60)),
-                escape(_short(f"{row.cue or ''} {row.text}".strip())),
-                escape(row.outlet or ""),
+                rich_text((row.published or "unknown")[:10]),
+                rich_text(_short(row.source, 60)),
+                rich_text(_short(f"{row.cue or ''} {row.text}".strip())),
+                rich_text(row.outlet),
             )
         parts.append(table)
     return Group(*parts)
@@ -164,9 +172,9 @@ def render_claims(articles: Sequence[CorpusArticle], profile: EntityProfile | No
         document = article.analysis.document
         for claim in article.analysis.claims:
             table.add_row(
-                (document.published or "unknown")[:10],
-                escape(_short(" ".join((claim.source.text or "unnamed source").split()), 60)),
-                escape(_short(" ".join(f"{claim.cue or ''} {claim.content.text}".split()))),
-                escape(outlet_name(article) or ""),
+                rich_text((document.published or "unknown")[:10]),
+                rich_text(_short(" ".join((claim.source.text or "unnamed source").split()), 60)),
+                rich_text(_short(" ".join(f"{claim.cue or ''} {claim.content.text}".split()))),
+                rich_text(outlet_name(article)),
             )
     return table

@@ -29,6 +29,7 @@ from newsint.corpus.entities import CorpusEntity, resolve_entities
 from newsint.corpus.events import deduplicate_events
 from newsint.corpus.figures import source_named_in
 from newsint.export.csvfile import csv_text, write_csv
+from newsint.export.safe_text import json_safe
 from newsint.kb.countries import country
 
 DATASET = "newsint"
@@ -81,7 +82,7 @@ def ftm_entities(articles: Sequence[CorpusArticle]) -> Iterator[dict[str, Any]]:
 
 def write_ftm_entities_jsonl(stream: TextIO, articles: Sequence[CorpusArticle]) -> None:
     for entity in ftm_entities(articles):
-        stream.write(json.dumps(entity, ensure_ascii=False, sort_keys=True) + "\n")
+        stream.write(json_safe(json.dumps(entity, ensure_ascii=False, sort_keys=True)) + "\n")
 
 
 def ftm_entities_jsonl(articles: Sequence[CorpusArticle]) -> str:

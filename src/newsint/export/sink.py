@@ -4,6 +4,9 @@ Analyses are rendered and written one by one as they are produced, so memory sta
 many articles a run reads. A file is written to a temporary sibling and renamed into place only
 when the run succeeds with at least one article: a crash, a --fail-fast stop or a run where every
 input failed leaves an existing file untouched and no half-written one.
+
+Text from the articles is escaped for each format (export/safe_text.py): JSON with its C1 and
+bidi controls as ``\\u`` escapes, the brief as rich text, never markup.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from typing import IO
 
 from rich.console import Console
 
+from newsint.export.safe_text import json_safe
 from newsint.model import Analysis
 
 BRIEF_WIDTH = 110
@@ -57,7 +61,7 @@ class OutputSink:
     def add(self, analysis: Analysis) -> None:
         self.count += 1
         if self.format is OutputFormat.json:
-            rendered = analysis.to_json(indent=2)
+            rendered = json_safe(analysis.to_json(indent=2))
             if self.count == 1:
                 self._first_json = rendered
                 return
@@ -78,7 +82,7 @@ class OutputSink:
                 self._stream.write(acled_header())
             self._stream.write(acled_csv(analysis))
         elif self.format is OutputFormat.jsonl:
-            self._stream.write(analysis.to_json() + "\n")
+            self._stream.write(json_safe(analysis.to_json()) + "\n")
         elif self.format is OutputFormat.markdown:
             from newsint.export.markdown import render_markdown
 
@@ -90,7 +94,7 @@ class OutputSink:
     def close(self, *, success: bool) -> None:
         if self.format is OutputFormat.geojson and self.count:
             collection = {"type": "FeatureCollection", "features": self._features}
-            self._stream.write(json.dumps(collection, ensure_ascii=False, indent=2) + "\n")
+            self._stream.write(json_safe(json.dumps(collection, ensure_ascii=False, indent=2)) + "\n")
         if self.format is OutputFormat.json and self.count:
             self._stream.write(self._first_json + "\n" if self.count == 1 else "\n]\n")  # type: ignore[operator]
         self._stream.flush()

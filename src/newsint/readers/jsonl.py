@@ -1,4 +1,11 @@
-"""JSON Lines: one article per line, ``text`` or ``html``, plus optional url, title, date, source."""
+"""JSON Lines: one article per line, ``text`` or ``html``, plus optional url, title, date, source.
+
+The file is decoded and repaired as a whole (readers/text.py), but a JSON string can hold control
+characters as escapes (``"\\u001b[2J"``) that only appear once the line is parsed. The text,
+title, source and url fields are therefore repaired again, by the text reader's own function: its
+ftfy pass drops ANSI escape sequences and C0 controls and turns C1 controls into the characters
+they stand for, so an article reads the same from JSON Lines as from a .txt file.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +16,7 @@ from collections.abc import Iterator
 from newsint.errors import EmptyInputError, MalformedError, NewsintError
 from newsint.readers.html import read_html
 from newsint.readers.raw import RawDocument
+from newsint.readers.text import _repair as repair_text
 
 
 def read_jsonl(text: str, *, source: str, max_html_depth: int) -> Iterator[RawDocument | NewsintError]:
@@ -38,7 +46,7 @@ def _read_record(line: str, *, where: str, max_html_depth: int) -> RawDocument:
     if isinstance(record.get("html"), str) and record["html"].strip():
         raw = read_html(record["html"], source=where, max_depth=max_html_depth, url=url)
     elif isinstance(record.get("text"), str) and record["text"].strip():
-        raw = RawDocument(source=where, reader="jsonl", text=record["text"], url=url)
+        raw = RawDocument(source=where, reader="jsonl", text=repair_text(record["text"]), url=url)
     else:
         raise EmptyInputError('record has no "text" or "html"', path=where)
     raw.title = _string(record.get("title")) or raw.title
@@ -49,7 +57,8 @@ def _read_record(line: str, *, where: str, max_html_depth: int) -> RawDocument:
 
 def _string(value: object) -> str | None:
     # NUL dropped as clean/normalize.py drops it from the text: a field nothing can store.
-    return " ".join(value.replace("\x00", "").split()) or None if isinstance(value, str) else None
+    # Controls as the text reader drops them (see the module docstring).
+    return " ".join(repair_text(value.replace("\x00", "")).split()) or None if isinstance(value, str) else None
 
 
 def _iso_date(value: object) -> str | None:
