@@ -288,9 +288,15 @@ def stats(
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help="Words to find (all of them), searched as plain text.")],
+    query: Annotated[
+        str,
+        typer.Argument(help="Words to find (all of them), searched as plain text. Starting with '-'? Put -- first."),
+    ],
     db: DbOption = None,
-    entity: Annotated[str | None, typer.Option(help="Only articles mentioning this entity (name or KB id).")] = None,
+    entity: Annotated[
+        str | None,
+        typer.Option(help="Only articles mentioning this entity: any name or alias of it (any case), or its KB id."),
+    ] = None,
     kind: Annotated[
         str | None, typer.Option("--type", metavar="[article|claim]", help="Only this kind of hit.")
     ] = None,

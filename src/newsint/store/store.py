@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from newsint.corpus.article import CorpusArticle
+from newsint.corpus.entities import PRONOUN_MENTIONS, kb_ids_for_name
 from newsint.errors import NewsintError, StoreError, UsageError
 from newsint.model import Analysis
 from newsint.store import dedup, migrations
@@ -148,6 +149,23 @@ def open_store(url: str | None = None, *, create: bool = True) -> Store:
         backend.close()
         raise StoreError(f"cannot open the store ({_reason(error)})", path=backend.display_name) from None
     return Store(backend, version)
+
+
+def _entity_named(name: str) -> tuple[str, list[Any]]:
+    """A condition on ``entities x``: the entity is the one ``name`` means, as EntityIndex.find
+    matches it (corpus/entities.py): its KB id is one the KB gives for the name (alias, any
+    case), or its stored name or a mention of it is written that way (any case, pronouns aside)."""
+    name = " ".join(name.split())
+    kb_ids = sorted({kb_id.lower() for kb_id in kb_ids_for_name(name)})
+    condition = f"LOWER(x.kb_id) IN ({', '.join('?' * len(kb_ids))}) OR LOWER(x.name) = LOWER(?)"
+    params: list[Any] = [*kb_ids, name]
+    if name.lower() not in PRONOUN_MENTIONS:
+        condition += (
+            " OR EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = x.article_id "
+            "AND m.entity_id = x.entity_id AND LOWER(m.text) = LOWER(?))"
+        )
+        params.append(name)
+    return f"({condition})", params
 
 
 def _is_partial_date(value: str) -> bool:
@@ -363,8 +381,8 @@ class Store:
         """Articles and claims whose text has all the words of ``query``, best first.
 
         The query is plain words: quotes, ``OR``, ``NEAR(``, ``*`` or SQL in it are searched for
-        as text (or ignored), never run. Filters: ``entity`` (an entity name or KB id the article
-        mentions, any case), ``type`` (``article`` or ``claim``), ``date_from``/``date_to``
+        as text (or ignored), never run. Filters: ``entity`` (an entity the article mentions: any
+        name or KB alias of it, or its KB id, any case), ``type`` (``article`` or ``claim``), ``date_from``/``date_to``
         (publication date, inclusive, ISO), ``source`` (the outlet's name, or part of the file
         path or URL the article was read from).
         """
@@ -395,11 +413,14 @@ class Store:
             sql.append("AND a.published <= ?")
             params.append(date_to + "-12-31"[len(date_to) - 4 :] if len(date_to) < 10 else date_to)
         if entity is not None:
+            named, named_params = _entity_named(entity)
+            # The articles with an entity of that name, and those with the same KB entity under any
+            # other name: "Stoltenberg", a mention in one article, finds "Jens Stoltenberg" in the next.
             sql.append(
-                "AND EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id "
-                "AND (LOWER(e.name) = LOWER(?) OR e.kb_id = ?))"
+                f"AND a.id IN (SELECT x.article_id FROM entities x WHERE {named} UNION "
+                f"SELECT e.article_id FROM entities e WHERE e.kb_id IN (SELECT x.kb_id FROM entities x WHERE {named}))"
             )
-            params += [entity, entity]
+            params += named_params + named_params
         if source is not None:
             # LIKE ignores case in SQLite but not in PostgreSQL: both sides lowered, so it does in both.
             pattern = "%" + source.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
