@@ -195,11 +195,11 @@ TableOrJsonOption = Annotated[
 ]
 
 
-def _open_store(db: str | None, *, create: bool = False):
+def _open_store(db: str | None, *, create: bool = False, read_only: bool = False):
     from newsint.store import open_store
 
     try:
-        return open_store(db, create=create)
+        return open_store(db, create=create, read_only=read_only)
     except NewsintError as error:
         report_error(error)
         raise typer.Exit(EXIT_INPUT_ERROR) from None
@@ -273,7 +273,7 @@ def stats(
 ) -> None:
     """Counts of what the store holds: articles, sources, entities, claims, quantities, events…"""
     _check_format(output_format)
-    with _open_store(db) as store, _reported():
+    with _open_store(db, read_only=True) as store, _reported():
         figures = store.stats().to_dict()
     if output_format == "json":
         print(json.dumps(figures, ensure_ascii=False, indent=2))
@@ -308,7 +308,7 @@ def search(
 ) -> None:
     """Full-text search over stored articles and claims, with snippets, best matches first."""
     _check_format(output_format)
-    with _open_store(db) as store, _reported():
+    with _open_store(db, read_only=True) as store, _reported():
         hits = store.search(
             query, entity=entity, type=kind, date_from=date_from, date_to=date_to, source=source, limit=limit
         )
@@ -350,7 +350,8 @@ def failed(
     from newsint.store.ingest import retry_paths
 
     _check_format(output_format)
-    with _open_store(db) as store:
+    # Read-only unless retrying: listing the failures works on a store the user cannot write.
+    with _open_store(db, read_only=not retry) as store:
         with _reported():
             failures = store.failures()
         if retry:

@@ -122,26 +122,28 @@ def outlet_of(analysis: Analysis) -> str | None:
     return None
 
 
-def open_store(url: str | None = None, *, create: bool = True) -> Store:
+def open_store(url: str | None = None, *, create: bool = True, read_only: bool = False) -> Store:
     """Open (creating and migrating when needed) the store at ``url``: ``postgresql://…`` or a
     SQLite file path; None means ``NEWSINT_DB``, else ``newsint.db`` in the current folder.
-    ``create=False`` (commands that only read): a SQLite file that does not exist is an error, so a
-    mistyped ``--db`` is reported instead of answered from a new, empty store left behind."""
+    ``create=False``: a SQLite file that does not exist is an error, so a mistyped ``--db`` is
+    reported instead of answered from a new, empty store left behind. ``read_only=True`` (commands
+    that only read; implies ``create=False``): the database refuses every write and the schema is
+    checked, never migrated, so a store on read-only media can be read."""
     location = resolve_location(url)
     backend: Backend
     if is_postgres(location):
         from newsint.store.postgres import PostgresBackend
 
-        backend = PostgresBackend(location)
+        backend = PostgresBackend(location, read_only=read_only)
     else:
         from newsint.store.sqlite import SQLiteBackend
 
         path = sqlite_path(location)
-        if not create and not Path(path).exists():
+        if (read_only or not create) and not Path(path).exists():
             raise StoreError("no store here: run `newsint ingest FILES` first, or pass --db", path=path)
-        backend = SQLiteBackend(path)
+        backend = SQLiteBackend(path, read_only=read_only)
     try:
-        version = migrations.apply(backend)
+        version = migrations.check(backend) if read_only else migrations.apply(backend)
     except NewsintError:
         backend.close()
         raise
