@@ -100,7 +100,7 @@ def analyze(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file (whole or not at all).")] = None,
     fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first input that fails.")] = False,
     max_bytes: Annotated[
-        int | None, typer.Option("--max-bytes", help="Refuse inputs larger than this (default 50 MB).")
+        int | None, typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this (default 50 MB).")
     ] = None,
     encoding: Annotated[
         str | None, typer.Option(help="Force the text encoding instead of detecting it (e.g. cp1251).")
@@ -322,10 +322,13 @@ def search(
     date_from: Annotated[str | None, typer.Option("--from", help="Published on or after (YYYY[-MM[-DD]]).")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Published on or before (YYYY[-MM[-DD]]).")] = None,
     source: Annotated[str | None, typer.Option(help="Outlet name, or part of the source path or URL.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many hits.")] = 20,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many hits.")] = 20,
     output_format: TableOrJsonOption = "table",
 ) -> None:
-    """Full-text search over stored articles and claims, with snippets, best matches first."""
+    """Full-text search over stored articles and claims, with snippets, best matches first.
+
+    A query that starts with '-' is read as an option: put -- before it (newsint search --db x.db -- -1.5).
+    """
     _check_format(output_format)
     with _open_store(db, read_only=True) as store, _reported():
         hits = store.search(

@@ -35,6 +35,9 @@ from newsint.store.rows import INSERTS, item_rows, search_rows
 # Articles fetched per query while streaming ``articles()``: bounded memory, few round trips.
 PAGE_SIZE = 200
 DEFAULT_SEARCH_LIMIT = 20
+# The largest LIMIT both databases take (a signed 64-bit integer: SQLite's INTEGER, PostgreSQL's
+# BIGINT). A larger search limit means "every hit", so it is lowered to this, not refused.
+MAX_SQL_INTEGER = 2**63 - 1
 SEARCH_KINDS = ("article", "claim")
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -434,7 +437,7 @@ class Store:
         # Equal ranks within one article (its claims) are otherwise in whatever order the database
         # scans them, which in PostgreSQL is not insertion order: the item id settles it.
         sql.append("ORDER BY rank, a.seq, s.kind, s.item_id LIMIT ?")
-        params.append(max(0, limit))
+        params.append(min(max(0, limit), MAX_SQL_INTEGER))
         with self._driver_errors("search the store"):
             rows = self._db.execute(" ".join(sql), params).fetchall()
         return [
