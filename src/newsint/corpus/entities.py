@@ -169,6 +169,10 @@ def kb_ids_for_name(name: str) -> set[str]:
     from newsint.kb.places import lookup_place
 
     found = {name.strip()}
+    if ":" in name and len(name.split()) == 1:
+        # "org:nato", "country:EST": a KB id, which no name or alias looks like; answered without
+        # loading the KB's name indexes (seconds), which scripts that pass ids would pay every run.
+        return found
     # The KB matches all-capital abbreviations only as written ("IS" is not the word "is" in an
     # article); a user typing "nato" or "idf" means the abbreviation, so its capitals are tried too.
     for form in dict.fromkeys((name, name.upper())):
