@@ -25,6 +25,7 @@ from typer.core import TyperGroup
 
 from newsint.errors import NewsintError, UsageError
 from newsint.export.sink import OutputFormat, OutputSink
+from newsint.nlp.model import require_model
 from newsint.settings import PROGRESS_BAR_MIN_FILES, Settings
 
 
@@ -36,6 +37,19 @@ class _Commands(TyperGroup):
             result = super().invoke(ctx)
             sys.stdout.flush()  # inside the try: buffered output meets a closed pipe here, not at exit
             return result
+        except typer.BadParameter as error:
+            if type(error) is not typer.BadParameter:
+                raise  # MissingParameter: click's usage text says what is missing better than one line
+            # A value click rejects (not a number, out of an IntRange) is one coded line like every
+            # other bad option value, not click's multi-line usage box.
+            name = "/".join(error.param.opts) if error.param is not None and error.param.opts else "option"
+            report_error(UsageError(f"{name}: {error.message.rstrip('.')}"))
+            ctx.exit(EXIT_USAGE_ERROR)
+        except NewsintError as error:
+            # A coded error no command handled itself (a bad NEWSINT_* variable, a missing model):
+            # still the one error line, never a traceback.
+            report_error(error)
+            ctx.exit(EXIT_USAGE_ERROR if isinstance(error, UsageError) else EXIT_INPUT_ERROR)
         except BrokenPipeError:
             # `newsint search -f json | head -1`: the reader has what it wanted and closed the pipe.
             # Like ripgrep, stop at once and exit 0, with nothing on stderr (click alone would exit 1,
@@ -89,7 +103,7 @@ def analyze(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file (whole or not at all).")] = None,
     fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first input that fails.")] = False,
     max_bytes: Annotated[
-        int | None, typer.Option("--max-bytes", help="Refuse inputs larger than this (default 50 MB).")
+        int | None, typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this (default 50 MB).")
     ] = None,
     encoding: Annotated[
         str | None, typer.Option(help="Force the text encoding instead of detecting it (e.g. cp1251).")
@@ -100,6 +114,7 @@ def analyze(
     from newsint.pipeline import parse_reference_date
     from newsint.readers import expand, read_path
 
+    require_model()  # before any input is read: a missing model is one error line, not one per input
     settings = Settings.from_env()
     if max_bytes is not None:
         settings = Settings(max_input_bytes=max_bytes, max_html_depth=settings.max_html_depth)
@@ -198,11 +213,11 @@ TableOrJsonOption = Annotated[
 ]
 
 
-def _open_store(db: str | None, *, create: bool = False):
+def _open_store(db: str | None, *, create: bool = False, read_only: bool = False):
     from newsint.store import open_store
 
     try:
-        return open_store(db, create=create)
+        return open_store(db, create=create, read_only=read_only)
     except NewsintError as error:
         report_error(error)
         raise typer.Exit(EXIT_INPUT_ERROR) from None
@@ -241,13 +256,19 @@ def ingest(
     """Analyse articles into the store, one transaction each; failed inputs are recorded and skipped."""
     from newsint.pipeline import parse_reference_date
 
+    # Everything that can be wrong before an input is read is checked before the store is
+    # opened, which would create it: a failed start leaves no empty store behind.
+    require_model()
+    settings = Settings.from_env()
     try:
         reference_date = parse_reference_date(published)
     except UsageError as error:
         report_error(error)
         raise typer.Exit(EXIT_USAGE_ERROR) from None
     with _open_store(db, create=True) as store:
-        report = _run_ingest(store, paths, reference_date=reference_date, resume=resume, encoding=encoding)
+        report = _run_ingest(
+            store, paths, settings=settings, reference_date=reference_date, resume=resume, encoding=encoding
+        )
     if report.failed or not (report.stored + report.duplicates + report.unchanged + report.skipped):
         raise typer.Exit(EXIT_INPUT_ERROR)
 
@@ -259,9 +280,7 @@ def _run_ingest(store, paths: list[str], **options):
     files = sum(isinstance(item, Path) for item in expand(paths))
     try:
         with _progress(files, "ingesting") as advance:
-            report = ingest_paths(
-                paths, store, settings=Settings.from_env(), on_error=report_error, on_file_done=advance, **options
-            )
+            report = ingest_paths(paths, store, on_error=report_error, on_file_done=advance, **options)
     except NewsintError as error:  # the store itself failed (disk full, server gone): stop here
         report_error(error)
         raise typer.Exit(EXIT_INPUT_ERROR) from None
@@ -276,7 +295,7 @@ def stats(
 ) -> None:
     """Counts of what the store holds: articles, sources, entities, claims, quantities, events…"""
     _check_format(output_format)
-    with _open_store(db) as store, _reported():
+    with _open_store(db, read_only=True) as store, _reported():
         figures = store.stats().to_dict()
     if output_format == "json":
         print(json.dumps(figures, ensure_ascii=False, indent=2))
@@ -291,21 +310,30 @@ def stats(
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help="Words to find (all of them), searched as plain text.")],
+    query: Annotated[
+        str,
+        typer.Argument(help="Words to find (all of them), searched as plain text. Starting with '-'? Put -- first."),
+    ],
     db: DbOption = None,
-    entity: Annotated[str | None, typer.Option(help="Only articles mentioning this entity (name or KB id).")] = None,
+    entity: Annotated[
+        str | None,
+        typer.Option(help="Only articles mentioning this entity: any name or alias of it (any case), or its KB id."),
+    ] = None,
     kind: Annotated[
         str | None, typer.Option("--type", metavar="[article|claim]", help="Only this kind of hit.")
     ] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="Published on or after (YYYY[-MM[-DD]]).")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Published on or before (YYYY[-MM[-DD]]).")] = None,
     source: Annotated[str | None, typer.Option(help="Outlet name, or part of the source path or URL.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many hits.")] = 20,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many hits.")] = 20,
     output_format: TableOrJsonOption = "table",
 ) -> None:
-    """Full-text search over stored articles and claims, with snippets, best matches first."""
+    """Full-text search over stored articles and claims, with snippets, best matches first.
+
+    A query that starts with '-' is read as an option: put -- before it (newsint search --db x.db -- -1.5).
+    """
     _check_format(output_format)
-    with _open_store(db) as store, _reported():
+    with _open_store(db, read_only=True) as store, _reported():
         hits = store.search(
             query, entity=entity, type=kind, date_from=date_from, date_to=date_to, source=source, limit=limit
         )
@@ -351,15 +379,17 @@ def failed(
     from newsint.store.ingest import retry_paths
 
     _check_format(output_format)
-    with _open_store(db) as store:
+    # Read-only unless retrying: listing the failures works on a store the user cannot write.
+    with _open_store(db, read_only=not retry) as store:
         with _reported():
             failures = store.failures()
         if retry:
             if not failures:
                 print("nothing to retry")
                 return
+            require_model()
             sources = [f.source for f in failures]
-            report = _run_ingest(store, retry_paths(sources), only=set(sources))
+            report = _run_ingest(store, retry_paths(sources), settings=Settings.from_env(), only=set(sources))
             if report.failed:
                 raise typer.Exit(EXIT_INPUT_ERROR)
             return
@@ -401,6 +431,7 @@ def eval_gold(
     if output_format not in REPORT_FORMATS:
         report_error(UsageError(f"--format must be one of {', '.join(REPORT_FORMATS)}, not {output_format!r}"))
         raise typer.Exit(EXIT_USAGE_ERROR)
+    require_model()  # before any gold file is read: one error line, not one per file
     settings = Settings.from_env()
     reports, failed = [], False
     for path in gold_files:

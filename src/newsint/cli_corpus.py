@@ -53,8 +53,9 @@ def stored_articles(db: str | None) -> Iterator[Iterator[CorpusArticle]]:
     fails while it is read is reported as one error line and an exit."""
     from newsint.store import open_store
 
-    # create=False: a mistyped --db is reported, not answered from a new, empty store left behind.
-    with _reported(), open_store(db, create=False) as store:
+    # Read-only: a mistyped --db is reported, not answered from a new, empty store left behind, and
+    # a store on read-only media can be read.
+    with _reported(), open_store(db, read_only=True) as store:
         articles = store.articles()
         first = next(articles, None)
         if first is None:

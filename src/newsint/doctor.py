@@ -110,7 +110,7 @@ def _store() -> Check:
         # Opening would create it: say where it will be instead.
         return Check("store data", True, f"{location}: none yet (`newsint ingest` creates it)", required=False)
     try:
-        with open_store(location) as store:
+        with open_store(location, read_only=True) as store:  # looking must not migrate or change it
             stats = store.stats()
     except NewsintError as error:
         return Check("store data", False, str(error), "check --db / NEWSINT_DB", required=False)

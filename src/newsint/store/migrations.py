@@ -208,25 +208,12 @@ def apply(backend: Backend) -> int:
     """Bring the store's schema up to date; returns the schema version it ends at."""
     with backend.write():
         tables = backend.table_names()
-        if tables and "schema_version" not in tables:
-            # Another application's database: adding newsint's tables to it would change what
-            # the user pointed at by mistake, so it is refused untouched.
-            raise StoreError(
-                f"not a newsint store: the database already holds other tables ({', '.join(sorted(tables)[:3])}"
-                f"{', …' if len(tables) > 3 else ''})",
-                path=backend.display_name,
-            )
+        _refuse_foreign(backend, tables)
         backend.execute(
             "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
             "applied_at TEXT NOT NULL)"
         )
-        current = backend.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0
-        if current > LATEST_VERSION:
-            raise StoreError(
-                f"the store has schema version {current}, newer than this newsint understands ({LATEST_VERSION}); "
-                "upgrade newsint",
-                path=backend.display_name,
-            )
+        current = _version(backend)
         for migration in MIGRATIONS:
             if migration.version <= current:
                 continue
@@ -237,6 +224,47 @@ def apply(backend: Backend) -> int:
                 (migration.version, migration.name, now()),
             )
             current = migration.version
+    return current
+
+
+def check(backend: Backend) -> int:
+    """The schema version of a store opened read-only, which is never migrated: refused when it is
+    not (yet) a newsint store, newer than this newsint, or older in a way that matters here (a
+    pending step with statements for this backend; on SQLite no step after the first has any)."""
+    tables = backend.table_names()
+    _refuse_foreign(backend, tables)
+    if "schema_version" not in tables:
+        raise StoreError("an empty database, not yet a newsint store: run `newsint ingest FILES` first",
+                         path=backend.display_name)  # fmt: skip
+    current = _version(backend)
+    if any(migration.statements(backend) for migration in MIGRATIONS if migration.version > current):
+        raise StoreError(
+            f"the store has schema version {current}, older than this newsint reads ({LATEST_VERSION}); "
+            "`newsint ingest` upgrades it where it can be written",
+            path=backend.display_name,
+        )
+    return current
+
+
+def _refuse_foreign(backend: Backend, tables: set[str]) -> None:
+    if tables and "schema_version" not in tables:
+        # Another application's database: adding newsint's tables to it would change what
+        # the user pointed at by mistake, so it is refused untouched.
+        raise StoreError(
+            f"not a newsint store: the database already holds other tables ({', '.join(sorted(tables)[:3])}"
+            f"{', …' if len(tables) > 3 else ''})",
+            path=backend.display_name,
+        )
+
+
+def _version(backend: Backend) -> int:
+    current = backend.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0
+    if current > LATEST_VERSION:
+        raise StoreError(
+            f"the store has schema version {current}, newer than this newsint understands ({LATEST_VERSION}); "
+            "upgrade newsint",
+            path=backend.display_name,
+        )
     return current
 
 

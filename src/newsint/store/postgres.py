@@ -26,7 +26,7 @@ class PostgresBackend(Backend):
     TYPES: ClassVar[dict[str, str]] = {"json": "JSONB", "real": "DOUBLE PRECISION", "blob": "BYTEA",
                                        "bigint": "BIGINT"}  # fmt: skip
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, read_only: bool = False) -> None:
         try:
             import psycopg
         except ImportError:
@@ -42,6 +42,11 @@ class PostgresBackend(Backend):
             self.connection = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
         except psycopg.Error as error:
             raise StoreError(f"cannot connect ({_first_line(error)})", path=self.display_name) from None
+        self.read_only = read_only
+        if read_only:
+            # Every transaction of this session read-only, the implicit ones of autocommit included:
+            # a command that only reads cannot change the store, whatever the role may do.
+            self.connection.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
 
     @staticmethod
     def _sql(sql: str) -> str:

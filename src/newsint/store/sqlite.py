@@ -5,11 +5,19 @@ Several processes may open the same file: readers never block (WAL), and each wr
 take turns per article instead of failing half-way with "database is locked"; a writer waits up
 to ``BUSY_TIMEOUT_S`` for the lock. A killed process leaves at most an uncommitted transaction,
 which SQLite rolls back when the file is next opened.
+
+Commands that only read open the file read-only (URI ``mode=ro``), so a store on read-only media
+(a DVD, a read-only mount, a colleague's folder) can be read. A WAL database needs its ``-shm``
+index beside it even to be read, and SQLite cannot create one in a folder it cannot write
+(https://sqlite.org/wal.html#readonly): there, with no ``-wal`` file present (every change is
+in the database file itself), it is opened ``immutable=1``, which reads the file as it stands
+without locks or the index.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import sqlite3
 import time
@@ -59,19 +67,25 @@ class SQLiteBackend(Backend):
     TYPES: ClassVar[dict[str, str]] = {"json": "TEXT", "real": "REAL", "blob": "BLOB", "bigint": "INTEGER"}
     driver_errors = (sqlite3.Error,)
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, *, read_only: bool = False) -> None:
         self.path = path
         self.display_name = path
+        self.read_only = read_only
         if Path(path).is_dir():
             raise StoreError("cannot open the store: this is a folder, not a database file", path=path)
         folder = Path(path).parent
         if not folder.is_dir():
             raise StoreError("cannot create the store: its folder does not exist", path=path)
+        if not read_only:
+            _check_writable(Path(path))
         try:
-            # isolation_level=None: no implicit transactions; write() opens them explicitly.
-            self.connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-            for pragma in _PRAGMAS:
-                _execute_when_free(self.connection, pragma)
+            if read_only:
+                self.connection = _connect_read_only(Path(path))
+            else:
+                # isolation_level=None: no implicit transactions; write() opens them explicitly.
+                self.connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+                for pragma in _PRAGMAS:
+                    _execute_when_free(self.connection, pragma)
         except sqlite3.DatabaseError as error:
             raise StoreError(f"cannot open the store ({error})", path=path) from None
         self._in_write = False
@@ -117,6 +131,33 @@ class SQLiteBackend(Backend):
         snippet = f"snippet(search_index, 3, '{SNIPPET_START}', '{SNIPPET_END}', '…', {SNIPPET_WORDS})"
         match = " ".join(f'"{word}"' for word in words)  # every word, each a quoted FTS5 string
         return SearchSQL("search_index s", "search_index MATCH ?", snippet, "bm25(search_index)", (match,))
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse a store this process cannot write with the reason, not SQLite's "attempt to write a
+    readonly database" halfway through opening it. In WAL mode a writer creates ``-wal`` and
+    ``-shm`` files beside the database, so the folder must be writable as well as the file.
+    (``os.access`` asks the kernel: it knows read-only mounts, and that root may write anyway.)"""
+    if path.exists() and not os.access(path, os.W_OK):
+        reason = "cannot write to the store: the file is read-only (the read commands still work)"
+        raise StoreError(reason, path=str(path))
+    if not os.access(path.parent, os.W_OK):
+        verb = "write to" if path.exists() else "create"
+        raise StoreError(
+            f"cannot {verb} the store: its folder is read-only (SQLite writes its journal there; "
+            "the read commands still work)",
+            path=str(path),
+        )
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write, on writable and read-only media alike (see the module notes)."""
+    path = path.resolve()
+    options = "mode=ro"
+    if not os.access(path.parent, os.W_OK) and not Path(f"{path}-wal").exists():
+        options += "&immutable=1"
+    # as_uri() percent-encodes the path, so a '?', '#' or '%' in a folder name stays part of it.
+    return sqlite3.connect(f"{path.as_uri()}?{options}", uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
 
 
 def fts5_available() -> bool:

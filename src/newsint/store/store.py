@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from newsint.corpus.article import CorpusArticle
+from newsint.corpus.entities import PRONOUN_MENTIONS, kb_ids_for_name
 from newsint.errors import NewsintError, StoreError, UsageError
 from newsint.model import Analysis
 from newsint.store import dedup, migrations
@@ -34,6 +35,9 @@ from newsint.store.rows import INSERTS, item_rows, search_rows
 # Articles fetched per query while streaming ``articles()``: bounded memory, few round trips.
 PAGE_SIZE = 200
 DEFAULT_SEARCH_LIMIT = 20
+# The largest LIMIT both databases take (a signed 64-bit integer: SQLite's INTEGER, PostgreSQL's
+# BIGINT). A larger search limit means "every hit", so it is lowered to this, not refused.
+MAX_SQL_INTEGER = 2**63 - 1
 SEARCH_KINDS = ("article", "claim")
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -121,26 +125,28 @@ def outlet_of(analysis: Analysis) -> str | None:
     return None
 
 
-def open_store(url: str | None = None, *, create: bool = True) -> Store:
+def open_store(url: str | None = None, *, create: bool = True, read_only: bool = False) -> Store:
     """Open (creating and migrating when needed) the store at ``url``: ``postgresql://…`` or a
     SQLite file path; None means ``NEWSINT_DB``, else ``newsint.db`` in the current folder.
-    ``create=False`` (commands that only read): a SQLite file that does not exist is an error, so a
-    mistyped ``--db`` is reported instead of answered from a new, empty store left behind."""
+    ``create=False``: a SQLite file that does not exist is an error, so a mistyped ``--db`` is
+    reported instead of answered from a new, empty store left behind. ``read_only=True`` (commands
+    that only read; implies ``create=False``): the database refuses every write and the schema is
+    checked, never migrated, so a store on read-only media can be read."""
     location = resolve_location(url)
     backend: Backend
     if is_postgres(location):
         from newsint.store.postgres import PostgresBackend
 
-        backend = PostgresBackend(location)
+        backend = PostgresBackend(location, read_only=read_only)
     else:
         from newsint.store.sqlite import SQLiteBackend
 
         path = sqlite_path(location)
-        if not create and not Path(path).exists():
+        if (read_only or not create) and not Path(path).exists():
             raise StoreError("no store here: run `newsint ingest FILES` first, or pass --db", path=path)
-        backend = SQLiteBackend(path)
+        backend = SQLiteBackend(path, read_only=read_only)
     try:
-        version = migrations.apply(backend)
+        version = migrations.check(backend) if read_only else migrations.apply(backend)
     except NewsintError:
         backend.close()
         raise
@@ -148,6 +154,23 @@ def open_store(url: str | None = None, *, create: bool = True) -> Store:
         backend.close()
         raise StoreError(f"cannot open the store ({_reason(error)})", path=backend.display_name) from None
     return Store(backend, version)
+
+
+def _entity_named(name: str) -> tuple[str, list[Any]]:
+    """A condition on ``entities x``: the entity is the one ``name`` means, as EntityIndex.find
+    matches it (corpus/entities.py): its KB id is one the KB gives for the name (alias, any
+    case), or its stored name or a mention of it is written that way (any case, pronouns aside)."""
+    name = " ".join(name.split())
+    kb_ids = sorted({kb_id.lower() for kb_id in kb_ids_for_name(name)})
+    condition = f"LOWER(x.kb_id) IN ({', '.join('?' * len(kb_ids))}) OR LOWER(x.name) = LOWER(?)"
+    params: list[Any] = [*kb_ids, name]
+    if name.lower() not in PRONOUN_MENTIONS:
+        condition += (
+            " OR EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = x.article_id "
+            "AND m.entity_id = x.entity_id AND LOWER(m.text) = LOWER(?))"
+        )
+        params.append(name)
+    return f"({condition})", params
 
 
 def _is_partial_date(value: str) -> bool:
@@ -363,8 +386,8 @@ class Store:
         """Articles and claims whose text has all the words of ``query``, best first.
 
         The query is plain words: quotes, ``OR``, ``NEAR(``, ``*`` or SQL in it are searched for
-        as text (or ignored), never run. Filters: ``entity`` (an entity name or KB id the article
-        mentions, any case), ``type`` (``article`` or ``claim``), ``date_from``/``date_to``
+        as text (or ignored), never run. Filters: ``entity`` (an entity the article mentions: any
+        name or KB alias of it, or its KB id, any case), ``type`` (``article`` or ``claim``), ``date_from``/``date_to``
         (publication date, inclusive, ISO), ``source`` (the outlet's name, or part of the file
         path or URL the article was read from).
         """
@@ -395,11 +418,14 @@ class Store:
             sql.append("AND a.published <= ?")
             params.append(date_to + "-12-31"[len(date_to) - 4 :] if len(date_to) < 10 else date_to)
         if entity is not None:
+            named, named_params = _entity_named(entity)
+            # The articles with an entity of that name, and those with the same KB entity under any
+            # other name: "Stoltenberg", a mention in one article, finds "Jens Stoltenberg" in the next.
             sql.append(
-                "AND EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id "
-                "AND (LOWER(e.name) = LOWER(?) OR e.kb_id = ?))"
+                f"AND a.id IN (SELECT x.article_id FROM entities x WHERE {named} UNION "
+                f"SELECT e.article_id FROM entities e WHERE e.kb_id IN (SELECT x.kb_id FROM entities x WHERE {named}))"
             )
-            params += [entity, entity]
+            params += named_params + named_params
         if source is not None:
             # LIKE ignores case in SQLite but not in PostgreSQL: both sides lowered, so it does in both.
             pattern = "%" + source.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -411,7 +437,7 @@ class Store:
         # Equal ranks within one article (its claims) are otherwise in whatever order the database
         # scans them, which in PostgreSQL is not insertion order: the item id settles it.
         sql.append("ORDER BY rank, a.seq, s.kind, s.item_id LIMIT ?")
-        params.append(max(0, limit))
+        params.append(min(max(0, limit), MAX_SQL_INTEGER))
         with self._driver_errors("search the store"):
             rows = self._db.execute(" ".join(sql), params).fetchall()
         return [
