@@ -15,7 +15,6 @@ import dataclasses
 import time
 from pathlib import Path
 
-from newsint.corpus.article import CorpusArticle
 from newsint.corpus.brief import corpus_brief
 from newsint.corpus.entities import resolve_entities
 from newsint.corpus.events import deduplicate_events
@@ -23,7 +22,7 @@ from newsint.corpus.figures import compare_figures
 from newsint.corpus.network import actor_network
 from newsint.corpus.timeline import build_timeline
 from newsint.export.corpus_export import ExportFormat, render_export
-from newsint.model import Analysis
+from newsint.model import Analysis, CorpusArticle
 
 
 def main() -> None:

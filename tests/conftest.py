@@ -36,7 +36,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from newsint.corpus.article import CorpusArticle
+from newsint.model import CorpusArticle
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 PG_STARTUP_TIMEOUT_S = 60

@@ -138,7 +138,9 @@ def test_every_record_dataclass_is_in_the_contract():
 
     walk(Analysis)
     declared = {obj for obj in vars(model).values() if isinstance(obj, type) and dataclasses.is_dataclass(obj)}
-    assert declared == reached
+    # CorpusArticle wraps an Analysis with the store's key and outlet: it travels between the
+    # store and the corpus stage, never in the Analysis JSON.
+    assert declared - {model.CorpusArticle} == reached
 
 
 # --------------------------------------------------------------------------------------------

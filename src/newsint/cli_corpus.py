@@ -28,10 +28,10 @@ from newsint.cli import (
     app,
     report_error,
 )
-from newsint.corpus.article import CorpusArticle
 from newsint.errors import EmptyInputError, NotFoundError, UsageError
 from newsint.export.corpus_export import ExportFormat
 from newsint.export.safe_text import json_safe
+from newsint.model import CorpusArticle
 
 if TYPE_CHECKING:
     from newsint.corpus.entities import CorpusEntity, EntityIndex

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from newsint.corpus.article import CorpusArticle
-from newsint.model import Analysis, Claim, ClaimSource, Document, Entity, Event, Mention, Quantity, Span
+from newsint.model import Analysis, Claim, ClaimSource, CorpusArticle, Document, Entity, Event, Mention, Quantity, Span
 
 
 def article(

@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 
-from newsint.extract.quantity_compare import unit_key
 from newsint.eval.match import (
     Finding,
     SectionResult,
@@ -29,6 +28,7 @@ from newsint.eval.match import (
     sentence_spans,
     stem,
 )
+from newsint.extract.quantity_compare import unit_key
 from newsint.model import (
     Analysis,
     Claim,

@@ -11,12 +11,11 @@ import zipfile
 import networkx as nx
 import pytest
 
-from newsint.corpus.article import CorpusArticle
 from newsint.errors import UsageError
 from newsint.export.acled import acled_csv
 from newsint.export.corpus_export import ExportFormat, check_table, render_export, write_export
 from newsint.export.tables import COLUMNS, TABLES
-from newsint.model import Analysis, Document, Entity, Event, Location, Mention, Participant, SentenceSpan
+from newsint.model import Analysis, CorpusArticle, Document, Entity, Event, Location, Mention, Participant, SentenceSpan
 
 
 def test_jsonl_is_one_analysis_per_line(example_corpus) -> None:

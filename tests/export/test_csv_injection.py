@@ -8,12 +8,11 @@ import io
 
 import pytest
 
-from newsint.corpus.article import CorpusArticle
 from newsint.export.acled import COLUMNS as ACLED_COLUMNS
 from newsint.export.csvfile import csv_text, spreadsheet_safe
 from newsint.export.ftm import ftm_statements_csv
 from newsint.export.tables import table_csv
-from newsint.model import Analysis, Document, Entity, Mention
+from newsint.model import Analysis, CorpusArticle, Document, Entity, Mention
 
 
 @pytest.mark.parametrize(

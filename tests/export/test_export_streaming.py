@@ -7,9 +7,8 @@ import io
 import json
 from collections.abc import Iterator
 
-from newsint.corpus.article import CorpusArticle
 from newsint.export.corpus_export import ExportFormat, stream_export, write_export
-from newsint.model import Analysis, Document
+from newsint.model import Analysis, CorpusArticle, Document
 
 
 def _article(number: int) -> CorpusArticle:

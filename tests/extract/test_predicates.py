@@ -3,8 +3,8 @@ Syria corpus (/work/shared/data/news/guardian-syria.jsonl), read through the rea
 
 from __future__ import annotations
 
-from newsint.extract.quantity_compare import same_quantity
 from newsint.extract.quantities import extract_quantities
+from newsint.extract.quantity_compare import same_quantity
 from newsint.model import Quantity
 from newsint.nlp.model import newsint_nlp
 

@@ -7,11 +7,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsint.corpus.article import CorpusArticle
 from newsint.corpus.entities import CorpusEntity, resolve_entities
 from newsint.corpus.figures import FigureReport, compare_figures
 from newsint.corpus.outlets import Outlets
 from newsint.corpus.timeline import TimelineEntry, build_timeline
+from newsint.model import CorpusArticle
 
 TOP_ENTITIES = 12
 TIMELINE_ENTRIES = 15

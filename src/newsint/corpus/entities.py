@@ -22,8 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsint.corpus.article import CorpusArticle
-from newsint.model import Entity
+from newsint.model import CorpusArticle, Entity
 
 # Attributes that identify who or where an entity is: different values mean different entities.
 # (Descriptive ones such as population or gender are not compared: they do not tell namesakes apart

@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsint.corpus.article import CorpusArticle
 from newsint.corpus.entities import EntityIndex, resolve_entities
 from newsint.corpus.outlets import Outlets
 from newsint.corpus.places import place_keys
-from newsint.model import Analysis, Event, Participant
+from newsint.model import Analysis, CorpusArticle, Event, Participant
 
 FACTUAL_MODALITIES = frozenset({"asserted", "reported"})
 

@@ -35,12 +35,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsint.clean.dates import iso_day
-from newsint.corpus.article import CorpusArticle
 from newsint.corpus.entities import CorpusEntity, EntityIndex, resolve_entities
 from newsint.corpus.outlets import Outlets, published
 from newsint.corpus.places import place_keys
 from newsint.extract.quantity_compare import agree, interval, same_quantity, unit_key
-from newsint.model import Analysis, Claim, Entity, Quantity
+from newsint.model import Analysis, Claim, CorpusArticle, Entity, Quantity
 
 # A figure reported without its own date is read as current within this many days before the
 # article's publication: news figures describe the recent past ("some 2,000 troops are already

@@ -18,9 +18,9 @@ from collections.abc import Sequence
 
 import networkx as nx
 
-from newsint.corpus.article import CorpusArticle
 from newsint.corpus.entities import CorpusEntity, EntityIndex, resolve_entities
 from newsint.corpus.figures import source_named_in
+from newsint.model import CorpusArticle
 
 # What a claim can be "about": agents and places, not the equipment or operation it mentions.
 ABOUT_TYPES = frozenset({"PERSON", "ORG", "PLACE"})

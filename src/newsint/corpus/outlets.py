@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from newsint.clean.dates import iso_day
-from newsint.corpus.article import CorpusArticle
+from newsint.model import CorpusArticle
 
 
 def outlet_name(article: CorpusArticle) -> str | None:

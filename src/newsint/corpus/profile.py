@@ -6,11 +6,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsint.corpus.article import CorpusArticle
 from newsint.corpus.entities import CorpusEntity, EntityIndex
 from newsint.corpus.figures import source_named_in
 from newsint.corpus.outlets import outlet_name
-from newsint.model import Claim
+from newsint.model import Claim, CorpusArticle
 
 
 @dataclass(slots=True)

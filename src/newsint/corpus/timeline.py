@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from newsint.corpus.article import CorpusArticle
 from newsint.corpus.figures import source_named_in
 from newsint.corpus.outlets import outlet_name
+from newsint.model import CorpusArticle
 
 TimelineKind = Literal["event", "claim"]
 

@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
-from newsint.corpus.article import CorpusArticle
 from newsint.corpus.entities import resolve_entities
 from newsint.corpus.events import FACTUAL_MODALITIES, CorpusEvent, deduplicate_events
 from newsint.export.csvfile import csv_text, write_csv
-from newsint.model import Entity, Participant
+from newsint.model import CorpusArticle, Entity, Participant
 
 COLUMNS = (
     "event_id_cnty",

@@ -34,9 +34,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from newsint.corpus.article import CorpusArticle
 from newsint.errors import UsageError
 from newsint.export.safe_text import json_safe, xml_safe
+from newsint.model import CorpusArticle
 
 
 class ExportFormat(StrEnum):

@@ -13,13 +13,13 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from newsint.corpus.article import CorpusArticle
 from newsint.corpus.brief import CorpusBrief
 from newsint.corpus.figures import FigureContradiction, FigureGroup, FigureReport
 from newsint.corpus.outlets import outlet_name
 from newsint.corpus.profile import EntityProfile
 from newsint.corpus.timeline import TimelineEntry
 from newsint.export.safe_text import rich_text
+from newsint.model import CorpusArticle
 
 # Longer claim or event texts are shortened on screen (the exports always have the full text).
 TEXT_CHARS = 160

@@ -24,13 +24,13 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
-from newsint.corpus.article import CorpusArticle
 from newsint.corpus.entities import CorpusEntity, resolve_entities
 from newsint.corpus.events import deduplicate_events
 from newsint.corpus.figures import source_named_in
 from newsint.export.csvfile import csv_text, write_csv
 from newsint.export.safe_text import json_safe
 from newsint.kb.countries import country
+from newsint.model import CorpusArticle
 
 DATASET = "newsint"
 SCHEMATA = {"PERSON": "Person", "ORG": "Organization", "PLACE": "Address"}

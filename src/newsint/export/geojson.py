@@ -7,9 +7,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from newsint.corpus.article import CorpusArticle
 from newsint.corpus.entities import resolve_entities
-from newsint.model import Analysis
+from newsint.model import Analysis, CorpusArticle
 
 
 def places_geojson(analyses: Iterable[Analysis]) -> dict[str, Any]:

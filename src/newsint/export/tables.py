@@ -12,11 +12,11 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TextIO
 
-from newsint.corpus.article import CorpusArticle
 from newsint.corpus.entities import resolve_entities
 from newsint.corpus.figures import compare_figures
 from newsint.corpus.outlets import outlet_name
 from newsint.export.csvfile import csv_text, write_csv
+from newsint.model import CorpusArticle
 
 Row = dict[str, Any]
 

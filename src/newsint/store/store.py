@@ -24,10 +24,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from newsint.corpus.article import CorpusArticle
 from newsint.corpus.entities import PRONOUN_MENTIONS, kb_ids_for_name
 from newsint.errors import NewsintError, StoreError, UsageError
-from newsint.model import Analysis
+from newsint.model import Analysis, CorpusArticle
 from newsint.store import dedup, migrations
 from newsint.store.backend import Backend, is_postgres, resolve_location, sqlite_path
 from newsint.store.rows import INSERTS, item_rows, search_rows
