@@ -6,6 +6,7 @@ import gzip
 import io
 import json
 import re
+import zlib
 from typing import Literal
 
 from newsint.errors import BinaryInputError, MalformedError, TooLargeError, UnsupportedError
@@ -41,7 +42,9 @@ def maybe_gunzip(data: bytes, *, source: str, max_bytes: int) -> bytes:
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
             out = handle.read(max_bytes + 1)
-    except (OSError, EOFError) as exc:
+    # A damaged header or trailer is an OSError (BadGzipFile); damaged deflate data inside is a
+    # zlib.error, which is no OSError.
+    except (OSError, EOFError, zlib.error) as exc:
         raise MalformedError(f"truncated or corrupt gzip data ({exc})", path=source) from None
     if len(out) > max_bytes:
         raise TooLargeError(f"decompresses to more than {max_bytes:,} bytes (the size limit)", path=source)

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from newsint.clean.dates import find_full_date
-from newsint.errors import EmptyInputError, EncryptedError, MalformedError
+from newsint.errors import EmptyInputError, EncryptedError, MalformedError, UnsupportedError
 from newsint.model import Removed
 from newsint.readers.raw import PAGE_BREAK, RawDocument
 
@@ -36,7 +36,11 @@ def read_pdf(data: bytes, *, source: str) -> RawDocument:
     # pypdf logs recoverable damage as warnings; the user sees one error line if it is fatal.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
+        try:
+            reader = PdfReader(io.BytesIO(data), strict=False)
+        except NotImplementedError as exc:
+            # pypdf reads the /Encrypt dictionary on opening and refuses a scheme it does not know.
+            raise EncryptedError(f"encrypted with a scheme pypdf cannot read ({exc})", path=source) from None
         if reader.is_encrypted:
             # Many PDFs are encrypted with an empty user password (printing/copy restrictions only).
             try:
@@ -49,6 +53,8 @@ def read_pdf(data: bytes, *, source: str) -> RawDocument:
         raise
     except FileNotDecryptedError:
         raise EncryptedError("encrypted PDF; a password is needed to read it", path=source) from None
+    except NotImplementedError as exc:  # a stream filter pypdf lacks ("Unsupported filter /JBIG2Decode"…)
+        raise UnsupportedError(f"uses a PDF feature pypdf cannot read ({exc})", path=source) from None
     except (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
         raise MalformedError(f"unreadable or truncated PDF ({type(exc).__name__}: {exc})", path=source) from None
     if not any(page.strip() for page in pages):
