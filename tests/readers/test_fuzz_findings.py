@@ -7,6 +7,8 @@ error it must now give. fuzz/README.md says how the harnesses run and what count
 from __future__ import annotations
 
 import gzip
+import io
+import re
 
 import pytest
 
@@ -31,14 +33,19 @@ def test_gzip_with_corrupt_deflate_data_is_malformed():
         _read_all(corrupt, ".gz")
 
 
-def _encrypted_pdf() -> bytes:
+def _pdf(*, encrypted: bool = False) -> bytes:
     fpdf = pytest.importorskip("fpdf", reason="fpdf2 (a dev dependency) makes the test PDFs")
     pdf = fpdf.FPDF()
     pdf.add_page()
     pdf.set_font("Helvetica", size=11)
     pdf.multi_cell(0, 6, ARTICLE)
-    pdf.set_encryption(owner_password="owner", user_password="")
+    if encrypted:
+        pdf.set_encryption(owner_password="owner", user_password="")
     return bytes(pdf.output())
+
+
+def _encrypted_pdf() -> bytes:
+    return _pdf(encrypted=True)
 
 
 def test_pdf_encrypted_with_a_scheme_pypdf_does_not_know_is_an_encryption_error():
@@ -53,3 +60,39 @@ def test_pdf_encrypted_with_a_scheme_pypdf_does_not_know_is_an_encryption_error(
 def test_the_untouched_encrypted_pdf_still_reads():
     # The control for the test above: the empty user password opens it.
     assert "Kharkiv" in read_pdf(_encrypted_pdf(), source="report.pdf").text
+
+
+def test_pdf_whose_xref_table_declares_an_absurd_size_is_malformed():
+    # pypdf's anti-bomb limit raises LimitReachedError, which is no PdfReadError.
+    data = _pdf()
+    header = re.search(rb"xref\n0 \d+\n", data)
+    assert header is not None
+    with pytest.raises(MalformedError, match="LimitReachedError"):
+        read_pdf(data.replace(header.group(0), b"xref\n0 65535\n"), source="report.pdf")
+
+
+def test_aes_encrypted_pdf_without_the_cryptography_package_is_an_encryption_error():
+    # Not a fuzz find but the same escape, seen while fixing the one above: pypdf decrypts AES
+    # only with the optional 'cryptography' package and raises DependencyError without it. The
+    # file is RC4-encrypted by pypdf with an empty user password (the key and /U are the same for
+    # R3 and R4), then its /Encrypt dictionary switched to AES (/V 4 /R 4 /CFM /AESV2).
+    pytest.importorskip("fpdf", reason="fpdf2 (a dev dependency) makes the test PDFs")
+    try:
+        import cryptography  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        pytest.skip("'cryptography' is installed here: pypdf decrypts AES with it")
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_pdf())))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    data = buffer.getvalue()
+    assert b"/V 2\n/R 3\n" in data
+    aes = data.replace(
+        b"/V 2\n/R 3\n", b"/V 4\n/R 4\n/CF << /StdCF << /CFM /AESV2 /Length 16 >> >> /StmF /StdCF /StrF /StdCF\n"
+    )
+    with pytest.raises(EncryptedError, match="cryptography"):
+        read_pdf(aes, source="report.pdf")

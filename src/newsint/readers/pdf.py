@@ -31,7 +31,7 @@ _DIGITS = re.compile(r"\d+")
 
 def read_pdf(data: bytes, *, source: str) -> RawDocument:
     from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
     # pypdf logs recoverable damage as warnings; the user sees one error line if it is fatal.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -53,9 +53,15 @@ def read_pdf(data: bytes, *, source: str) -> RawDocument:
         raise
     except FileNotDecryptedError:
         raise EncryptedError("encrypted PDF; a password is needed to read it", path=source) from None
+    except DependencyError as exc:
+        # AES (the usual scheme since PDF 1.6) needs the optional 'cryptography' package; pypdf
+        # finds out only when it first decrypts a string, after the empty password was accepted.
+        raise EncryptedError(f"cannot decrypt this PDF: {exc}", path=source) from None
     except NotImplementedError as exc:  # a stream filter pypdf lacks ("Unsupported filter /JBIG2Decode"…)
         raise UnsupportedError(f"uses a PDF feature pypdf cannot read ({exc})", path=source) from None
-    except (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+    # PyPdfError covers pypdf's own refusals too: LimitReachedError (a declared size or a stream
+    # past its anti-bomb limits), ParseError, EmptyFileError.
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
         raise MalformedError(f"unreadable or truncated PDF ({type(exc).__name__}: {exc})", path=source) from None
     if not any(page.strip() for page in pages):
         raise EmptyInputError("PDF has no text layer (a scan needs OCR first)", path=source)
