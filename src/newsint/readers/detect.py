@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import json
@@ -9,7 +10,8 @@ import re
 import zlib
 from typing import Literal
 
-from newsint.errors import BinaryInputError, MalformedError, TooLargeError, UnsupportedError
+from newsint.errors import BinaryInputError, EncodingError, MalformedError, TooLargeError, UnsupportedError
+from newsint.readers.text import bom_encoding, bomless_utf16, is_printable_text
 
 Kind = Literal["pdf", "html", "jsonl", "text"]
 
@@ -51,21 +53,42 @@ def maybe_gunzip(data: bytes, *, source: str, max_bytes: int) -> bytes:
     return out
 
 
-def sniff(data: bytes, *, source: str, suffix: str = "") -> Kind:
+def wide_encoding(data: bytes, *, forced: str | None = None) -> str | None:
+    """The encoding to read ``data`` with before judging its content, where the raw bytes would
+    mislead (NULs in every other byte): a forced one, a UTF-16/32 byte order mark's, or UTF-16
+    recognised without one. None for 8-bit and UTF-8 data, which are judged as bytes."""
+    if forced:
+        return forced
+    name = bom_encoding(data)
+    if name is not None and name != "utf-8-sig":
+        return name
+    return bomless_utf16(data)
+
+
+def sniff(data: bytes, *, source: str, suffix: str = "", encoding: str | None = None) -> Kind:
     head = data[:SNIFF_BYTES]
     if head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in head[:1024]:
         return "pdf"
     for magic, what in _BINARY_MAGIC.items():
         if head.startswith(magic):
             raise UnsupportedError(f"this is {what}, not an article newsint can read", path=source)
-    body = head.removeprefix(b"\xef\xbb\xbf")
-    is_utf16 = body.startswith((b"\xff\xfe", b"\xfe\xff"))
-    if not is_utf16:
+    wide = wide_encoding(data, forced=encoding)
+    if wide is not None:
+        # Judged as the text it decodes to: an explicit --encoding is obeyed before any NUL is
+        # counted, yet a binary file read with it still shows its control characters.
+        text = _decode_head(head, wide, source=source)
+        if not is_printable_text(text, MAX_CONTROL_CHAR_RATIO):
+            raise BinaryInputError(f"binary data, not text (control characters as {wide})", path=source)
+        body = text.removeprefix("\ufeff").encode("utf-8")
+    else:
+        body = head.removeprefix(b"\xef\xbb\xbf")
         controls = len(_CONTROL.findall(head))
         if b"\x00" in head or controls > MAX_CONTROL_CHAR_RATIO * max(len(head), 1):
-            raise BinaryInputError("binary data, not text (NUL or control bytes)", path=source)
-    if is_utf16:
-        return "html" if suffix in {".html", ".htm"} else "text"
+            raise BinaryInputError(
+                "binary data, not text (NUL or control bytes; UTF-16 text without a byte order mark"
+                " needs --encoding utf-16-le or utf-16-be)",
+                path=source,
+            )
     if _HTML_START.match(body):
         return "html"
     if _looks_like_jsonl(body):
@@ -73,6 +96,15 @@ def sniff(data: bytes, *, source: str, suffix: str = "") -> Kind:
     if suffix in {".html", ".htm", ".xhtml"} or len(_HTML_TAGS.findall(body)) >= 5:
         return "html"
     return "text"
+
+
+def _decode_head(head: bytes, encoding: str, *, source: str) -> str:
+    try:
+        # Incremental, replacing: the head may end inside a character, and a byte the encoding
+        # does not map is for the decoder proper to report, with its offset.
+        return codecs.getincrementaldecoder(encoding)(errors="replace").decode(head, final=False)
+    except (LookupError, UnicodeError) as exc:
+        raise EncodingError(f"cannot decode as {encoding}: {exc}", path=source) from None
 
 
 def _looks_like_jsonl(head: bytes) -> bool:
