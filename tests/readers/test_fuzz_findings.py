@@ -96,3 +96,19 @@ def test_aes_encrypted_pdf_without_the_cryptography_package_is_an_encryption_err
     )
     with pytest.raises(EncryptedError, match="cryptography"):
         read_pdf(aes, source="report.pdf")
+
+
+def test_pdf_with_an_indirect_reference_inside_a_content_stream_is_malformed():
+    # pypdf parses content-stream operands without the document, so "1 0 R" there trips its
+    # internal `assert pdf is not None, "mypy"` in both text modes. Found by the smoke run of
+    # fuzz_pdf.py (-seed=13); rebuilt here by hand: the same length, so the offsets still hold.
+    fpdf = pytest.importorskip("fpdf", reason="fpdf2 (a dev dependency) makes the test PDFs")
+    pdf = fpdf.FPDF()
+    pdf.set_compression(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 6, ARTICLE)
+    data = bytes(pdf.output())
+    assert b"0.57 w\n" in data
+    with pytest.raises(MalformedError, match="AssertionError"):
+        read_pdf(data.replace(b"0.57 w\n", b"1 0 R w"), source="report.pdf")

@@ -29,6 +29,20 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*
 _DIGITS = re.compile(r"\d+")
 
 
+_DAMAGED_PDF_ERRORS = (
+    ValueError,
+    KeyError,
+    IndexError,
+    TypeError,
+    AttributeError,
+    AssertionError,
+    ZeroDivisionError,
+    OverflowError,
+    RecursionError,
+    OSError,
+)
+
+
 def read_pdf(data: bytes, *, source: str) -> RawDocument:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
@@ -60,8 +74,10 @@ def read_pdf(data: bytes, *, source: str) -> RawDocument:
     except NotImplementedError as exc:  # a stream filter pypdf lacks ("Unsupported filter /JBIG2Decode"…)
         raise UnsupportedError(f"uses a PDF feature pypdf cannot read ({exc})", path=source) from None
     # PyPdfError covers pypdf's own refusals too: LimitReachedError (a declared size or a stream
-    # past its anti-bomb limits), ParseError, EmptyFileError.
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+    # past its anti-bomb limits), ParseError, EmptyFileError. The rest is what pypdf's parsing
+    # code lets out on a damaged file (fuzz/fuzz_pdf.py finds them): its internal asserts ("mypy"),
+    # an index past a short array, a zero-sized font matrix, a reference cycle.
+    except (PyPdfError, *_DAMAGED_PDF_ERRORS) as exc:
         raise MalformedError(f"unreadable or truncated PDF ({type(exc).__name__}: {exc})", path=source) from None
     if not any(page.strip() for page in pages):
         raise EmptyInputError("PDF has no text layer (a scan needs OCR first)", path=source)
