@@ -14,6 +14,7 @@ import pytest
 
 from newsint.errors import EncryptedError, MalformedError
 from newsint.readers import read_bytes
+from newsint.readers.html import read_html
 from newsint.readers.pdf import read_pdf
 from newsint.settings import Settings
 
@@ -112,3 +113,17 @@ def test_pdf_with_an_indirect_reference_inside_a_content_stream_is_malformed():
     assert b"0.57 w\n" in data
     with pytest.raises(MalformedError, match="AssertionError"):
         read_pdf(data.replace(b"0.57 w\n", b"1 0 R w"), source="report.pdf")
+
+
+def test_html_link_that_urlsplit_refuses_is_dropped_not_fatal():
+    # An unclosed IPv6 bracket: urlsplit raises ValueError("Invalid IPv6 URL"). Found by
+    # fuzz_html.py (a seed's link target mutated); the page is still read, that link left out.
+    page = (
+        "<html><head><title>Drone strike cuts power</title></head><body><article><p>Two drones struck an "
+        'energy facility overnight, the <a href="http://[2001:db8::1/statement">regional governor</a> '
+        'said, and about 3,000 homes lost power, <a href="https://example.org/grid">the grid operator</a> '
+        "said on Tuesday morning.</p></article></body></html>"
+    )
+    raw = read_html(page, source="page.html", max_depth=255)
+    assert "3,000 homes lost power" in raw.text
+    assert [link.url for link in raw.links] == ["https://example.org/grid"]

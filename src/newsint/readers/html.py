@@ -136,15 +136,22 @@ def _paragraphs_and_links(body) -> tuple[list[str], list[Link]]:
         paragraphs.extend(t for t in texts if t)
         for ref in element.iter("ref"):
             target = ref.get("target")
-            if target and target.startswith(("http://", "https://")) and not _in_page_anchor(target):
+            if target and _is_web_link(target):
                 links.append(Link(url=target, anchor=_text_of(ref) or None))
     return paragraphs, links
 
 
-def _in_page_anchor(url: str) -> bool:
-    """trafilatura resolves href="#section" against the site root: a link to nowhere."""
-    parts = urlsplit(url)
-    return bool(parts.fragment) and parts.path in {"", "/"} and not parts.query
+def _is_web_link(url: str) -> bool:
+    """An http(s) address that goes somewhere: one that urlsplit refuses ("http://[abc/", an
+    unclosed IPv6 bracket) is no link, and trafilatura resolves href="#section" against the site
+    root, a link to nowhere."""
+    if not url.startswith(("http://", "https://")):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return not (parts.fragment and parts.path in {"", "/"} and not parts.query)
 
 
 def _text_of(element) -> str:
