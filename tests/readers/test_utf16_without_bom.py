@@ -74,6 +74,19 @@ def test_utf16_jsonl_without_bom_is_a_feed():
     assert raw.text == "Two drones struck an energy facility."
 
 
+def test_utf16_too_unlike_ascii_to_be_sure_of_is_refused_with_a_hint_and_read_when_forced():
+    # Chinese has no spaces between words: few NULs ("一" is 00 4E, a newline 0A 00), on both
+    # sides. Not believed without a BOM, but the error says what to pass, and passing it works.
+    chinese = (
+        "哈尔科夫州州长周二表示，两架无人机夜间袭击了该市郊区的一处能源设施，约三千户家庭断电。一名工人受伤。\n" * 3
+    )
+    data = chinese.encode("utf-16-le")
+    with pytest.raises(BinaryInputError, match=r"reads as text in UTF-16-LE.*pass --encoding utf-16-le"):
+        _read(data)
+    (raw,) = _read(data, encoding="utf-16-le")
+    assert raw.text == chinese
+
+
 def test_8bit_text_is_never_read_as_utf16():
     # Without a NUL byte nothing is UTF-16 ("Bush hid the facts" read as CJK is the classic mistake).
     assert bomless_utf16(b"Bush hid the facts") is None
@@ -151,5 +164,6 @@ def test_binary_files_stay_refused(kind, offset):
     assert bomless_utf16(data) is None
     if kind == "pdf" and offset == 0:
         return  # a whole PDF is the PDF reader's
-    with pytest.raises((BinaryInputError, UnsupportedError)):
+    with pytest.raises((BinaryInputError, UnsupportedError)) as caught:
         _read(data)
+    assert "reads as text" not in str(caught.value)  # no hint to force a binary file open

@@ -11,7 +11,7 @@ import zlib
 from typing import Literal
 
 from newsint.errors import BinaryInputError, EncodingError, MalformedError, TooLargeError, UnsupportedError
-from newsint.readers.text import bom_encoding, bomless_utf16, is_printable_text
+from newsint.readers.text import bom_encoding, bomless_utf16, is_printable_text, utf16_readings
 
 Kind = Literal["pdf", "html", "jsonl", "text"]
 
@@ -84,11 +84,7 @@ def sniff(data: bytes, *, source: str, suffix: str = "", encoding: str | None = 
         body = head.removeprefix(b"\xef\xbb\xbf")
         controls = len(_CONTROL.findall(head))
         if b"\x00" in head or controls > MAX_CONTROL_CHAR_RATIO * max(len(head), 1):
-            raise BinaryInputError(
-                "binary data, not text (NUL or control bytes; UTF-16 text without a byte order mark"
-                " needs --encoding utf-16-le or utf-16-be)",
-                path=source,
-            )
+            raise BinaryInputError(f"binary data, not text (NUL or control bytes{_utf16_hint(data)})", path=source)
     if _HTML_START.match(body):
         return "html"
     if _looks_like_jsonl(body):
@@ -96,6 +92,13 @@ def sniff(data: bytes, *, source: str, suffix: str = "", encoding: str | None = 
     if suffix in {".html", ".htm", ".xhtml"} or len(_HTML_TAGS.findall(body)) >= 5:
         return "html"
     return "text"
+
+
+def _utf16_hint(data: bytes) -> str:
+    readings = utf16_readings(data)
+    if not readings:
+        return ""
+    return f"; it reads as text in {' and in '.join(r.upper() for r in readings)}: pass --encoding {readings[0]}"
 
 
 def _decode_head(head: bytes, encoding: str, *, source: str) -> str:

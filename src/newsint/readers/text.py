@@ -67,12 +67,26 @@ def bomless_utf16(data: bytes) -> str | None:
     )
     if nul_side < UTF16_MIN_NUL_SHARE * units or other_side > UTF16_MAX_WRONG_SIDE_SHARE * nul_side:
         return None
+    return name if _reads_as_text(head, name) else None
+
+
+def utf16_readings(data: bytes) -> list[str]:
+    """The UTF-16 byte orders in which ``data`` (with NULs, so no 8-bit text) reads as printable
+    text, for a hint where bomless_utf16 is not sure: CJK text has few NULs, on both sides, and
+    often reads as text in both orders, so the user must say which."""
+    head = data[:UTF16_SNIFF_BYTES]
+    if len(data) % 2 or b"\x00" not in head:
+        return []
+    return [name for name in ("utf-16-le", "utf-16-be") if _reads_as_text(head, name)]
+
+
+def _reads_as_text(head: bytes, codec: str) -> bool:
     try:
         # Incremental: the sniffed head may end between the two halves of a surrogate pair.
-        text = codecs.getincrementaldecoder(name)().decode(head, final=False)
+        text = codecs.getincrementaldecoder(codec)().decode(head, final=False)
     except UnicodeDecodeError:
-        return None
-    return name if is_printable_text(text) else None
+        return False
+    return is_printable_text(text)
 
 
 def is_printable_text(text: str, max_share: float = 0.01) -> bool:
