@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newsint.errors import EmptyInputError, NewsintError, NotFoundError, TooLargeError
-from newsint.readers.detect import maybe_gunzip, sniff
+from newsint.readers.detect import maybe_gunzip, sniff, wide_encoding
 from newsint.readers.html import read_html
 from newsint.readers.jsonl import read_jsonl
 from newsint.readers.pdf import read_pdf
@@ -94,11 +94,15 @@ def read_bytes(
     data = maybe_gunzip(data, source=source, max_bytes=settings.max_input_bytes)
     if suffix == ".gz":
         suffix = Path(source.removesuffix(".gz")).suffix.lower()
-    kind = sniff(data, source=source, suffix=suffix)
+    kind = sniff(data, source=source, suffix=suffix, encoding=encoding)
     if kind == "pdf":
         yield read_pdf(data, source=source)
     elif kind == "html":
-        yield read_html(data, source=source, max_depth=settings.max_html_depth)
+        # A page in a forced encoding or in UTF-16/32 is decoded here: trafilatura guesses 8-bit
+        # and UTF-8 pages well, but a forced encoding must win and NULs must not reach lxml.
+        wide = wide_encoding(data, forced=encoding)
+        page = decode(data, source=source, encoding=wide) if wide else data
+        yield read_html(page, source=source, max_depth=settings.max_html_depth)
     elif kind == "jsonl":
         text = decode(data, source=source, encoding=encoding)
         yield from read_jsonl(text, source=source, max_html_depth=settings.max_html_depth)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import json
 import re
+import zlib
 from typing import Literal
 
-from newsint.errors import BinaryInputError, MalformedError, TooLargeError, UnsupportedError
+from newsint.errors import BinaryInputError, EncodingError, MalformedError, TooLargeError, UnsupportedError
+from newsint.readers.text import bom_encoding, bomless_utf16, is_printable_text, utf16_readings
 
 Kind = Literal["pdf", "html", "jsonl", "text"]
 
@@ -47,28 +50,47 @@ def maybe_gunzip(data: bytes, *, source: str, max_bytes: int) -> bytes:
             # large --max-bytes ("no limit") failed with MemoryError or OverflowError.
             while len(out) <= max_bytes and (piece := handle.read(GUNZIP_CHUNK_BYTES)):
                 out += piece
-    except (OSError, EOFError) as exc:
+    # A damaged header or trailer is an OSError (BadGzipFile); damaged deflate data inside is a
+    # zlib.error, which is no OSError.
+    except (OSError, EOFError, zlib.error) as exc:
         raise MalformedError(f"truncated or corrupt gzip data ({exc})", path=source) from None
     if len(out) > max_bytes:
         raise TooLargeError(f"decompresses to more than {max_bytes:,} bytes (the size limit)", path=source)
     return bytes(out)
 
 
-def sniff(data: bytes, *, source: str, suffix: str = "") -> Kind:
+def wide_encoding(data: bytes, *, forced: str | None = None) -> str | None:
+    """The encoding to read ``data`` with before judging its content, where the raw bytes would
+    mislead (NULs in every other byte): a forced one, a UTF-16/32 byte order mark's, or UTF-16
+    recognised without one. None for 8-bit and UTF-8 data, which are judged as bytes."""
+    if forced:
+        return forced
+    name = bom_encoding(data)
+    if name is not None and name != "utf-8-sig":
+        return name
+    return bomless_utf16(data)
+
+
+def sniff(data: bytes, *, source: str, suffix: str = "", encoding: str | None = None) -> Kind:
     head = data[:SNIFF_BYTES]
     if head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in head[:1024]:
         return "pdf"
     for magic, what in _BINARY_MAGIC.items():
         if head.startswith(magic):
             raise UnsupportedError(f"this is {what}, not an article newsint can read", path=source)
-    body = head.removeprefix(b"\xef\xbb\xbf")
-    is_utf16 = body.startswith((b"\xff\xfe", b"\xfe\xff"))
-    if not is_utf16:
+    wide = wide_encoding(data, forced=encoding)
+    if wide is not None:
+        # Judged as the text it decodes to: an explicit --encoding is obeyed before any NUL is
+        # counted, yet a binary file read with it still shows its control characters.
+        text = _decode_head(head, wide, source=source)
+        if not is_printable_text(text, MAX_CONTROL_CHAR_RATIO):
+            raise BinaryInputError(f"binary data, not text (control characters as {wide})", path=source)
+        body = text.removeprefix("\ufeff").encode("utf-8")
+    else:
+        body = head.removeprefix(b"\xef\xbb\xbf")
         controls = len(_CONTROL.findall(head))
         if b"\x00" in head or controls > MAX_CONTROL_CHAR_RATIO * max(len(head), 1):
-            raise BinaryInputError("binary data, not text (NUL or control bytes)", path=source)
-    if is_utf16:
-        return "html" if suffix in {".html", ".htm"} else "text"
+            raise BinaryInputError(f"binary data, not text (NUL or control bytes{_utf16_hint(data)})", path=source)
     if _HTML_START.match(body):
         return "html"
     if _looks_like_jsonl(body):
@@ -76,6 +98,22 @@ def sniff(data: bytes, *, source: str, suffix: str = "") -> Kind:
     if suffix in {".html", ".htm", ".xhtml"} or len(_HTML_TAGS.findall(body)) >= 5:
         return "html"
     return "text"
+
+
+def _utf16_hint(data: bytes) -> str:
+    readings = utf16_readings(data)
+    if not readings:
+        return ""
+    return f"; it reads as text in {' and in '.join(r.upper() for r in readings)}: pass --encoding {readings[0]}"
+
+
+def _decode_head(head: bytes, encoding: str, *, source: str) -> str:
+    try:
+        # Incremental, replacing: the head may end inside a character, and a byte the encoding
+        # does not map is for the decoder proper to report, with its offset.
+        return codecs.getincrementaldecoder(encoding)(errors="replace").decode(head, final=False)
+    except (LookupError, UnicodeError) as exc:
+        raise EncodingError(f"cannot decode as {encoding}: {exc}", path=source) from None
 
 
 def _looks_like_jsonl(head: bytes) -> bool:

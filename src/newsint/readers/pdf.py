@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from newsint.clean.dates import find_full_date
-from newsint.errors import EmptyInputError, EncryptedError, MalformedError
+from newsint.errors import EmptyInputError, EncryptedError, MalformedError, UnsupportedError
 from newsint.model import Removed
 from newsint.readers.raw import PAGE_BREAK, RawDocument
 
@@ -29,14 +29,32 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*
 _DIGITS = re.compile(r"\d+")
 
 
+_DAMAGED_PDF_ERRORS = (
+    ValueError,
+    KeyError,
+    IndexError,
+    TypeError,
+    AttributeError,
+    AssertionError,
+    ZeroDivisionError,
+    OverflowError,
+    RecursionError,
+    OSError,
+)
+
+
 def read_pdf(data: bytes, *, source: str) -> RawDocument:
     from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
     # pypdf logs recoverable damage as warnings; the user sees one error line if it is fatal.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
+        try:
+            reader = PdfReader(io.BytesIO(data), strict=False)
+        except NotImplementedError as exc:
+            # pypdf reads the /Encrypt dictionary on opening and refuses a scheme it does not know.
+            raise EncryptedError(f"encrypted with a scheme pypdf cannot read ({exc})", path=source) from None
         if reader.is_encrypted:
             # Many PDFs are encrypted with an empty user password (printing/copy restrictions only).
             try:
@@ -49,7 +67,17 @@ def read_pdf(data: bytes, *, source: str) -> RawDocument:
         raise
     except FileNotDecryptedError:
         raise EncryptedError("encrypted PDF; a password is needed to read it", path=source) from None
-    except (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+    except DependencyError as exc:
+        # AES (the usual scheme since PDF 1.6) needs the optional 'cryptography' package; pypdf
+        # finds out only when it first decrypts a string, after the empty password was accepted.
+        raise EncryptedError(f"cannot decrypt this PDF: {exc}", path=source) from None
+    except NotImplementedError as exc:  # a stream filter pypdf lacks ("Unsupported filter /JBIG2Decode"…)
+        raise UnsupportedError(f"uses a PDF feature pypdf cannot read ({exc})", path=source) from None
+    # PyPdfError covers pypdf's own refusals too: LimitReachedError (a declared size or a stream
+    # past its anti-bomb limits), ParseError, EmptyFileError. The rest is what pypdf's parsing
+    # code lets out on a damaged file (fuzz/fuzz_pdf.py finds them): its internal asserts ("mypy"),
+    # an index past a short array, a zero-sized font matrix, a reference cycle.
+    except (PyPdfError, *_DAMAGED_PDF_ERRORS) as exc:
         raise MalformedError(f"unreadable or truncated PDF ({type(exc).__name__}: {exc})", path=source) from None
     if not any(page.strip() for page in pages):
         raise EmptyInputError("PDF has no text layer (a scan needs OCR first)", path=source)

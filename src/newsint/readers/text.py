@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 import charset_normalizer
 import ftfy
@@ -33,9 +34,74 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
+# UTF-16 without a byte order mark: what PowerShell's Out-File, SQL Server exports and some
+# Windows tools write. Its mark is NUL bytes nearly all on one side of the two-byte units: the
+# high byte of every letter, digit, space and line break below U+0100 (and of the spaces and
+# line breaks between words of any script written with spaces). 8-bit text has no NUL at all,
+# so only bytes that would otherwise be refused as binary are ever read this way; binary data
+# has NULs too, so the units must also decode, and the text be printable, before it is believed.
+UTF16_MIN_NUL_SHARE = 0.1  # of the units: a Cyrillic or Greek text's spaces and newlines alone pass
+# NULs on the other side, as a share of those on the NUL side: a few code points like U+4E00 ("一")
+# or U+0100 have a NUL low byte; binary data has NULs on both sides.
+UTF16_MAX_WRONG_SIDE_SHARE = 0.05
+# Characters that no text contains: C0 controls other than whitespace (and ESC, which terminal
+# captures carry and the cleaner strips), surrogates, private use, unassigned code points. Binary
+# data read as UTF-16 is full of them. C1 controls are left out: they are what cp1252 quotes
+# become when a user forces latin-1, a wrong choice but not a binary file.
+_C0_CONTROLS = frozenset(
+    "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1c\x1d\x1e\x1f"
+)
+_NOT_TEXT_CATEGORIES = frozenset({"Cs", "Co", "Cn"})
+UTF16_SNIFF_BYTES = 4096
+
+
+def bomless_utf16(data: bytes) -> str | None:
+    """The codec of UTF-16 text without a BOM ("utf-16-le" or "utf-16-be"); None for anything else."""
+    head = data[:UTF16_SNIFF_BYTES]
+    if len(data) % 2 or b"\x00" not in head:
+        return None
+    units = len(head) // 2
+    nul_low, nul_high = head[0::2].count(0), head[1::2].count(0)  # in little-endian order
+    name, nul_side, other_side = (
+        ("utf-16-le", nul_high, nul_low) if nul_high >= nul_low else ("utf-16-be", nul_low, nul_high)
+    )
+    if nul_side < UTF16_MIN_NUL_SHARE * units or other_side > UTF16_MAX_WRONG_SIDE_SHARE * nul_side:
+        return None
+    return name if _reads_as_text(head, name) else None
+
+
+def utf16_readings(data: bytes) -> list[str]:
+    """The UTF-16 byte orders in which ``data`` (with NULs, so no 8-bit text) reads as printable
+    text, for a hint where bomless_utf16 is not sure: CJK text has few NULs, on both sides, and
+    often reads as text in both orders, so the user must say which."""
+    head = data[:UTF16_SNIFF_BYTES]
+    if len(data) % 2 or b"\x00" not in head:
+        return []
+    return [name for name in ("utf-16-le", "utf-16-be") if _reads_as_text(head, name)]
+
+
+def _reads_as_text(head: bytes, codec: str) -> bool:
+    try:
+        # Incremental: the sniffed head may end between the two halves of a surrogate pair.
+        text = codecs.getincrementaldecoder(codec)().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return is_printable_text(text)
+
+
+def is_printable_text(text: str, max_share: float = 0.01) -> bool:
+    """No more than ``max_share`` of the characters are ones that no text contains."""
+    bad = sum(c in _C0_CONTROLS or unicodedata.category(c) in _NOT_TEXT_CATEGORIES for c in text)
+    return bad <= max_share * len(text)
+
+
 # ftfy repairs mojibake ("â€™" -> "’") but by default also straightens curly quotes, which would
 # change the article's text; keep the author's typography.
 _FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, explain=False)
+
+
+def bom_encoding(data: bytes) -> str | None:
+    return next((name for bom, name in _BOMS if data.startswith(bom)), None)
 
 
 def decode(data: bytes, *, source: str, encoding: str | None = None) -> str:
@@ -43,14 +109,15 @@ def decode(data: bytes, *, source: str, encoding: str | None = None) -> str:
     if encoding:
         try:
             return _repair(data.decode(encoding))
-        except (LookupError, UnicodeDecodeError) as exc:
+        # UnicodeError, not only UnicodeDecodeError: the "undefined" and "idna" codecs raise it.
+        except (LookupError, UnicodeError) as exc:
             raise EncodingError(f"cannot decode as {encoding}: {exc}", path=source) from None
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            try:
-                return _repair(data.decode(name))
-            except UnicodeDecodeError as exc:
-                raise EncodingError(f"invalid {name.upper()} at byte {exc.start}", path=source) from None
+    name = bom_encoding(data) or bomless_utf16(data)
+    if name is not None:
+        try:
+            return _repair(data.decode(name))
+        except UnicodeDecodeError as exc:
+            raise EncodingError(f"invalid {name.upper()} at byte {exc.start}", path=source) from None
     try:
         return _repair(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
