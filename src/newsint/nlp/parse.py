@@ -43,8 +43,8 @@ def parse_many(texts: Sequence[str]) -> list[Doc]:
 def _parse_in_sections(text: str, section_chars: int = SECTION_CHARS) -> Doc:
     nlp = newsint_nlp()
     sections = []
-    for start, end in section_bounds(text, section_chars):  # one at a time: the parser's memory is one section's
-        section = nlp(text[start:end])
+    for start, end in section_bounds(text, section_chars):
+        section = nlp(text[start:end])  # one at a time: the parser's working memory is one section's
         # No stage reads the tok2vec tensor (96 floats a token, 150 MB for a 2 MB text) and the
         # joined Doc goes without it: drop each section's at once rather than hold them all.
         section.tensor = numpy.zeros((0, 0), dtype="float32")
