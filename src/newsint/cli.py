@@ -110,8 +110,7 @@ def analyze(
     ] = None,
 ) -> None:
     """Analyse articles: clean text, metadata, and (as stages land) entities, claims and events."""
-    from newsint.pipeline import analyze as analyze_one
-    from newsint.pipeline import parse_reference_date
+    from newsint.pipeline import analyze_stream, parse_reference_date
     from newsint.readers import expand, read_path
 
     require_model()  # before any input is read: a missing model is one error line, not one per input
@@ -130,24 +129,31 @@ def analyze(
     except OSError as error:
         report_error(f"{out}: cannot write output ({error.strerror or error})")
         raise typer.Exit(EXIT_INPUT_ERROR) from None
+
+    def items(advance) -> Iterator:
+        # Every document and every error in input order, as ``newsint ingest`` reads them: a bad
+        # JSON Lines record or a whole file that fails stands in its place and the rest go on.
+        for path in inputs:
+            if isinstance(path, NewsintError):
+                yield path
+                continue
+            try:
+                yield from read_path(path, settings, encoding=encoding)
+            except NewsintError as error:
+                yield error
+            advance()
+
     failed = 0
     try:
         with _progress(sum(isinstance(i, Path) for i in inputs)) as advance:
-            for path in inputs:
-                try:
-                    if isinstance(path, NewsintError):
-                        raise path
-                    for item in read_path(path, settings, encoding=encoding):
-                        if isinstance(item, NewsintError):
-                            raise item
-                        sink.add(analyze_one(item, reference_date=reference_date))
-                except NewsintError as error:
+            for outcome in analyze_stream(items(advance), reference_date=reference_date):
+                if isinstance(outcome, NewsintError):
                     failed += 1
-                    report_error(error)
+                    report_error(outcome)
                     if fail_fast:
                         raise typer.Exit(EXIT_INPUT_ERROR) from None
-                if isinstance(path, Path):
-                    advance()
+                    continue
+                sink.add(outcome)
     finally:
         # --fail-fast or a crash discards a partly written --out file; a finished run keeps it
         # even when some inputs failed (they were reported, the rest are good).

@@ -13,7 +13,9 @@
     ├── UsageError               N100  a bad option value (a date that is not a date, …)
     ├── StoreError               N200  the store cannot be opened, read or written (bad URL,
     │                                  unreachable server, not a newsint database, newer schema)
-    └── SetupError               N300  newsint itself is not fully installed (no spaCy model)
+    ├── SetupError               N300  newsint itself is not fully installed (no spaCy model)
+    └── AnalysisError            N400  a stage failed on one document (an unexpected exception,
+                                       named with its message: a bug to report); the others go on
 
 The CLI prints ``newsint: error: <str(err)>`` on stderr and exits non-zero; no traceback. The
 exceptions are plain picklable values (they cross process boundaries in batch runs), and
@@ -21,6 +23,8 @@ exceptions are plain picklable values (they cross process boundaries in batch ru
 """
 
 from __future__ import annotations
+
+import traceback
 
 
 class NewsintError(Exception):
@@ -94,3 +98,26 @@ class SetupError(NewsintError):
     No input is at fault, so the run stops at once instead of failing every input the same way."""
 
     code = "N300"
+
+
+# Enough of an exception's message to recognise it; the rest would flood the error line.
+MAX_DETAIL_CHARS = 300
+
+
+class AnalysisError(NewsintError):
+    code = "N400"
+
+    @classmethod
+    def from_exception(cls, exc: Exception, *, path: str | None) -> AnalysisError:
+        """The exception as one line naming its type and message (cut short: a message can quote
+        a whole text), with no control characters to reach a terminal."""
+        detail = "".join(c if c.isprintable() else " " for c in str(exc)[: 4 * MAX_DETAIL_CHARS])
+        detail = " ".join(detail.split())
+        if len(detail) > MAX_DETAIL_CHARS:
+            detail = detail[: MAX_DETAIL_CHARS - 1] + "…"
+        error = cls(f"analysis failed: {type(exc).__name__}" + (f": {detail}" if detail else ""), path=path)
+        # The original traceback stays readable (pipeline.analyze_many re-raises with it), but not
+        # the local variables of its frames: a run keeps its errors, and those would keep Docs.
+        traceback.clear_frames(exc.__traceback__)
+        error.__cause__ = exc
+        return error

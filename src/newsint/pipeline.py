@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from newsint.clean import clean
-from newsint.errors import NewsintError, UsageError
+from newsint.errors import AnalysisError, NewsintError, UsageError
 from newsint.extract.claims import extract_claims
 from newsint.extract.contradictions import find_contradictions
 from newsint.extract.entities import extract_entities, with_dateline_place, with_publisher
@@ -27,13 +27,16 @@ from newsint.extract.quantity_times import link_quantity_times
 from newsint.extract.times import extract_times
 from newsint.kb.common import ReferenceDay
 from newsint.model import Analysis, Document, Entity
-from newsint.nlp.model import newsint_nlp
+from newsint.nlp.parse import parse, parse_many
 from newsint.nlp.text import remember_text
 from newsint.readers.raw import RawDocument
 
-# Documents per spaCy batch in analyze_many: large enough to amortise the model's overhead,
-# small enough that a batch of long articles stays well under a few hundred MB.
+# A batch (one ``nlp.pipe`` call) ends at this many documents or once it holds this many
+# characters, whichever comes first: large enough to amortise the model's overhead, small enough
+# that the parser's working memory (~3.6 KB per character at once) stays under about a GB. A text
+# longer than a section (nlp.sections) is parsed alone, one section at a time.
 PIPE_BATCH_SIZE = 32
+PIPE_BATCH_CHARS = 250_000
 
 
 def parse_reference_date(value: str | None) -> dt.date | None:
@@ -48,18 +51,18 @@ def parse_reference_date(value: str | None) -> dt.date | None:
 
 def analyze(raw: RawDocument, *, reference_date: dt.date | None = None) -> Analysis:
     document = _clean(raw, reference_date)
-    return _extract(document, newsint_nlp()(document.text))
+    return _extract(document, parse(document.text))
 
 
 def analyze_many(
     raws: Iterable[RawDocument], *, reference_date: dt.date | None = None, batch_size: int = PIPE_BATCH_SIZE
 ) -> Iterator[Analysis]:
-    """Analyse a stream of documents, parsing them in batches (spaCy's ``nlp.pipe``)."""
-    documents = (_clean(raw, reference_date) for raw in raws)
-    nlp = newsint_nlp()
-    pairs = nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=batch_size)
-    for doc, document in pairs:
-        yield _extract(document, doc)
+    """Analyse a stream of documents, parsing them in batches; the first that fails raises its
+    error (an unexpected exception as an AnalysisError caused by it)."""
+    for outcome in analyze_stream(raws, reference_date=reference_date, batch_size=batch_size):
+        if isinstance(outcome, NewsintError):
+            raise outcome
+        yield outcome
 
 
 def _clean(raw: RawDocument, reference_date: dt.date | None) -> Document:
@@ -123,25 +126,76 @@ def analyze_stream(
     batch_size: int = PIPE_BATCH_SIZE,
 ) -> Iterator[Analysis | NewsintError]:
     """Like ``analyze_many``, but a document that fails (or an error the reader already yielded)
-    comes out in its place as its error, and the stream goes on: one result per item, in order."""
-
-    def cleaned() -> Iterator[tuple[str, Document | NewsintError]]:
-        for item in items:
+    comes out in its place as its error, and the stream goes on: one result per item, in order.
+    Any exception a stage raises on one document fails that document alone (AnalysisError);
+    MemoryError, KeyboardInterrupt and SystemExit end the run."""
+    cleaned = (_cleaned(item, reference_date) for item in items)
+    for batch in _batches(cleaned, batch_size):
+        documents = [item for item in batch if isinstance(item, Document)]
+        parsed = iter(_parsed(documents))
+        for item in batch:
             if isinstance(item, NewsintError):
-                yield "", item
+                yield item
                 continue
-            try:
-                document = _clean(item, reference_date)
-            except NewsintError as error:
-                yield "", error
-            else:
-                yield document.text, document
+            doc = next(parsed)
+            yield doc if isinstance(doc, NewsintError) else _analysed(item, doc)
 
-    for doc, outcome in newsint_nlp().pipe(cleaned(), as_tuples=True, batch_size=batch_size):
-        if isinstance(outcome, NewsintError):
-            yield outcome
-            continue
-        try:
-            yield _extract(outcome, doc)
-        except NewsintError as error:
-            yield error
+
+def _analysed(document: Document, doc: Doc) -> Analysis | NewsintError:
+    try:
+        return _extract(document, doc)
+    except NewsintError as error:
+        return error
+    except MemoryError:  # not this document's fault: the run cannot go on
+        raise
+    except Exception as exc:  # a bug that this document brings out: the others may be fine
+        return AnalysisError.from_exception(exc, path=document.source)
+
+
+def _cleaned(item: RawDocument | NewsintError, reference_date: dt.date | None) -> Document | NewsintError:
+    if isinstance(item, NewsintError):
+        return item
+    try:
+        return _clean(item, reference_date)
+    except NewsintError as error:
+        return error
+    except MemoryError:
+        raise
+    except Exception as exc:
+        return AnalysisError.from_exception(exc, path=item.source)
+
+
+def _batches(items: Iterator[Document | NewsintError], size: int) -> Iterator[list[Document | NewsintError]]:
+    """Consecutive items, at most ``size`` documents and about PIPE_BATCH_CHARS characters each."""
+    batch: list[Document | NewsintError] = []
+    documents = chars = 0
+    for item in items:
+        batch.append(item)
+        if isinstance(item, Document):
+            documents += 1
+            chars += len(item.text)
+        if documents >= size or chars >= PIPE_BATCH_CHARS:
+            yield batch
+            batch, documents, chars = [], 0, 0
+    if batch:
+        yield batch
+
+
+def _parsed(documents: list[Document]) -> list[Doc | NewsintError]:
+    """The documents' Docs, in order, parsed together; when that fails, each alone, so that one
+    document spaCy chokes on fails by itself and not with its batch."""
+    try:
+        return list(parse_many([document.text for document in documents]))
+    except MemoryError:
+        raise
+    except Exception:
+        return [_parsed_alone(document) for document in documents]
+
+
+def _parsed_alone(document: Document) -> Doc | NewsintError:
+    try:
+        return parse(document.text)
+    except MemoryError:
+        raise
+    except Exception as exc:
+        return AnalysisError.from_exception(exc, path=document.source)

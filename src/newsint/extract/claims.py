@@ -18,12 +18,14 @@ resolved by coref.py) lies in the source phrase; its actor code comes from that 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from newsint.model import Claim, ClaimSource, Entity, Quantity
+from newsint.extract.intervals import Intervals, ItemsByStart
+from newsint.model import Claim, ClaimSource, Entity, Mention, Quantity
 from newsint.model import Span as TextSpan
 from newsint.nlp.text import doc_text
 
@@ -136,44 +138,47 @@ def extract_claims(doc: Doc, entities: list[Entity], quantities: list[Quantity])
         quoted.append((content.start_char, content.end_char))
         taken.add((content.start_char, content.end_char))
         reports.append((cue, source, content))
-    quotations = [(m.start(), m.end()) for m in _QUOTATION.finditer(doc_text(doc))]
+    quotations = Intervals((m.start(), m.end()) for m in _QUOTATION.finditer(doc_text(doc)))
+    quoted_spans = Intervals(quoted)
     for sentence in doc.sents:
         for found in _claims_in(sentence):
             cue, source, content = found
             key = (content.start_char, content.end_char)
             if content.end <= content.start or key in taken:
                 continue
-            if _first_person(source) and any(a <= cue[0].idx < b for a, b in quotations):
+            if _first_person(source) and quotations.holds(cue[0].idx, cue[0].idx + 1):
                 continue  # "“I think we'll win,” she said": the quoted speaker's own words
-            if any(start <= content.start_char < end or start < content.end_char <= end for start, end in quoted):
+            if quoted_spans.holds(content.start_char, content.start_char + 1) or quoted_spans.holds(
+                content.end_char - 1, content.end_char
+            ):
                 continue  # the same report, already taken whole as a quotation
             taken.add(key)
             reports.append((cue, source, _extend_quote(content, doc)))
-    reports = [r for r in reports if not _nested(r, reports)]
-    return [_claim(n, *report, entities, quantities) for n, report in enumerate(reports, 1)]
+    contents = Intervals((content.start, content.end) for _, _, content in reports)
+    reports = [r for r in reports if not _nested(r, contents)]
+    # Looked up by where they stand, not searched for each claim: a long article has thousands.
+    mentions = ItemsByStart((m.start, m.end, (entity, m)) for entity in entities for m in entity.mentions)
+    figures = ItemsByStart((q.start, q.end, q) for q in quantities)
+    return [_claim(n, *report, mentions, figures) for n, report in enumerate(reports, 1)]
 
 
 def _first_person(source: Span | None) -> bool:
     return source is not None and source.root.lower_ in {"i", "we", "me", "us"}
 
 
-def _nested(report: tuple[list[Token], Span | None, Span], reports: list) -> bool:
+def _nested(report: tuple[list[Token], Span | None, Span], contents: Intervals) -> bool:
     """A report inside what someone else is reported to have said, by a pronoun or nobody named
     ("Begum said she wanted to return": "wanted" is part of Begum's claim, not a claim of its own).
     A named speaker inside keeps their claim ("the UN said 4,000 were there, while local officials
-    said 1,500")."""
+    said 1,500"). ``contents``: the token extents of every report's content."""
     cue, source, content = report
     if source is not None and source.root.pos_ != "PRON":
         return False
-    return any(
-        other is not report
-        and outer.start <= cue[0].i < outer.end
-        and outer.start <= content.start
-        and content.end <= outer.end
-        and len(outer) > len(content)
-        for other in reports
-        for outer in [other[2]]
-    )
+    # Another report's content that holds this one's cue and content and is longer than it.
+    start, end = min(cue[0].i, content.start), max(cue[0].i + 1, content.end)
+    if (start, end) != (content.start, content.end):
+        return contents.holds(start, end)
+    return contents.holds_more_than(start, end)
 
 
 # A speaker label is a short name before a colon at the start of a paragraph.
@@ -189,7 +194,8 @@ def _label_claims(doc: Doc, speakers: set[str]) -> Iterable[tuple[list[Token], S
     a record ("Poll: …"), or, in a transcript (a label that opens two or more paragraphs), any
     capitalised label: speakers whom the tagger may not know as names."""
     labels: list[tuple[Span, Token, Span]] = []
-    for start in _paragraph_starts(doc):
+    paragraph_starts = list(_paragraph_starts(doc))
+    for start in paragraph_starts:
         if doc[start].text in OPEN_QUOTES:
             start += 1
         colon = next((t for t in doc[start : start + LABEL_MAX_TOKENS + 1] if t.text == ":"), None)
@@ -211,16 +217,16 @@ def _label_claims(doc: Doc, speakers: set[str]) -> Iterable[tuple[list[Token], S
             # A turn runs on over the paragraphs after it, up to the next speaker's label or a
             # stage direction ("(CROSSTALK.)").
             limit = labels[index + 1][0].start if index + 1 < len(labels) else len(doc)
-            content = _turn(doc, content, limit)
+            content = _turn(doc, content, limit, paragraph_starts)
         if (transcript and name.text.isupper()) or name.text in speakers or _named_speaker(name):
             yield [colon], name, content
 
 
-def _turn(doc: Doc, content: Span, limit: int) -> Span:
+def _turn(doc: Doc, content: Span, limit: int, paragraph_starts: list[int]) -> Span:
     end = content.end
-    for start in _paragraph_starts(doc):
-        if start < content.end:
-            continue
+    # The paragraphs after the content, found by bisection: a transcript has a turn per paragraph.
+    for k in range(bisect_left(paragraph_starts, content.end), len(paragraph_starts)):
+        start = paragraph_starts[k]
         opening = start + 1 if doc[start].text in OPEN_QUOTES else start
         if opening >= limit or doc[opening].text in {"(", "["}:
             break
@@ -656,9 +662,9 @@ def _extend_quote(content: Span, doc: Doc) -> Span:
     return doc[content.start : end] if end > content.end else content
 
 
-def _claim(number: int, cue: list[Token], source: Span | None, content: Span, entities: list[Entity],
-           quantities: list[Quantity]) -> Claim:  # fmt: skip
-    entity, actor = _source_entity(source, entities)
+def _claim(number: int, cue: list[Token], source: Span | None, content: Span,
+           mentions: ItemsByStart[tuple[Entity, Mention]], quantities: ItemsByStart[Quantity]) -> Claim:  # fmt: skip
+    entity, actor = _source_entity(source, mentions)
     verb_lemmas = {t.lemma_.lower() for t in cue}
     hedge = None
     if verb_lemmas & DISTANCING_CUES:
@@ -669,7 +675,7 @@ def _claim(number: int, cue: list[Token], source: Span | None, content: Span, en
         hedge = "endorses"
     doc = content.doc
     cue_text = doc[cue[0].i : cue[-1].i + 1].text if cue else None
-    inside = [q.id for q in quantities if content.start_char <= q.start and q.end <= content.end_char]
+    inside = [q.id for q in quantities.within(content.start_char, content.end_char)]
     return Claim(
         id=f"C{number}",
         source=ClaimSource(
@@ -691,21 +697,21 @@ def _it_appears(content: Span) -> bool:
     return any(p in sentence for p in ("it appears", "it seems", "appears to", "seems to"))
 
 
-def _source_entity(source: Span | None, entities: list[Entity]) -> tuple[str | None, str | None]:
+def _source_entity(
+    source: Span | None, mentions: ItemsByStart[tuple[Entity, Mention]]
+) -> tuple[str | None, str | None]:
     if source is None:
         return None, None
     head = source.root
     best = None
-    for entity in entities:
-        for mention in entity.mentions:
-            if source.start_char <= mention.start and mention.end <= source.end_char:
-                # The head of the phrase decides: "UN Secretary-General Antonio Guterres" is the
-                # person, not the UN; "an anonymous Foreign Office official" is an official, not
-                # the department — no entity, but the department's actor code.
-                is_head = mention.start <= head.idx < mention.end
-                rank = (is_head, entity.type == "PERSON", mention.end)
-                if best is None or rank > best[0]:
-                    best = (rank, entity, mention)
+    for entity, mention in mentions.within(source.start_char, source.end_char):
+        # The head of the phrase decides: "UN Secretary-General Antonio Guterres" is the
+        # person, not the UN; "an anonymous Foreign Office official" is an official, not
+        # the department — no entity, but the department's actor code.
+        is_head = mention.start <= head.idx < mention.end
+        rank = (is_head, entity.type == "PERSON", mention.end)
+        if best is None or rank > best[0]:
+            best = (rank, entity, mention)
     if best is None:
         return None, None
     (is_head, _, _), entity, mention = best

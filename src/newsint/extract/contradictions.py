@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import combinations
 
-from newsint.extract.quantity_compare import agree, same_quantity
+from newsint.extract.quantity_compare import agree, same_quantity, unit_key
 from newsint.model import Claim, Contradiction, Quantity
 
 
@@ -25,7 +25,8 @@ def find_contradictions(claims: Iterable[Claim], quantities: Iterable[Quantity])
     figures = [(claim, by_id[qid]) for claim in claims for qid in claim.quantities if qid in by_id]
     found: list[Contradiction] = []
     seen: set[tuple[str, str]] = set()
-    for (claim_a, qa), (claim_b, qb) in combinations(figures, 2):
+    for first, second in _same_unit_pairs(figures):
+        (claim_a, qa), (claim_b, qb) = figures[first], figures[second]
         # Two figures of one claim are by construction about different things (before/after, a
         # part and the whole, now and planned).
         if claim_a.id == claim_b.id or same_source(claim_a, claim_b) or not same_quantity(qa, qb):
@@ -38,6 +39,17 @@ def find_contradictions(claims: Iterable[Claim], quantities: Iterable[Quantity])
         seen.add(key)
         found.append(Contradiction(items=[claim_a.id, claim_b.id], reason=_reason(claim_a, qa, claim_b, qb)))
     return found
+
+
+def _same_unit_pairs(figures: list[tuple[Claim, Quantity]]) -> list[tuple[int, int]]:
+    """The pairs of figures (by position, in ``combinations`` order) that count the same unit:
+    only those can be one quantity (``same_quantity``), and a long article's thousands of figures
+    are not each paired with all the others."""
+    by_unit: dict[str, list[int]] = {}
+    for n, (_, quantity) in enumerate(figures):
+        if quantity.unit:
+            by_unit.setdefault(unit_key(quantity.unit), []).append(n)
+    return sorted(pair for positions in by_unit.values() for pair in combinations(positions, 2))
 
 
 def same_source(a: Claim, b: Claim) -> bool:

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
@@ -133,20 +134,26 @@ def add_pronoun_mentions(doc: Doc, groups: dict[str, Any]) -> None:
     for token in doc:  # one pass: token index -> sentence number
         number += token.is_sent_start
         sentence_of[token.i] = number
+    starts = [index for index, _, _ in people]
     for token in pronouns:
-        group = _antecedent(token, people, sentence_of)
+        group = _antecedent(token, people, starts, sentence_of)
         if group is not None:
             group.mentions.append(Mention(start=token.idx, end=token.idx + len(token), text=token.text))
 
 
-def _antecedent(pronoun: Token, people: list, sentence_of: dict[int, int]) -> Any:
+def _antecedent(pronoun: Token, people: list, starts: list[int], sentence_of: dict[int, int]) -> Any:
+    """The last subject among the people named before the pronoun within the window of
+    sentences, else the last person named there. ``people`` is in text order (``starts``, their
+    token indexes): the window is the run just before the pronoun, walked back from it, not the
+    whole list searched for each pronoun of a long article."""
     here = sentence_of[pronoun.i]
-    window = [
-        (index, group, subject)
-        for index, group, subject in people
-        if index < pronoun.i and here - sentence_of[index] <= PRONOUN_WINDOW_SENTENCES
-    ]
-    if not window:
-        return None
-    subjects = [item for item in window if item[2]]
-    return (subjects or window)[-1][1]
+    nearest = None
+    for k in range(bisect_left(starts, pronoun.i) - 1, -1, -1):
+        index, group, subject = people[k]
+        if here - sentence_of[index] > PRONOUN_WINDOW_SENTENCES:
+            break
+        if subject:
+            return group
+        if nearest is None:
+            nearest = group
+    return nearest

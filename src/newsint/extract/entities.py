@@ -29,6 +29,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from newsint.extract import actors, coref, geocontext
+from newsint.extract.intervals import Intervals
 from newsint.kb.common import ReferenceDay, normalize_name
 from newsint.kb.knowledge import MIN_LINK_POPULATION, SHIP_ID, division_link, knowledge_base, place_link
 from newsint.kb.places import lookup_place
@@ -187,10 +188,11 @@ def extract_entities(
 
 def _entity_spans(doc: Doc) -> list[Span]:
     cities = _city_spans(doc)
+    city_tokens = Intervals((city.start, city.end) for city in cities)
     spans = [
         _longer_town_name(ent)
         for ent in doc.ents
-        if ent.label_ in LABEL_TYPES and not _overlaps(ent, cities) and not _civilian_sense(ent)
+        if ent.label_ in LABEL_TYPES and not city_tokens.overlaps(ent.start, ent.end) and not _civilian_sense(ent)
     ] + cities
     for ent in doc.ents:
         if ent.label_ != AMBIGUOUS_EQUIPMENT_LABEL or _inside_longer_name(ent):
@@ -212,12 +214,8 @@ def _entity_spans(doc: Doc) -> list[Span]:
     ]
     spans = [s for s in spans if s is not None]
     # A mention inside an equipment phrase is part of it ("bomber" in "bomber and fighter aircraft").
-    equipment = [s for s in spans if s.label_ == "EQUIPMENT"]
-    return [
-        s
-        for s in spans
-        if not any(o is not s and o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in equipment)
-    ]
+    equipment = Intervals((s.start, s.end) for s in spans if s.label_ == "EQUIPMENT")
+    return [s for s in spans if not equipment.holds_more_than(s.start, s.end)]
 
 
 def _longer_town_name(span: Span) -> Span:
@@ -502,8 +500,10 @@ def _city_spans(doc: Doc) -> list[Span]:
     """Gazetteer city names NER missed or mislabelled ("near Aleppo" as a LANGUAGE). NER's
     PERSON wins ("Lincoln said"), and so does any knowledge-base entity."""
     out = []
+    ents = doc.ents  # rebuilt at every access: read once, and each token's entity looked up
+    entity_at = {i: n for n, ent in enumerate(ents) for i in range(ent.start, ent.end)}
     for span in doc.spans.get(CITY_SPANS_KEY, []):
-        overlapping = [e for e in doc.ents if e.start < span.end and span.start < e.end]
+        overlapping = [ents[n] for n in sorted({entity_at[i] for i in range(span.start, span.end) if i in entity_at})]
         if any(e.label_ == "PERSON" or e.ent_id_ for e in overlapping):
             continue
         if overlapping and not all(e.start >= span.start and e.end <= span.end for e in overlapping):

@@ -23,15 +23,20 @@ DATING_KINDS = frozenset({"date", "time"})
 
 def link_quantity_times(doc: Doc, quantities: list[Quantity], times: list[TimeExpression]) -> None:
     """Set each quantity's ``time`` to the id of the time expression that governs it, if any."""
-    dating = [(t, _attachment(doc, t)) for t in times if t.kind in DATING_KINDS]
+    # Only a time in the quantity's own sentence can govern it: the times are grouped by sentence
+    # (its first token), so that a long article's quantities are not each tried on all its times.
+    # (Token.sent builds the sentence's span at every call: once per time and quantity.)
+    dating: dict[int, list[tuple[TimeExpression, Token]]] = {}
+    for time in times:
+        if time.kind in DATING_KINDS and (anchor := _attachment(doc, time)) is not None:
+            dating.setdefault(anchor.sent.start, []).append((time, anchor))
     for quantity in quantities:
         token = _root(doc, quantity.start, quantity.end)
         if token is None:
             continue
         best: tuple[int, int, TimeExpression] | None = None
-        for time, anchor in dating:
-            # (The sentence test last: Token.sent builds the sentence's span at every call.)
-            if anchor is None or not (anchor.i == token.i or anchor.is_ancestor(token)) or anchor.sent != token.sent:
+        for time, anchor in dating.get(token.sent.start, ()):
+            if not (anchor.i == token.i or anchor.is_ancestor(token)):
                 continue
             # Deepest attachment first (closest to the quantity), then the nearest in the text.
             rank = (-_depth(anchor), abs(time.start - quantity.start), time)

@@ -66,6 +66,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc
 
+from newsint.extract.intervals import Intervals
 from newsint.model import TimeExpression
 from newsint.nlp.text import doc_text
 
@@ -610,9 +611,9 @@ def _record(text: str, item: Found, value: Value, number: int) -> TimeExpression
 def _recognise(doc: Doc, text: str) -> list[Found]:
     ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     spans = {
-        "date": [(s, e) for s, e, label in ents if label in ("DATE", "TIME")],
-        "name": [(s, e) for s, e, label in ents if label in NAME_LABELS],
-        "amount": [(s, e) for s, e, label in ents if label in AMOUNT_LABELS],
+        "date": Intervals((s, e) for s, e, label in ents if label in ("DATE", "TIME")),
+        "name": Intervals((s, e) for s, e, label in ents if label in NAME_LABELS),
+        "amount": Intervals((s, e) for s, e, label in ents if label in AMOUNT_LABELS),
     }
     candidates: list[tuple[int, int, int, Found]] = []
     for priority, (rule, pattern) in enumerate(patterns().base):
@@ -621,17 +622,15 @@ def _recognise(doc: Doc, text: str) -> list[Found]:
             if item is not None:
                 candidates.append((-(item.end - item.start), priority, item.start, item))
     chosen: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    # The characters of the expressions chosen so far (each a few words long): looked up, not
+    # searched, so a long article's thousands of candidates cost each their own length.
+    taken: set[int] = set()
     for _, _, _, item in sorted(candidates, key=lambda c: c[:3]):
-        if not any(item.start < e and s < item.end for s, e in taken):
+        if not any(i in taken for i in range(item.start, item.end)):
             chosen.append(item)
-            taken.append((item.start, item.end))
+            taken.update(range(item.start, item.end))
     chosen.sort(key=lambda f: f.start)
     return _extend(text, chosen)
-
-
-def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(span[0] < e and s < span[1] for s, e in spans)
 
 
 def _capitalised(word: str) -> bool:
@@ -693,16 +692,13 @@ class Cue:
         return Found(self.start, self.end, self.rule, resolve, **facts)
 
 
-def _base(
-    rule: str, match: re.Match[str], doc: Doc, text: str, spans: dict[str, list[tuple[int, int]]]
-) -> Found | None:
+def _base(rule: str, match: re.Match[str], doc: Doc, text: str, spans: dict[str, Intervals]) -> Found | None:
     """A recognised base expression, or None where the context says the words are not a date."""
     groups = {k: v for k, v in match.groupdict().items() if v is not None}
     # Month and weekday names count only capitalised: "may", "march", "sun" are other words.
     if any(groups.get(name) and not _capitalised(groups[name]) for name in ("month", "weekday")):
         return None
-    span = match.span()
-    in_spans = {kind: _overlaps(span, found) for kind, found in spans.items()}
+    in_spans = {kind: found.overlaps(match.start(), match.end()) for kind, found in spans.items()}
     cue = Cue(rule, match, doc, text, groups, in_spans["date"], in_spans["name"], in_spans["amount"])
     return _BUILDERS[rule](cue)
 

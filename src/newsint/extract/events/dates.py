@@ -9,18 +9,23 @@ from newsint.model import TimeExpression
 from newsint.nlp.text import doc_text
 
 
-def times_by_token(doc: Doc, times: list[TimeExpression]) -> dict[int, TimeExpression]:
-    out: dict[int, TimeExpression] = {}
+def times_by_sentence(doc: Doc, times: list[TimeExpression]) -> dict[int, dict[int, TimeExpression]]:
+    """The resolved times by the first token of their sentence, then by the token that heads
+    them. Only a time in the trigger's own sentence can govern it (both tests below follow the
+    parse, which stays inside a sentence), so a trigger is not tried on a long article's every time."""
+    out: dict[int, dict[int, TimeExpression]] = {}
     for time in times:
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
         if span is not None and (time.value_start or time.value_end):
-            out[span.root.i] = time
+            root = span.root
+            out.setdefault(root.sent.start, {})[root.i] = time
     return out
 
 
 def event_dates(token: Token, time_tokens: dict[int, TimeExpression]) -> tuple[str | None, str | None, str | None]:
     """The time expression that governs the trigger: inside a nominal trigger's own phrase, else
-    attached to the trigger's clause (not to a nested clause with a verb of its own)."""
+    attached to the trigger's clause (not to a nested clause with a verb of its own).
+    ``time_tokens``: the times of the trigger's sentence (``times_by_sentence``)."""
     if not time_tokens:
         return None, None, None
     clause = clause_head(token)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newsint.extract.events.actor_codes import actor_codes, own_side
-from newsint.extract.events.dates import event_dates, times_by_token
+from newsint.extract.events.dates import event_dates, times_by_sentence
 from newsint.extract.events.lexicon import Lexicon, lexicon
 from newsint.extract.events.mentions import MentionIndex
-from newsint.extract.events.modality import claim_of, event_modality, intention_type
+from newsint.extract.events.modality import claim_of, claims_by_token, event_modality, intention_type
 from newsint.extract.events.participants import participant_refs
 from newsint.extract.events.places import event_places
 from newsint.extract.events.triggers import Trigger, event_mode, find_triggers
@@ -25,11 +25,13 @@ def extract_events(
     """Events of ``doc``, one per trigger, in text order, ids ``V1``, ``V2``…"""
     lex = lexicon()
     index = MentionIndex.build(doc, entities)
-    time_tokens = times_by_token(doc, times or [])
+    times_in = times_by_sentence(doc, times or [])
+    claim_at = claims_by_token(doc, claims or [])
     events: list[Event] = []
     for sentence in doc.sents:
+        time_tokens = times_in.get(sentence.start, {})
         for trigger in find_triggers(sentence, lex):
-            event = _event(len(events) + 1, trigger, sentence, index, lex, claims or [], time_tokens)
+            event = _event(len(events) + 1, trigger, sentence, index, lex, claim_at, time_tokens)
             if event is not None:
                 events.append(event)
     return events
@@ -41,7 +43,7 @@ def _event(
     sentence: Span,
     index: MentionIndex,
     lex: Lexicon,
-    claims: list[Claim],
+    claim_at: dict[int, Claim],
     time_tokens: dict[int, TimeExpression],
 ) -> Event | None:
     kind = lex.types[trigger.type]
@@ -56,7 +58,7 @@ def _event(
     if trigger.nominal and trigger.frame is None and not (actors or targets or location or origin):
         return None  # "the threat", "a war": a reference to an event, not a report of one
     modality, condition = event_modality(trigger, sentence, lex)
-    claim = claim_of(token, claims)
+    claim = claim_of(token, claim_at)
     event_type = intention_type(trigger, modality, condition, claim is not None)
     if event_type != trigger.type:
         # A threat or a refusal is made now; an agreement to act later is still to come.

@@ -3,7 +3,7 @@ intention amounts to."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsint.extract.events.grammar import CONDITION_MARKS, OBJECT_DEPS, SUBJECT_DEPS, clause_head, subtree_text
 from newsint.extract.events.lexicon import CONFLICTUAL, COOPERATIVE, Lexicon
@@ -137,8 +137,18 @@ def _future(clause: Token) -> bool:
     return clause.dep_ == "xcomp" and head.lemma_ in {"go", "be"} and head.lower_ != head.lemma_
 
 
-def claim_of(token: Token, claims: list[Claim]) -> Claim | None:
+def claims_by_token(doc: Doc, claims: list[Claim]) -> dict[int, Claim]:
+    """For each token inside a claim's content, the first such claim: ``claim_of`` looks a
+    trigger up here rather than searching a long article's thousands of claims for each."""
+    out: dict[int, Claim] = {}
     for claim in claims:
-        if claim.content.start <= token.idx < claim.content.end:
-            return claim
-    return None
+        span = doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
+        for token in span if span is not None else ():
+            if claim.content.start <= token.idx < claim.content.end:
+                out.setdefault(token.i, claim)
+    return out
+
+
+def claim_of(token: Token, claims: dict[int, Claim]) -> Claim | None:
+    """The claim whose content holds ``token``; ``claims``: ``claims_by_token``."""
+    return claims.get(token.i)
