@@ -28,6 +28,7 @@ from newsint.corpus.article import CorpusArticle
 from newsint.corpus.entities import PRONOUN_MENTIONS, kb_ids_for_name
 from newsint.errors import NewsintError, StoreError, UsageError
 from newsint.model import Analysis
+from newsint.source_name import source_name
 from newsint.store import dedup, migrations
 from newsint.store.backend import Backend, is_postgres, resolve_location, sqlite_path
 from newsint.store.rows import INSERTS, item_rows, search_rows
@@ -40,6 +41,8 @@ DEFAULT_SEARCH_LIMIT = 20
 MAX_SQL_INTEGER = 2**63 - 1
 SEARCH_KINDS = ("article", "claim")
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?$")
+# Lone surrogates: how Python holds a command-line argument's bytes that are not UTF-8 (PEP 383).
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Outcome(StrEnum):
@@ -143,7 +146,7 @@ def open_store(url: str | None = None, *, create: bool = True, read_only: bool =
 
         path = sqlite_path(location)
         if (read_only or not create) and not Path(path).exists():
-            raise StoreError("no store here: run `newsint ingest FILES` first, or pass --db", path=path)
+            raise StoreError("no store here: run `newsint ingest FILES` first, or pass --db", path=source_name(path))
         backend = SQLiteBackend(path, read_only=read_only)
     try:
         version = migrations.check(backend) if read_only else migrations.apply(backend)
@@ -183,6 +186,18 @@ def _is_partial_date(value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _as_text(value: str) -> str:
+    """A search argument as text the database takes: neither SQLite nor PostgreSQL can hold a lone
+    surrogate, so each becomes U+FFFD. Stored text holds none (the readers decode every input, and
+    a file name is stored by ``source_name``), so it could match nothing anyway."""
+    return _SURROGATE.sub("\ufffd", value)
+
+
+def _like_pattern(value: str) -> str:
+    """``value`` anywhere in a text, in any case, for ``LIKE … ESCAPE '\\'``: %, _ and \\ as themselves."""
+    return "%" + value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def _reason(error: Exception) -> str:
@@ -396,6 +411,7 @@ class Store:
         for name, value in (("from", date_from), ("to", date_to)):
             if value is not None and not _is_partial_date(value):
                 raise UsageError(f"--{name} must be a date like 2019, 2019-03 or 2019-03-23, not {value!r}")
+        query = _as_text(query)
         built = self._db.search_sql(query)
         if built is None:
             return []
@@ -418,7 +434,7 @@ class Store:
             sql.append("AND a.published <= ?")
             params.append(date_to + "-12-31"[len(date_to) - 4 :] if len(date_to) < 10 else date_to)
         if entity is not None:
-            named, named_params = _entity_named(entity)
+            named, named_params = _entity_named(_as_text(entity))
             # The articles with an entity of that name, and those with the same KB entity under any
             # other name: "Stoltenberg", a mention in one article, finds "Jens Stoltenberg" in the next.
             sql.append(
@@ -428,12 +444,13 @@ class Store:
             params += named_params + named_params
         if source is not None:
             # LIKE ignores case in SQLite but not in PostgreSQL: both sides lowered, so it does in both.
-            pattern = "%" + source.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            # A path is stored as its source_name (a byte that is not UTF-8 as \xNN): so is the
+            # path the user gives, so that the bytes they typed find it.
             sql.append(
                 "AND (LOWER(a.outlet) = LOWER(?) "
                 "OR LOWER(a.source) LIKE ? ESCAPE '\\' OR LOWER(a.url) LIKE ? ESCAPE '\\')"
             )
-            params += [source, pattern, pattern]
+            params += [_as_text(source), _like_pattern(source_name(source)), _like_pattern(_as_text(source))]
         # Equal ranks within one article (its claims) are otherwise in whatever order the database
         # scans them, which in PostgreSQL is not insertion order: the item id settles it.
         sql.append("ORDER BY rank, a.seq, s.kind, s.item_id LIMIT ?")
