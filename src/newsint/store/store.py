@@ -30,7 +30,7 @@ from newsint.errors import NewsintError, StoreError, UsageError
 from newsint.model import Analysis
 from newsint.source_name import source_name
 from newsint.store import dedup, migrations
-from newsint.store.backend import Backend, is_postgres, resolve_location, sqlite_path
+from newsint.store.backend import SNIPPET_END, SNIPPET_START, Backend, is_postgres, resolve_location, sqlite_path
 from newsint.store.rows import INSERTS, item_rows, search_rows
 
 # Articles fetched per query while streaming ``articles()``: bounded memory, few round trips.
@@ -43,6 +43,9 @@ SEARCH_KINDS = ("article", "claim")
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?$")
 # Lone surrogates: how Python holds a command-line argument's bytes that are not UTF-8 (PEP 383).
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_SNIPPET_MARK = re.compile(f"([{SNIPPET_START}{SNIPPET_END}])")
+# A snippet spans paragraphs: shown on one line, its breaks and runs of spaces are one space.
+_WHITESPACE = re.compile(r"[ \t\n]+")
 
 
 class Outcome(StrEnum):
@@ -73,7 +76,8 @@ class SearchHit:
     kind: str  # "article" or "claim"
     article_id: str
     item_id: str | None  # the claim's id for a claim hit
-    snippet: str  # matched words between [ and ]
+    snippet: str  # the matched words in context, as plain text on one line
+    matches: list[tuple[int, int]]  # where the matched words are: [start, end) offsets into snippet
     title: str | None
     outlet: str | None
     published: str | None
@@ -198,6 +202,25 @@ def _as_text(value: str) -> str:
 def _like_pattern(value: str) -> str:
     """``value`` anywhere in a text, in any case, for ``LIKE … ESCAPE '\\'``: %, _ and \\ as themselves."""
     return "%" + value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _unmark(marked: str) -> tuple[str, list[tuple[int, int]]]:
+    """A snippet as the database marks it (backend.SNIPPET_START/END around each match) as plain
+    text on one line, and the spans of the matched words in that text."""
+    text: list[str] = []
+    matches: list[tuple[int, int]] = []
+    length, start = 0, None
+    for piece in _SNIPPET_MARK.split(_WHITESPACE.sub(" ", marked).strip()):
+        if piece == SNIPPET_START:
+            start = length
+        elif piece == SNIPPET_END:
+            if start is not None and length > start:
+                matches.append((start, length))
+            start = None
+        else:
+            text.append(piece)
+            length += len(piece)
+    return "".join(text), matches
 
 
 def _reason(error: Exception) -> str:
@@ -458,6 +481,8 @@ class Store:
         with self._driver_errors("search the store"):
             rows = self._db.execute(" ".join(sql), params).fetchall()
         return [
-            SearchHit(kind, article_id, item_id, snippet, title, outlet, published, src, dup, claim_source, cue)
-            for kind, article_id, item_id, snippet, _rank, title, outlet, published, src, dup, claim_source, cue in rows
+            SearchHit(
+                kind, article_id, item_id, *_unmark(marked), title, outlet, published, src, dup, claim_source, cue
+            )
+            for kind, article_id, item_id, marked, _rank, title, outlet, published, src, dup, claim_source, cue in rows
         ]
