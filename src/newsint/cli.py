@@ -11,7 +11,6 @@ import contextlib
 import errno
 import json
 import os
-import re
 import sys
 from collections.abc import Iterator
 from dataclasses import asdict
@@ -368,9 +367,14 @@ def search(
         snippet = Text()
         if hit.kind == "claim":
             snippet.append(rich_text(f"{hit.claim_source or 'unknown source'} {hit.cue or ''}: ", style="italic"))
-        # The store marks matched words [like this]; shown bold, without the brackets.
-        for n, part in enumerate(re.split(r"\[|\]", " ".join(hit.snippet.split()))):
-            snippet.append(rich_text(part, style="bold" if n % 2 else ""))
+        # The matched words bold: by their spans, never by a character in the text (a "[/i]" in
+        # an article is text).
+        shown = 0
+        for start, end in hit.matches:
+            snippet.append(rich_text(hit.snippet[shown:start]))
+            snippet.append(rich_text(hit.snippet[start:end], style="bold"))
+            shown = end
+        snippet.append(rich_text(hit.snippet[shown:]))
         table.add_row(rich_text(hit.kind), about, snippet)
     StdoutConsole(width=140).print(table)
 

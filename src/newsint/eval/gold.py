@@ -26,6 +26,7 @@ import yaml
 
 from newsint.errors import NewsintError, NotFoundError
 from newsint.model import EntityType, Modality
+from newsint.source_name import source_name
 
 __all__ = [
     "COMPLETABLE",
@@ -99,7 +100,7 @@ class Gold:
 
 def load_gold(path: Path) -> Gold:
     """Read, parse and check one gold file; resolve its article path (which must exist)."""
-    source = str(path)
+    source = source_name(path)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -124,7 +125,7 @@ def load_gold(path: Path) -> Gold:
 
 def parse_gold(data: Any, *, path: Path) -> Gold:
     """Check the structure of a parsed gold file (``data``) and return it as a ``Gold``."""
-    source = str(path)
+    source = source_name(path)
 
     def fail(message: str) -> GoldError:
         return GoldError(message, path=source)

@@ -38,6 +38,7 @@ from newsint.eval.match import NOT_FOUND, Finding, SectionResult, match_analysis
 from newsint.export.safe_text import json_safe, rich_text
 from newsint.model import Analysis
 from newsint.settings import Settings
+from newsint.source_name import source_name
 
 __all__ = [
     "REPORT_FORMATS",
@@ -96,14 +97,14 @@ def analyze_article(gold: Gold, settings: Settings) -> Analysis:
         documents.append(item)
     if len(documents) != 1:
         raise GoldError(f"article {gold.article} holds {len(documents)} documents; a gold file describes one",
-                        path=str(gold.path))  # fmt: skip
+                        path=source_name(gold.path))  # fmt: skip
     return analyze(documents[0], reference_date=gold.reference_date)
 
 
 def score(gold: Gold, analysis: Analysis) -> FileReport:
     return FileReport(
-        gold=str(gold.path),
-        article=str(gold.article),
+        gold=source_name(gold.path),
+        article=source_name(gold.article),
         reference_date=gold.reference_date.isoformat() if gold.reference_date else None,
         complete=list(gold.complete),
         sections=match_analysis(analysis, gold.sections, gold.complete),

@@ -19,6 +19,7 @@ from newsint.readers.pdf import read_pdf
 from newsint.readers.raw import RawDocument
 from newsint.readers.text import decode, read_text
 from newsint.settings import Settings
+from newsint.source_name import source_name
 
 __all__ = ["RawDocument", "expand", "read_bytes", "read_path"]
 
@@ -37,16 +38,16 @@ def expand(args: list[str]) -> list[Path | NewsintError]:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p, root=path))
             if not found:
-                items.append(NotFoundError("folder has no readable files", path=arg))
+                items.append(NotFoundError("folder has no readable files", path=source_name(arg)))
         elif path.is_file():
             found = [path]
         elif glob.has_magic(arg):
             found = sorted(Path(p) for p in glob.glob(arg, recursive=True) if Path(p).is_file())
             if not found:
-                items.append(NotFoundError("no file matches this pattern", path=arg))
+                items.append(NotFoundError("no file matches this pattern", path=source_name(arg)))
         else:
             reason = "not a regular file" if path.exists() else "no such file or folder"
-            items.append(NotFoundError(reason, path=arg))
+            items.append(NotFoundError(reason, path=source_name(arg)))
             found = []
         for file in found:
             if file not in seen:
@@ -61,7 +62,7 @@ def _wanted(path: Path, *, root: Path) -> bool:
 
 
 def read_path(path: Path, settings: Settings, *, encoding: str | None = None) -> Iterator[RawDocument | NewsintError]:
-    source = str(path)
+    source = source_name(path)  # text even when the name's bytes are not UTF-8 (source_name.py)
     try:
         size = path.stat().st_size
         if size > settings.max_input_bytes:

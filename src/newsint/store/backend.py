@@ -18,8 +18,12 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
 DEFAULT_STORE = "newsint.db"
-# Search snippets: the matched words between these marks, about this many words around them.
-SNIPPET_START, SNIPPET_END = "[", "]"
+# Search snippets: the database puts the matched words between these marks (about SNIPPET_WORDS
+# words around them), and the store turns them into spans of the plain snippet (SearchHit.matches).
+# Two private-use code points, not "[" and "]": a mark must be a character the indexed text can
+# never hold, or a "[/i]" in an article reads as a match. rows.search_rows replaces them in the
+# text it indexes (they stay in the stored article), so every one in a snippet is the database's.
+SNIPPET_START, SNIPPET_END = "\ue000", "\ue001"
 SNIPPET_WORDS = 16
 STORE_ENV = "NEWSINT_DB"
 

@@ -5,7 +5,9 @@ Memory stays flat however many files a run reads: documents flow from the reader
 no article text, a bad JSON Lines record) is recorded in the store's failures with its reason and
 code, and the run goes on. Killing the run loses nothing already committed; ``resume=True`` then
 skips every source the store already holds or has recorded as failed, without reading it again.
-Sources are stored as absolute paths so that a resumed run from another folder still finds them.
+Sources are stored as absolute paths so that a resumed run from another folder still finds them,
+written as text by ``newsint.source_name`` (a name whose bytes are not UTF-8 included), which
+``retry_paths`` turns back into the file's real name.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from newsint.errors import NewsintError, StoreError
 from newsint.model import Analysis
 from newsint.readers import RawDocument, expand, read_path
 from newsint.settings import Settings
+from newsint.source_name import source_name, source_path
 from newsint.store.store import Outcome, Store
 
 # A JSON Lines record's source is "<file>:<line>" (readers/jsonl.py).
@@ -70,7 +73,7 @@ def ingest(
                 yield entry
                 continue
             path = entry.resolve()
-            file_source = str(path)
+            file_source = source_name(path)  # as read_path names what it reads
             if file_source in known:
                 report.skipped += 1
                 on_file_done()
@@ -125,12 +128,14 @@ def _fail(store: Store, report: IngestReport, error: NewsintError, on_error: Cal
 
 def retry_paths(sources: list[str]) -> list[str]:
     """The files to read again for these failed sources: the file itself, or the JSON Lines file
-    a ``file:line`` record came from; a source that no longer exists is kept (it fails again)."""
+    a ``file:line`` record came from; a source that no longer exists is kept (it fails again).
+    Each is the file's real name (``source_path``), which may hold bytes that are not UTF-8."""
     files: dict[str, None] = {}
     for source in sources:
+        path = source_path(source)
         match = _RECORD_SOURCE.match(source)
-        if not Path(source).exists() and match and Path(match["file"]).is_file():
-            files[match["file"]] = None
+        if not Path(path).exists() and match and Path(source_path(match["file"])).is_file():
+            files[source_path(match["file"])] = None
         else:
-            files[source] = None
+            files[path] = None
     return list(files)

@@ -36,6 +36,10 @@ class PostgresBackend(Backend):
             info = psycopg.conninfo.conninfo_to_dict(url)
         except psycopg.ProgrammingError as error:
             raise StoreError(f"not a valid PostgreSQL URL ({_first_line(error)})") from None
+        except UnicodeError:
+            # A byte that is not UTF-8, typed (Python holds it as a lone surrogate) or as %XX:
+            # libpq and PostgreSQL take names as UTF-8 text, which cannot hold it.
+            raise StoreError("not a valid PostgreSQL URL (a byte in it is not UTF-8)") from None
         host = info.get("host") or "localhost"
         self.display_name = f"postgresql://{host}:{info.get('port') or 5432}/{info.get('dbname') or ''}"
         try:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from newsint.model import Analysis
+from newsint.store.backend import SNIPPET_END, SNIPPET_START
 
 Row = tuple[Any, ...]
 
@@ -124,6 +125,16 @@ INSERTS: dict[str, str] = {
 def search_rows(key: str, analysis: Analysis) -> list[Row]:
     """Full-text index rows: the article's analysed text (title first) and each claim's content."""
     document = analysis.document
-    rows: list[Row] = [("article", key, None, document.text)]
-    rows += [("claim", key, c.id, c.content.text) for c in analysis.claims if c.content.text]
+    rows: list[Row] = [("article", key, None, _indexable(document.text))]
+    rows += [("claim", key, c.id, _indexable(c.content.text)) for c in analysis.claims if c.content.text]
     return rows
+
+
+_REPLACEMENT_CHARACTER = "\ufffd"
+
+
+def _indexable(text: str) -> str:
+    """``text`` without the snippet marks (backend.py), each made U+FFFD: the marks in a snippet
+    are then the database's alone. (A private-use character shows as nothing readable anyway;
+    the stored article keeps it.)"""
+    return text.replace(SNIPPET_START, _REPLACEMENT_CHARACTER).replace(SNIPPET_END, _REPLACEMENT_CHARACTER)

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from newsint.errors import StoreError
+from newsint.source_name import source_name
 from newsint.store.backend import SNIPPET_END, SNIPPET_START, SNIPPET_WORDS, Backend, SearchSQL
 
 # How long a writer waits for another process's transaction to finish. One article's write
@@ -69,13 +70,14 @@ class SQLiteBackend(Backend):
 
     def __init__(self, path: str, *, read_only: bool = False) -> None:
         self.path = path
-        self.display_name = path
+        # Shown and printed (``stats -f json``): text, even when the file's name is not UTF-8.
+        self.display_name = source_name(path)
         self.read_only = read_only
         if Path(path).is_dir():
-            raise StoreError("cannot open the store: this is a folder, not a database file", path=path)
+            raise StoreError("cannot open the store: this is a folder, not a database file", path=self.display_name)
         folder = Path(path).parent
         if not folder.is_dir():
-            raise StoreError("cannot create the store: its folder does not exist", path=path)
+            raise StoreError("cannot create the store: its folder does not exist", path=self.display_name)
         if not read_only:
             _check_writable(Path(path))
         try:
@@ -87,7 +89,7 @@ class SQLiteBackend(Backend):
                 for pragma in _PRAGMAS:
                     _execute_when_free(self.connection, pragma)
         except sqlite3.DatabaseError as error:
-            raise StoreError(f"cannot open the store ({error})", path=path) from None
+            raise StoreError(f"cannot open the store ({error})", path=self.display_name) from None
         self._in_write = False
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
@@ -116,7 +118,7 @@ class SQLiteBackend(Backend):
     def search_index_ddl(self) -> list[str]:
         if not fts5_available():
             raise StoreError(
-                "this Python's SQLite has no FTS5 (full-text search); use one built with it", path=self.path
+                "this Python's SQLite has no FTS5 (full-text search); use one built with it", path=self.display_name
             )
         # porter: "troops" finds "troop"; remove_diacritics: "Lukasenka" finds "Lukašenka".
         return [
@@ -140,13 +142,13 @@ def _check_writable(path: Path) -> None:
     (``os.access`` asks the kernel: it knows read-only mounts, and that root may write anyway.)"""
     if path.exists() and not os.access(path, os.W_OK):
         reason = "cannot write to the store: the file is read-only (the read commands still work)"
-        raise StoreError(reason, path=str(path))
+        raise StoreError(reason, path=source_name(path))
     if not os.access(path.parent, os.W_OK):
         verb = "write to" if path.exists() else "create"
         raise StoreError(
             f"cannot {verb} the store: its folder is read-only (SQLite writes its journal there; "
             "the read commands still work)",
-            path=str(path),
+            path=source_name(path),
         )
 
 

@@ -27,8 +27,9 @@ from urllib.parse import urlsplit
 from newsint.corpus.entities import PRONOUN_MENTIONS, kb_ids_for_name
 from newsint.errors import NewsintError, StoreError, UsageError
 from newsint.model import Analysis, CorpusArticle
+from newsint.source_name import source_name
 from newsint.store import dedup, migrations
-from newsint.store.backend import Backend, is_postgres, resolve_location, sqlite_path
+from newsint.store.backend import SNIPPET_END, SNIPPET_START, Backend, is_postgres, resolve_location, sqlite_path
 from newsint.store.rows import INSERTS, item_rows, search_rows
 
 # Articles fetched per query while streaming ``articles()``: bounded memory, few round trips.
@@ -39,6 +40,11 @@ DEFAULT_SEARCH_LIMIT = 20
 MAX_SQL_INTEGER = 2**63 - 1
 SEARCH_KINDS = ("article", "claim")
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?$")
+# Lone surrogates: how Python holds a command-line argument's bytes that are not UTF-8 (PEP 383).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SNIPPET_MARK = re.compile(f"([{SNIPPET_START}{SNIPPET_END}])")
+# A snippet spans paragraphs: shown on one line, its breaks and runs of spaces are one space.
+_WHITESPACE = re.compile(r"[ \t\n]+")
 
 
 class Outcome(StrEnum):
@@ -69,7 +75,8 @@ class SearchHit:
     kind: str  # "article" or "claim"
     article_id: str
     item_id: str | None  # the claim's id for a claim hit
-    snippet: str  # matched words between [ and ]
+    snippet: str  # the matched words in context, as plain text on one line
+    matches: list[tuple[int, int]]  # where the matched words are: [start, end) offsets into snippet
     title: str | None
     outlet: str | None
     published: str | None
@@ -142,7 +149,7 @@ def open_store(url: str | None = None, *, create: bool = True, read_only: bool =
 
         path = sqlite_path(location)
         if (read_only or not create) and not Path(path).exists():
-            raise StoreError("no store here: run `newsint ingest FILES` first, or pass --db", path=path)
+            raise StoreError("no store here: run `newsint ingest FILES` first, or pass --db", path=source_name(path))
         backend = SQLiteBackend(path, read_only=read_only)
     try:
         version = migrations.check(backend) if read_only else migrations.apply(backend)
@@ -182,6 +189,37 @@ def _is_partial_date(value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _as_text(value: str) -> str:
+    """A search argument as text the database takes: neither SQLite nor PostgreSQL can hold a lone
+    surrogate, so each becomes U+FFFD. Stored text holds none (the readers decode every input, and
+    a file name is stored by ``source_name``), so it could match nothing anyway."""
+    return _SURROGATE.sub("\ufffd", value)
+
+
+def _like_pattern(value: str) -> str:
+    """``value`` anywhere in a text, in any case, for ``LIKE … ESCAPE '\\'``: %, _ and \\ as themselves."""
+    return "%" + value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _unmark(marked: str) -> tuple[str, list[tuple[int, int]]]:
+    """A snippet as the database marks it (backend.SNIPPET_START/END around each match) as plain
+    text on one line, and the spans of the matched words in that text."""
+    text: list[str] = []
+    matches: list[tuple[int, int]] = []
+    length, start = 0, None
+    for piece in _SNIPPET_MARK.split(_WHITESPACE.sub(" ", marked).strip()):
+        if piece == SNIPPET_START:
+            start = length
+        elif piece == SNIPPET_END:
+            if start is not None and length > start:
+                matches.append((start, length))
+            start = None
+        else:
+            text.append(piece)
+            length += len(piece)
+    return "".join(text), matches
 
 
 def _reason(error: Exception) -> str:
@@ -395,6 +433,7 @@ class Store:
         for name, value in (("from", date_from), ("to", date_to)):
             if value is not None and not _is_partial_date(value):
                 raise UsageError(f"--{name} must be a date like 2019, 2019-03 or 2019-03-23, not {value!r}")
+        query = _as_text(query)
         built = self._db.search_sql(query)
         if built is None:
             return []
@@ -417,7 +456,7 @@ class Store:
             sql.append("AND a.published <= ?")
             params.append(date_to + "-12-31"[len(date_to) - 4 :] if len(date_to) < 10 else date_to)
         if entity is not None:
-            named, named_params = _entity_named(entity)
+            named, named_params = _entity_named(_as_text(entity))
             # The articles with an entity of that name, and those with the same KB entity under any
             # other name: "Stoltenberg", a mention in one article, finds "Jens Stoltenberg" in the next.
             sql.append(
@@ -427,12 +466,13 @@ class Store:
             params += named_params + named_params
         if source is not None:
             # LIKE ignores case in SQLite but not in PostgreSQL: both sides lowered, so it does in both.
-            pattern = "%" + source.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            # A path is stored as its source_name (a byte that is not UTF-8 as \xNN): so is the
+            # path the user gives, so that the bytes they typed find it.
             sql.append(
                 "AND (LOWER(a.outlet) = LOWER(?) "
                 "OR LOWER(a.source) LIKE ? ESCAPE '\\' OR LOWER(a.url) LIKE ? ESCAPE '\\')"
             )
-            params += [source, pattern, pattern]
+            params += [_as_text(source), _like_pattern(source_name(source)), _like_pattern(_as_text(source))]
         # Equal ranks within one article (its claims) are otherwise in whatever order the database
         # scans them, which in PostgreSQL is not insertion order: the item id settles it.
         sql.append("ORDER BY rank, a.seq, s.kind, s.item_id LIMIT ?")
@@ -440,6 +480,8 @@ class Store:
         with self._driver_errors("search the store"):
             rows = self._db.execute(" ".join(sql), params).fetchall()
         return [
-            SearchHit(kind, article_id, item_id, snippet, title, outlet, published, src, dup, claim_source, cue)
-            for kind, article_id, item_id, snippet, _rank, title, outlet, published, src, dup, claim_source, cue in rows
+            SearchHit(
+                kind, article_id, item_id, *_unmark(marked), title, outlet, published, src, dup, claim_source, cue
+            )
+            for kind, article_id, item_id, marked, _rank, title, outlet, published, src, dup, claim_source, cue in rows
         ]
