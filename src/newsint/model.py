@@ -120,6 +120,11 @@ class Document:
 # Extracted items (filled by the extract stages; empty lists until those stages exist)
 
 
+# The pronouns coreference writes as mentions of the person they refer to ("he", "she"): an entity
+# lookup by name must not match every person someone called "he".
+PRONOUN_MENTIONS = frozenset({"he", "she"})
+
+
 @dataclass(slots=True)
 class Mention:
     start: int

@@ -136,7 +136,7 @@ def test_the_index_finds_by_alias_and_keeps_pronouns_out() -> None:
 
 
 def test_kb_resolution_covers_each_kind_of_kb_entry() -> None:
-    from newsint.corpus.entities import kb_ids_for_name
+    from newsint.kb.names import kb_ids_for_name
 
     assert "org:nato" in kb_ids_for_name("nato")
     assert "org:isr-idf" in kb_ids_for_name("idf")  # an all-caps abbreviation typed in lower case
@@ -149,7 +149,7 @@ def test_kb_resolution_covers_each_kind_of_kb_entry() -> None:
 
 
 def test_the_pronouns_left_out_are_those_coreference_adds() -> None:
-    from newsint.corpus.entities import PRONOUN_MENTIONS
     from newsint.extract.coref import SUBJECT_PRONOUNS
+    from newsint.model import PRONOUN_MENTIONS
 
     assert SUBJECT_PRONOUNS <= PRONOUN_MENTIONS

@@ -22,17 +22,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsint.model import CorpusArticle, Entity
+from newsint.kb.names import kb_ids_for_name
+from newsint.model import PRONOUN_MENTIONS, CorpusArticle, Entity
 
 # Attributes that identify who or where an entity is: different values mean different entities.
 # (Descriptive ones such as population or gender are not compared: they do not tell namesakes apart
 # the way a role or a country does.)
 IDENTIFYING_ATTRIBUTES = ("role", "country", "iso", "within", "kind", "sector")
+
+
 # Mentions written as these words say nothing about which entity is meant (the pronouns that
 # coreference adds, extract/coref.py SUBJECT_PRONOUNS): `newsint entity he` must not find everyone.
-PRONOUN_MENTIONS = frozenset({"he", "she"})
-
-
 @dataclass(slots=True)
 class EntityRef:
     """One article entity: which article, and its id inside that article's Analysis."""
@@ -156,33 +156,6 @@ def resolve_entities(articles: Sequence[CorpusArticle]) -> EntityIndex:
             else:
                 attach(home, article, entity)
     return EntityIndex(entities=entities, by_ref=by_ref)
-
-
-def kb_ids_for_name(name: str) -> set[str]:
-    """Every KB id ``name`` can stand for, in any case: the id itself ("org:nato"), and each
-    person, organisation, place (country, region, city…), seat of power, equipment or operation
-    that has it as its name or an alias. Several for an ambiguous name; none for one the KB lacks."""
-    from newsint.kb import actors, equipment
-    from newsint.kb.common import normalize_name
-    from newsint.kb.countries import metonyms_for
-    from newsint.kb.places import lookup_place
-
-    found = {name.strip()}
-    if ":" in name and len(name.split()) == 1:
-        # "org:nato", "country:EST": a KB id, which no name or alias looks like; answered without
-        # loading the KB's name indexes (seconds), which scripts that pass ids would pay every run.
-        return found
-    # The KB matches all-capital abbreviations only as written ("IS" is not the word "is" in an
-    # article); a user typing "nato" or "idf" means the abbreviation, so its capitals are tried too.
-    for form in dict.fromkeys((name, name.upper())):
-        found.update(person.kb_id for person in actors.lookup_person(form))
-        found.update(org.kb_id for org in actors.lookup_organisation(form))
-        found.update(place.id for place in lookup_place(form))
-        found.update(f"seat:{normalize_name(m.name)}" for m in metonyms_for(form) if m.kind == "seat")
-        key = equipment.normalize_alias(form)
-        found.update(f"equipment:{entry.id}" for entry in equipment.equipment_by_alias().get(key, ()))
-        found.update(f"operation:{entry.id}" for entry in equipment.operations_by_alias().get(key, ()))
-    return found
 
 
 def compatible(corpus_entity: CorpusEntity, entity: Entity) -> bool:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from newsint.kb.common import ReferenceDay
 from newsint.kb.knowledge import knowledge_base
-from newsint.model import Mention
+from newsint.model import PRONOUN_MENTIONS, Mention
 
 # Role nouns and the kind of office they name. "leader" and "dictator" name the head of state,
 # the office such words point at in news about a country.
@@ -45,7 +45,7 @@ ROLE_NOUNS: dict[tuple[str, ...], str] = {
 _ROLES_BY_FIRST_WORD: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _words, _kind in ROLE_NOUNS.items():
     _ROLES_BY_FIRST_WORD.setdefault(_words[0], []).append((_words, _kind))
-SUBJECT_PRONOUNS = {"he", "she"}
+SUBJECT_PRONOUNS = PRONOUN_MENTIONS
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Words before a title that say its holder is not the one in office at the reference date.
 NOT_CURRENT_WORDS = {"former", "ex", "late", "then", "previous", "past", "future", "next", "incoming", "would-be"}

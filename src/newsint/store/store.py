@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from newsint.corpus.entities import PRONOUN_MENTIONS, kb_ids_for_name
 from newsint.errors import NewsintError, StoreError, UsageError
-from newsint.model import Analysis, CorpusArticle
+from newsint.kb.names import kb_ids_for_name
+from newsint.model import PRONOUN_MENTIONS, Analysis, CorpusArticle
 from newsint.source_name import source_name
 from newsint.store import dedup, migrations
 from newsint.store.backend import SNIPPET_END, SNIPPET_START, Backend, is_postgres, resolve_location, sqlite_path
