@@ -109,7 +109,8 @@ def analyze(
     ] = None,
 ) -> None:
     """Analyse articles: clean text, metadata, and (as stages land) entities, claims and events."""
-    from newsint.pipeline import analyze_stream, parse_reference_date
+    from newsint.dates import parse_date_option
+    from newsint.pipeline import analyze_stream
     from newsint.readers import expand, read_path
 
     require_model()  # before any input is read: a missing model is one error line, not one per input
@@ -117,7 +118,7 @@ def analyze(
     if max_bytes is not None:
         settings = Settings(max_input_bytes=max_bytes, max_html_depth=settings.max_html_depth)
     try:
-        reference_date = parse_reference_date(published)
+        reference_date = parse_date_option(published, "--published")
     except UsageError as error:
         report_error(error)
         raise typer.Exit(EXIT_USAGE_ERROR) from None
@@ -259,14 +260,14 @@ def ingest(
     ] = None,
 ) -> None:
     """Analyse articles into the store, one transaction each; failed inputs are recorded and skipped."""
-    from newsint.pipeline import parse_reference_date
+    from newsint.dates import parse_date_option
 
     # Everything that can be wrong before an input is read is checked before the store is
     # opened, which would create it: a failed start leaves no empty store behind.
     require_model()
     settings = Settings.from_env()
     try:
-        reference_date = parse_reference_date(published)
+        reference_date = parse_date_option(published, "--published")
     except UsageError as error:
         report_error(error)
         raise typer.Exit(EXIT_USAGE_ERROR) from None

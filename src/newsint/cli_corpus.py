@@ -28,6 +28,7 @@ from newsint.cli import (
     app,
     report_error,
 )
+from newsint.dates import parse_date_option
 from newsint.errors import EmptyInputError, NotFoundError, UsageError
 from newsint.export.corpus_export import ExportFormat
 from newsint.export.safe_text import json_safe
@@ -74,12 +75,10 @@ def _json(value: Any) -> str:
 
 
 def _date(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        report_error(UsageError(f"{option} must be a date like 2019-07-23, not {value!r}"))
+        return parse_date_option(value, option)
+    except UsageError as error:
+        report_error(error)
         raise typer.Exit(EXIT_USAGE_ERROR) from None
 
 

@@ -15,7 +15,8 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from newsint.clean import clean
-from newsint.errors import AnalysisError, NewsintError, UsageError
+from newsint.dates import ReferenceDay
+from newsint.errors import AnalysisError, NewsintError
 from newsint.extract.claims import extract_claims
 from newsint.extract.contradictions import find_contradictions
 from newsint.extract.entities import extract_entities, with_dateline_place, with_publisher
@@ -25,7 +26,6 @@ from newsint.extract.published import infer_published, written_on_or_after
 from newsint.extract.quantities import extract_quantities
 from newsint.extract.quantity_times import link_quantity_times
 from newsint.extract.times import extract_times
-from newsint.kb.common import ReferenceDay
 from newsint.model import Analysis, Document, Entity
 from newsint.nlp.parse import parse, parse_many
 from newsint.nlp.text import remember_text
@@ -37,16 +37,6 @@ from newsint.readers.raw import RawDocument
 # longer than a section (nlp.sections) is parsed alone, one section at a time.
 PIPE_BATCH_SIZE = 32
 PIPE_BATCH_CHARS = 250_000
-
-
-def parse_reference_date(value: str | None) -> dt.date | None:
-    """A user-supplied date (YYYY-MM-DD); a clear error for anything else."""
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise UsageError(f"--published must be a date like 2019-07-23, not {value!r}") from None
 
 
 def analyze(raw: RawDocument, *, reference_date: dt.date | None = None) -> Analysis:

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from newsint.clean.dates import iso_day
+from newsint.dates import iso_day
 
 
 @pytest.mark.parametrize(

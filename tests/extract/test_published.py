@@ -11,8 +11,8 @@ import datetime as dt
 
 import jsonschema
 
+from newsint.dates import OnOrAfter
 from newsint.extract.published import infer_published, written_on_or_after
-from newsint.kb.common import OnOrAfter
 from newsint.model import Document, TimeExpression, load_schema
 from newsint.nlp.model import load_nlp
 from newsint.pipeline import analyze

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from newsint.dates import OnOrAfter, PartialDate
 from newsint.kb import actors
 from newsint.kb.actors import (
     ORGANISATION_KINDS,
@@ -27,7 +28,7 @@ from newsint.kb.actors import (
     term_conflicts,
     valid_actor_code,
 )
-from newsint.kb.common import REQUIRED_HEADER_KEYS, OnOrAfter, PartialDate, load_data_file
+from newsint.kb.common import REQUIRED_HEADER_KEYS, load_data_file
 from newsint.kb.countries import country, lookup_country, metonyms_for
 
 SEED_DATE = dt.date(2022, 2, 11)  # the seed article's reference date

@@ -9,10 +9,10 @@ from __future__ import annotations
 import hashlib
 
 from newsint.clean.boilerplate import URL, absolute_url
-from newsint.clean.dates import parse_full_date
 from newsint.clean.normalize import normalize
 from newsint.clean.reflow import Block, Layout, join_lines, split_blocks
 from newsint.clean.structure import Candidate, is_caption, is_title, same_text, split_dateline
+from newsint.dates import parse_full_date
 from newsint.errors import EmptyInputError
 from newsint.model import Document, Link, Paragraph, RelatedArticle, Removed
 from newsint.readers.raw import RawDocument

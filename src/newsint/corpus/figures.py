@@ -34,10 +34,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsint.clean.dates import iso_day
 from newsint.corpus.entities import CorpusEntity, EntityIndex, resolve_entities
 from newsint.corpus.outlets import Outlets, published
 from newsint.corpus.places import place_keys
+from newsint.dates import iso_day
 from newsint.extract.quantity_compare import agree, interval, same_quantity, unit_key
 from newsint.model import Analysis, Claim, CorpusArticle, Entity, Quantity
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from newsint.clean.dates import iso_day
+from newsint.dates import iso_day
 from newsint.model import CorpusArticle
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newsint.kb.common import ReferenceDay
+from newsint.dates import ReferenceDay
 from newsint.kb.knowledge import knowledge_base
 from newsint.model import PRONOUN_MENTIONS, Mention
 

@@ -1,12 +1,12 @@
 """Publication date inferred from the text, for a document that carries no date of its own.
 
 ``infer_published(document, times, doc)`` is called only when neither the user, the page's
-metadata nor a printed byline or running header gave a date (``clean/dates.py`` finds those).
+metadata nor a printed byline or running header gave a date (``newsint.dates`` finds those).
 It reads the time expressions already extracted *without* a reference date, so only dates the
 text pins down itself count, and it never guesses silently:
 
 - candidates are the fully written dates (day, month and year: "3 March 2021",
-  "Mar. 3, 2021", "2021-03-03"), as ``clean.dates.parse_full_date`` reads them, except those in
+  "Mar. 3, 2021", "2021-03-03"), as ``dates.parse_full_date`` reads them, except those in
   a future-tense clause ("talks will resume on 3 March 2022" may lie after the writing);
 - the probable publication date is the latest of them: an article is written on or after the
   last day it reports (a lower bound, which is what ``published`` then holds);
@@ -36,9 +36,8 @@ import datetime as dt
 
 from spacy.tokens import Doc
 
-from newsint.clean.dates import iso_day, parse_full_date
+from newsint.dates import DateError, OnOrAfter, PartialDate, iso_day, parse_full_date
 from newsint.extract.times import clause_tense
-from newsint.kb.common import KBDataError, OnOrAfter, PartialDate
 from newsint.model import Document, Span, TimeExpression
 
 __all__ = ["infer_published", "written_on_or_after"]
@@ -84,7 +83,7 @@ def _start_day(value: str) -> dt.date | None:
     """The first day of an ISO value ("2020" -> 2020-01-01, "2021-03" -> 2021-03-01)."""
     try:
         return PartialDate.parse(value[:10]).earliest
-    except KBDataError:
+    except DateError:
         return None
 
 

@@ -41,13 +41,11 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any, TypeVar, overload
 
+from newsint.dates import DateError, OnOrAfter, PartialDate, as_date
 from newsint.kb.common import (
     FieldChecker,
     KBDataError,
-    OnOrAfter,
-    PartialDate,
     abbreviation_key,
-    as_date,
     is_abbreviation,
     load_data_file,
     normalize_name,
@@ -244,7 +242,10 @@ class _Checker(FieldChecker):
             if optional:
                 return None
             raise self.fail(f"missing required field {key!r}")
-        return PartialDate.parse(value, where=f"{self.filename}: {self.where}: {key}")
+        try:
+            return PartialDate.parse(value, where=f"{self.filename}: {self.where}: {key}")
+        except DateError as error:  # a date in a data file that is not one: a bug in the data
+            raise KBDataError(str(error)) from None
 
     def ambiguous(self, surface: tuple[str, ...]) -> tuple[str, ...]:
         flagged = self.texts("ambiguous")

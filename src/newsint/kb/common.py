@@ -1,9 +1,9 @@
-"""What every knowledge-base loader shares: name normalisation, data-file loading, partial dates.
+"""What every knowledge-base loader shares: name normalisation and data-file loading (partial
+dates, which the data files use, are ``newsint.dates.PartialDate``).
 
     normalize_name("The Kremlin")        -> "kremlin"       case, accents, dashes, punctuation, "the"
     abbreviation_key("U.S.")              -> "US"            case kept: "US" is a country, "us" is not
     load_data_file("people.yaml")         -> dict            header checked: version, sources, valid_as_of
-    PartialDate.parse("2019-05")          -> 2019-05         a month; earliest 2019-05-01, latest 2019-05-31
 
 Loader errors (a duplicate id, an alias two entities share without saying so, a date that is not
 a date) raise ``KBDataError`` naming the file and the entry: the data ships with the package, so
@@ -12,11 +12,8 @@ such an error is a bug in the data, caught by the schema tests before release.
 
 from __future__ import annotations
 
-import calendar
 import re
 import unicodedata
-from dataclasses import dataclass
-from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -100,86 +97,6 @@ def load_data_file(name: str) -> dict[str, Any]:
 def data_path(name: str) -> Any:
     """A Traversable for a file under ``kb/data`` (for binary index files)."""
     return resources.files(DATA_PACKAGE).joinpath(name)
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class PartialDate:
-    """A date known to the year, the month or the day ("2019", "2019-05", "2019-05-30").
-
-    The knowledge base never invents a day: where only the month is known the file says
-    "2019-05", and comparisons use ``earliest``/``latest`` to stay honest about the gap.
-    """
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-
-    @classmethod
-    def parse(cls, value: object, *, where: str = "") -> PartialDate:
-        if isinstance(value, date):  # YAML turns 2019-05-30 into a date already
-            return cls(value.year, value.month, value.day)
-        if isinstance(value, int) and 1000 <= value <= 9999:  # YAML turns 2019 into an int
-            return cls(value)
-        text = str(value).strip()
-        match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
-        if not match:
-            raise KBDataError(f"{where}: {text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-        year, month, day = (int(part) if part else None for part in match.groups())
-        try:
-            if day is not None:
-                date(year, month or 1, day)
-            elif month is not None and not 1 <= month <= 12:
-                raise ValueError(month)
-        except ValueError as exc:
-            raise KBDataError(f"{where}: {text!r} is not a calendar date") from exc
-        return cls(year, month, day)
-
-    @property
-    def precision(self) -> str:
-        return "day" if self.day else "month" if self.month else "year"
-
-    @property
-    def earliest(self) -> date:
-        return date(self.year, self.month or 1, self.day or 1)
-
-    @property
-    def latest(self) -> date:
-        month = self.month or 12
-        return date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
-
-    def __str__(self) -> str:
-        if self.day:
-            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-        if self.month:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}"
-
-
-@dataclass(frozen=True, slots=True)
-class OnOrAfter:
-    """A reference day that is not known, only bounded below: "some day on or after ``day``".
-
-    An undated text that reports 2020 in the past tense was written in 2020 or later; which
-    office someone held when it was written is known only where one term covers every such day
-    (see ``kb.actors.Role.active_on``)."""
-
-    day: date
-
-    def __str__(self) -> str:
-        return f"on or after {self.day.isoformat()}"
-
-
-# What roles are resolved against: the known reference day, or only a lower bound on it.
-ReferenceDay = date | OnOrAfter
-
-
-def as_date(value: date | str | PartialDate) -> date:
-    """Accept a ``date``, an ISO string or a PartialDate (its earliest day) where a day is needed."""
-    if isinstance(value, date):
-        return value
-    if isinstance(value, PartialDate):
-        return value.earliest
-    return PartialDate.parse(value, where="date argument").earliest
 
 
 QID_RE = re.compile(r"^Q[1-9][0-9]*$")

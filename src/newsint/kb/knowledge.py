@@ -24,8 +24,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from newsint.dates import ReferenceDay
 from newsint.kb import actors as actor_kb
-from newsint.kb.common import ReferenceDay, load_data_file, normalize_name
+from newsint.kb.common import load_data_file, normalize_name
 from newsint.kb.countries import countries, countries_for_adjective, lookup_country, metonyms_for
 from newsint.kb.equipment import (
     compile_operation_patterns,

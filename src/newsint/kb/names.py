@@ -1,4 +1,4 @@
-"""A name as a user types it ("NATO", "nato", "Lukashenko", "org:nato") to the KB ids it can
+"""A name as a user types it ("NATO", "nato", "Putin", "org:nato") to the KB ids it can
 stand for: what the store's entity filters and the corpus's entity lookup resolve through, so that
 any name or alias finds a stored entity."""
 

@@ -13,7 +13,7 @@ import logging
 import re
 from collections import Counter
 
-from newsint.clean.dates import find_full_date
+from newsint.dates import find_full_date
 from newsint.errors import EmptyInputError, EncryptedError, MalformedError, UnsupportedError
 from newsint.model import Removed
 from newsint.readers.raw import PAGE_BREAK, RawDocument
