@@ -149,3 +149,19 @@ def test_fail_fast_stops_at_the_broken_line_with_nothing_written(cli, tmp_path):
     assert result.exit_code == 1
     assert len(result.error_lines) == 1 and f"{feed}:3:" in result.error_lines[0]
     assert not out.exists() and list(tmp_path.iterdir()) == [feed]  # no temporary file left either
+
+
+def test_a_run_of_reader_errors_comes_out_before_the_next_document() -> None:
+    # A feed of broken lines must not be held back until the next good document: the errors of a
+    # long run of them come out as they go (bounded memory), in order.
+    from newsint.errors import MalformedError
+    from newsint.pipeline import PIPE_BATCH_ITEMS, analyze_stream
+
+    def many_errors():
+        for n in range(1, 2 * PIPE_BATCH_ITEMS + 1):
+            yield MalformedError("not JSON", path=f"feed.jsonl:{n}")
+        raise AssertionError("the stream read far ahead of what it gave out")
+
+    stream = analyze_stream(many_errors())
+    first = [next(stream) for _ in range(PIPE_BATCH_ITEMS + 1)]
+    assert [e.path for e in first] == [f"feed.jsonl:{n}" for n in range(1, PIPE_BATCH_ITEMS + 2)]

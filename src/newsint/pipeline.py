@@ -2,9 +2,8 @@
 
     readers -> clean -> (nlp -> extract: entities, claims, quantities, times, events, judgements)
 
-``analyze`` takes a RawDocument (see ``newsint.readers``) and returns the Analysis contract.
-The extraction stages arrive with their issues; until then their lists stay empty, which the
-evaluation reports honestly as zero.
+``analyze`` takes a RawDocument (see ``newsint.readers``) and returns the Analysis contract;
+``analyze_stream`` does the same for a stream, in batches, each failure in its document's place.
 """
 
 from __future__ import annotations
@@ -37,6 +36,9 @@ from newsint.readers.raw import RawDocument
 # longer than a section (nlp.sections) is parsed alone, one section at a time.
 PIPE_BATCH_SIZE = 32
 PIPE_BATCH_CHARS = 250_000
+# Reader errors travel in the batch too (in their place, in order); a feed of a million broken
+# lines must not be held in memory until the next good document comes.
+PIPE_BATCH_ITEMS = 4 * PIPE_BATCH_SIZE
 
 
 def analyze(raw: RawDocument, *, reference_date: dt.date | None = None) -> Analysis:
@@ -164,7 +166,7 @@ def _batches(items: Iterator[Document | NewsintError], size: int) -> Iterator[li
         if isinstance(item, Document):
             documents += 1
             chars += len(item.text)
-        if documents >= size or chars >= PIPE_BATCH_CHARS:
+        if documents >= size or chars >= PIPE_BATCH_CHARS or len(batch) >= PIPE_BATCH_ITEMS:
             yield batch
             batch, documents, chars = [], 0, 0
     if batch:
