@@ -280,8 +280,8 @@ def ingest(
 
 
 def _run_ingest(store, paths: list[str], **options):
+    from newsint.ingest import ingest as ingest_paths
     from newsint.readers import expand
-    from newsint.store.ingest import ingest as ingest_paths
 
     files = sum(isinstance(item, Path) for item in expand(paths))
     try:
@@ -387,7 +387,7 @@ def failed(
     output_format: TableOrJsonOption = "table",
 ) -> None:
     """Documents that could not be ingested, with the reason; --retry ingests them again."""
-    from newsint.store.ingest import retry_paths
+    from newsint.ingest import retry_paths
 
     _check_format(output_format)
     # Read-only unless retrying: listing the failures works on a store the user cannot write.

@@ -46,7 +46,6 @@ from newsint.kb.places import (
     named_places,
     place_by_id,
 )
-from newsint.nlp.rulers import EQUIPMENT_LABEL, OPERATION_LABEL, NamePattern
 
 # Place kinds that the ruler marks by name (cities come from NER, then the gazetteer).
 RULER_PLACE_KINDS = {"region", "border", "sea", "area", "strait", "gulf", "river", "continent"}
@@ -60,6 +59,19 @@ RULER_CITY_POPULATION = 250_000
 # An unlinked NER "place" is looked up in the gazetteer only down to cities of this size: below
 # it, a common word that happens to be a village name ("Mobile", "Of") would be linked.
 MIN_LINK_POPULATION = 15000
+
+
+# Labels the ruler assigns: spaCy's own for people, organisations and places (so the rest of the
+# pipeline treats KB and NER entities alike) plus two of newsint's.
+EQUIPMENT_LABEL = "EQUIPMENT"
+OPERATION_LABEL = "OPERATION"
+
+
+@dataclass(frozen=True, slots=True)
+class NamePattern:
+    label: str  # PERSON, ORG, GPE, LOC, EQUIPMENT, OPERATION
+    text: str
+    kb_id: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,20 +10,10 @@ an entity while "Kremlin" and "KREMLIN" are.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from newsint.kb.knowledge import NamePattern
 
 RULER_NAME = "newsint_kb_ruler"
-# Labels the ruler assigns: spaCy's own for people, organisations and places (so the rest of the
-# pipeline treats KB and NER entities alike) plus two of newsint's.
-EQUIPMENT_LABEL = "EQUIPMENT"
-OPERATION_LABEL = "OPERATION"
-
-
-@dataclass(frozen=True, slots=True)
-class NamePattern:
-    label: str  # PERSON, ORG, GPE, LOC, EQUIPMENT, OPERATION
-    text: str
-    kb_id: str
 
 
 def ruler_patterns(names: Iterable[NamePattern]) -> list[dict]:

@@ -92,6 +92,7 @@ def ingest(
                     yield error
             on_file_done()
 
+    # Imported here: the pipeline loads spaCy, which `newsint failed` (retry_paths) never needs.
     from newsint.pipeline import analyze_stream
 
     for outcome in analyze_stream(items(), reference_date=reference_date):
