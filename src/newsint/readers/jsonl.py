@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from newsint.errors import EmptyInputError, MalformedError, NewsintError
 from newsint.readers.html import read_html
 from newsint.readers.raw import RawDocument
-from newsint.readers.text import _repair as repair_text
+from newsint.readers.text import repair_text
 
 
 def read_jsonl(text: str, *, source: str, max_html_depth: int) -> Iterator[RawDocument | NewsintError]:

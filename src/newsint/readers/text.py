@@ -108,18 +108,18 @@ def decode(data: bytes, *, source: str, encoding: str | None = None) -> str:
     """Bytes to text: a forced encoding, else a BOM, else strict UTF-8, else a detected legacy one."""
     if encoding:
         try:
-            return _repair(data.decode(encoding))
+            return repair_text(data.decode(encoding))
         # UnicodeError, not only UnicodeDecodeError: the "undefined" and "idna" codecs raise it.
         except (LookupError, UnicodeError) as exc:
             raise EncodingError(f"cannot decode as {encoding}: {exc}", path=source) from None
     name = bom_encoding(data) or bomless_utf16(data)
     if name is not None:
         try:
-            return _repair(data.decode(name))
+            return repair_text(data.decode(name))
         except UnicodeDecodeError as exc:
             raise EncodingError(f"invalid {name.upper()} at byte {exc.start}", path=source) from None
     try:
-        return _repair(data.decode("utf-8"))
+        return repair_text(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         if _UTF8_MULTIBYTE.search(data):
             raise EncodingError(
@@ -127,12 +127,12 @@ def decode(data: bytes, *, source: str, encoding: str | None = None) -> str:
                 path=source,
             ) from None
     if (western := _western(data)) is not None:
-        return _repair(western)
+        return repair_text(western)
     best = charset_normalizer.from_bytes(data).best()
     if best is None or best.encoding not in COMMON_ENCODINGS:
         guess = f" (best guess {best.encoding})" if best is not None else ""
         raise EncodingError(f"unknown text encoding{guess}; pass --encoding", path=source)
-    return _repair(str(best))
+    return repair_text(str(best))
 
 
 # Latin-1/cp1252 text is mostly ASCII letters with a few accented ones inside words ("añadió",
@@ -163,7 +163,7 @@ def _western(data: bytes) -> str | None:
     return text
 
 
-def _repair(text: str) -> str:
+def repair_text(text: str) -> str:
     return ftfy.fix_text(text, config=_FTFY_CONFIG)
 
 

@@ -458,7 +458,7 @@ class Store:
         if entity is not None:
             named, named_params = _entity_named(_as_text(entity))
             # The articles with an entity of that name, and those with the same KB entity under any
-            # other name: "Stoltenberg", a mention in one article, finds "Jens Stoltenberg" in the next.
+            # other name: "Guterres", a mention in one article, finds "António Guterres" in the next.
             sql.append(
                 f"AND a.id IN (SELECT x.article_id FROM entities x WHERE {named} UNION "
                 f"SELECT e.article_id FROM entities e WHERE e.kb_id IN (SELECT x.kb_id FROM entities x WHERE {named}))"
