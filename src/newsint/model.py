@@ -278,6 +278,9 @@ class Analysis:
     events: list[Event] = field(default_factory=list)
     judgements: list[Judgement] = field(default_factory=list)
     contradictions: list[Contradiction] = field(default_factory=list)
+    # The extract stages that made this analysis, with their versions ("newsint.times.v1"), in
+    # the order they ran (``pipeline.STAGES``): which rules a stored analysis comes from.
+    stages: list[str] = field(default_factory=list)
     schema: str = SCHEMA_VERSION
 
     def to_dict(self) -> dict[str, Any]:

@@ -1,15 +1,27 @@
 """The one place that knows the order of the stages.
 
-    readers -> clean -> (nlp -> extract: entities, claims, quantities, times, events, judgements)
+    readers -> clean -> nlp -> the extract stages of ``STAGES``, in order
+
+``STAGES`` is the registry: each stage a versioned record naming the values it reads
+(``requires``) and the ones it produces (``assigns``); the registry is checked when this module
+is imported (every value a stage reads is made by an earlier one or given to all of them, the
+function's parameters are the values it reads, and every field of the Analysis is made). A stage
+returns new records; none changes what an earlier one made. Adding an extractor is one package
+under ``extract/`` and one entry here.
 
 ``analyze`` takes a RawDocument (see ``newsint.readers``) and returns the Analysis contract;
 ``analyze_stream`` does the same for a stream, in batches, each failure in its document's place.
+Every Analysis records the stages (with their versions) that made it, in ``Analysis.stages``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Iterator
+import inspect
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -21,9 +33,9 @@ from newsint.extract.contradictions import find_contradictions
 from newsint.extract.entities import extract_entities, with_dateline_place, with_publisher
 from newsint.extract.events import extract_events
 from newsint.extract.judgements import extract_judgements
-from newsint.extract.published import infer_published, written_on_or_after
+from newsint.extract.published import with_inferred_published, written_on_or_after
 from newsint.extract.quantities import extract_quantities
-from newsint.extract.quantity_times import link_quantity_times
+from newsint.extract.quantity_times import timed_quantities
 from newsint.extract.times import extract_times
 from newsint.model import Analysis, Document, Entity
 from newsint.nlp.parse import parse, parse_many
@@ -41,9 +53,138 @@ PIPE_BATCH_CHARS = 250_000
 PIPE_BATCH_ITEMS = 4 * PIPE_BATCH_SIZE
 
 
+# --------------------------------------------------------------------------------------------
+# The stage registry
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """One extract stage. ``name`` is ``newsint.<stage>.v<N>``: bump N whenever the stage's output
+    can change for the same input, so that a stored analysis says which rules made it.
+    ``run`` takes the values named by ``requires`` as keyword arguments and returns the value
+    of each name in ``assigns`` (the value itself for one name, a tuple in order for several).
+    A stage may assign a name an earlier stage made (a refinement, e.g. the dateline's place
+    added to the entities) only if it also requires it: it then returns a new value."""
+
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    run: Callable[..., Any]
+
+
+# What every stage may read without a stage making it: the cleaned document, its spaCy Doc and
+# the reference date (the user's, else the page's own, parsed once; None when neither gives one).
+STAGE_INPUTS = ("document", "doc", "reference")
+
+
+def _times(doc: Doc, reference: dt.date | None):
+    # Relative dates resolve against the reference date; without one they stay unresolved.
+    return extract_times(doc, reference)
+
+
+def _published(document: Document, times, doc: Doc) -> Document:
+    # A document with no date of its own gets one inferred from the text's dates, with its
+    # evidence; relative expressions stay unresolved (``reference`` stays None): an inferred
+    # date is not a known one.
+    return document if document.published is not None else with_inferred_published(document, times, doc)
+
+
+def _entities(doc: Doc, document: Document, reference: dt.date | None, times) -> list[Entity]:
+    # Roles ("the Belarusian leader") resolve against the reference date; for an undated text,
+    # against a lower bound on when it was written (the periods it names as reached), which is
+    # enough to tell roles that held throughout.
+    roles_reference: ReferenceDay | None = reference or written_on_or_after(times, doc)
+    dateline_place = document.dateline.place if document.dateline else None
+    entities = extract_entities(doc, reference_date=roles_reference, dateline_place=dateline_place)
+    return with_publisher(entities, document.original_publisher)
+
+
+def _dateline_place(entities: list[Entity], document: Document) -> list[Entity]:
+    # Last: the dateline's place has no mention in the text for the stages before to read.
+    return with_dateline_place(entities, document.dateline)
+
+
+STAGES: tuple[Stage, ...] = (
+    # Times first: the publication date inferred from the text, the roles of an undated text and
+    # the dates of figures and events all read them.
+    Stage("newsint.times.v1", ("doc", "reference"), ("times",), _times),
+    Stage("newsint.published.v1", ("document", "times", "doc"), ("document",), _published),
+    Stage("newsint.entities.v1", ("doc", "document", "reference", "times"), ("entities",), _entities),
+    Stage("newsint.quantities.v1", ("doc",), ("quantities",), extract_quantities),
+    Stage("newsint.claims.v1", ("doc", "entities", "quantities"), ("claims",), extract_claims),
+    # A figure's date: the time expression that governs it (after claims, which do not read it).
+    Stage("newsint.quantity_times.v1", ("doc", "quantities", "times"), ("quantities",), timed_quantities),
+    # Events after claims (an event inside someone's claim is reported and points at it) and
+    # times (the time expressions that govern a clause date its event).
+    Stage("newsint.events.v1", ("doc", "entities", "claims", "times"), ("events",), extract_events),
+    Stage("newsint.judgements.v1", ("doc",), ("judgements",), extract_judgements),
+    Stage("newsint.contradictions.v1", ("claims", "quantities"), ("contradictions",), find_contradictions),
+    Stage("newsint.dateline_place.v1", ("entities", "document"), ("entities",), _dateline_place),
+)
+
+# The Analysis fields the stages fill (all but the contract's own bookkeeping).
+ANALYSIS_FIELDS = tuple(f.name for f in dataclasses.fields(Analysis) if f.name not in ("schema", "stages"))
+
+
+def check_stages(stages: tuple[Stage, ...]) -> None:
+    """Raise ValueError when the registry cannot run: a stage reads a value nothing made before
+    it, re-assigns one without reading it, names a parameter its function lacks, repeats a
+    name, or the stages leave an Analysis field unmade."""
+    made = set(STAGE_INPUTS)
+    names: set[str] = set()
+    for stage in stages:
+        if not stage.name.startswith("newsint.") or ".v" not in stage.name:
+            raise ValueError(f"stage {stage.name!r}: a name is newsint.<stage>.v<N>")
+        if stage.name in names:
+            raise ValueError(f"stage {stage.name!r} is registered twice")
+        names.add(stage.name)
+        if missing := [name for name in stage.requires if name not in made]:
+            raise ValueError(f"stage {stage.name!r} requires {missing}, which no earlier stage assigns")
+        if redone := [name for name in stage.assigns if name in made and name not in stage.requires]:
+            raise ValueError(f"stage {stage.name!r} re-assigns {redone} without requiring it")
+        parameters = list(inspect.signature(stage.run).parameters)
+        if sorted(parameters) != sorted(stage.requires):
+            raise ValueError(f"stage {stage.name!r}: its function takes {parameters}, it requires {list(stage.requires)}")
+        made.update(stage.assigns)
+    if unmade := [name for name in ANALYSIS_FIELDS if name not in made]:
+        raise ValueError(f"no stage assigns the Analysis field(s) {unmade}")
+
+
+check_stages(STAGES)
+
+
+def run_stage(stage: Stage, values: dict[str, Any]) -> None:
+    """Run one stage on ``values`` (the inputs and what earlier stages made), adding its output."""
+    output = stage.run(**{name: values[name] for name in stage.requires})
+    if len(stage.assigns) == 1:
+        output = (output,)
+    values.update(zip(stage.assigns, output, strict=True))
+
+
+def stage_inputs(document: Document, doc: Doc, reference: dt.date | None = None) -> dict[str, Any]:
+    """The values every stage may read. ``reference``: the user's date; by default the
+    document's own publication date, parsed here once."""
+    remember_text(doc, document.text)  # the stages read it through nlp.text.doc_text
+    if reference is None and document.published:
+        reference = dt.date.fromisoformat(document.published)
+    return {"document": document, "doc": doc, "reference": reference}
+
+
+def extract(document: Document, doc: Doc, reference: dt.date | None = None) -> Analysis:
+    """Every stage of ``STAGES`` in order on one parsed document."""
+    values = stage_inputs(document, doc, reference)
+    for stage in STAGES:
+        run_stage(stage, values)
+    return Analysis(**{name: values[name] for name in ANALYSIS_FIELDS}, stages=[stage.name for stage in STAGES])
+
+
+# --------------------------------------------------------------------------------------------
+# Running the stages on documents
+
+
 def analyze(raw: RawDocument, *, reference_date: dt.date | None = None) -> Analysis:
     document = _clean(raw, reference_date)
-    return _extract(document, parse(document.text))
+    return extract(document, parse(document.text), reference_date)
 
 
 def analyze_many(
@@ -61,54 +202,8 @@ def _clean(raw: RawDocument, reference_date: dt.date | None) -> Document:
     document = clean(raw)
     if reference_date is not None:
         # The user's date wins over the page's: they know when they collected or dated it.
-        document.published, document.published_basis = reference_date.isoformat(), "user"
+        document = dataclasses.replace(document, published=reference_date.isoformat(), published_basis="user")
     return document
-
-
-def entities_of(document: Document, doc: Doc, roles_reference: ReferenceDay | None = None) -> list[Entity]:
-    """The entity stage as the pipeline runs it (the speed runner times it alone).
-    ``roles_reference``: what roles ("the Belarusian leader") resolve against — the publication
-    date, or for an undated text a lower bound on it; by default the publication date."""
-    dateline_place = document.dateline.place if document.dateline else None
-    reference = roles_reference or _reference_date(document)
-    entities = extract_entities(doc, reference_date=reference, dateline_place=dateline_place)
-    return with_publisher(entities, document.original_publisher)
-
-
-def _reference_date(document: Document) -> dt.date | None:
-    return dt.date.fromisoformat(document.published) if document.published else None
-
-
-def _extract(document: Document, doc: Doc) -> Analysis:
-    remember_text(doc, document.text)  # the stages read it through nlp.text.doc_text
-    # Relative dates resolve against the publication date, whatever its basis; without one they
-    # stay unresolved.
-    reference = _reference_date(document)
-    # Times first: without a publication date, the periods the text names as reached still bound
-    # when it was written, which is enough to tell roles that held throughout.
-    times = extract_times(doc, reference)
-    if document.published is None:
-        # Inferred from the text's own dates, with the evidence recorded; relative expressions
-        # stay unresolved (``reference`` stays None): an inferred date is not a known one.
-        infer_published(document, times, doc)
-    entities = entities_of(document, doc, reference or written_on_or_after(times, doc))
-    quantities = extract_quantities(doc)
-    claims = extract_claims(doc, entities, quantities)
-    link_quantity_times(doc, quantities, times)
-    # Events after claims (an event inside someone's claim is reported and points at it) and
-    # times (the time expressions that govern a clause date its event).
-    events = extract_events(doc, entities, claims, times)
-    return Analysis(
-        document=document,
-        # The dateline's place last: it has no mention in the text for the stages above to read.
-        entities=with_dateline_place(entities, document.dateline),
-        claims=claims,
-        quantities=quantities,
-        times=times,
-        events=events,
-        judgements=extract_judgements(doc),
-        contradictions=find_contradictions(claims, quantities),
-    )
 
 
 def analyze_stream(
@@ -130,12 +225,12 @@ def analyze_stream(
                 yield item
                 continue
             doc = next(parsed)
-            yield doc if isinstance(doc, NewsintError) else _analysed(item, doc)
+            yield doc if isinstance(doc, NewsintError) else _analysed(item, doc, reference_date)
 
 
-def _analysed(document: Document, doc: Doc) -> Analysis | NewsintError:
+def _analysed(document: Document, doc: Doc, reference_date: dt.date | None) -> Analysis | NewsintError:
     try:
-        return _extract(document, doc)
+        return extract(document, doc, reference_date)
     except NewsintError as error:
         return error
     except MemoryError:  # not this document's fault: the run cannot go on

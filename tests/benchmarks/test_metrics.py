@@ -585,3 +585,24 @@ def test_speed_stage_budgets_are_a_gated_figure() -> None:
     stages[2].cpu_s = 12.6  # claims add 16% > 15% (and times and events 13%)
     assert speed.report(speed.Measurements(stages=stages)).figures["stage_budgets_met"] == 0.0
     assert "stage_budgets_met" not in speed.report(speed.Measurements()).figures
+
+
+def test_speed_stage_groups_add_each_registered_stage_to_its_group() -> None:
+    from newsint.eval.bench import speed
+
+    per_stage = {
+        "newsint.times.v1": 1.0,
+        "newsint.entities.v1": 0.5,
+        "newsint.quantities.v1": 0.25,
+        "newsint.claims.v2": 0.25,  # the version does not matter
+        "newsint.toy.v1": 2.0,  # in no group: counted with the last, never left out
+        "newsint.dateline_place.v1": 0.25,
+    }
+    rows = speed.stage_groups(spacy_cpu=10.0, parse_cpu=10.5, per_stage=per_stage)
+    # bare 10; + rulers 0.5 and entities 0.75 = 11.25; + quantities and claims 0.5 = 11.75;
+    # + times 1 and the toy stage 2 = 14.75.
+    assert [r.cpu_s for r in rows] == [10.0, 11.25, 11.75, 14.75]
+    assert [r.label for r in rows[1:]] == [label for label, _ in speed.STAGE_GROUPS]
+    assert speed.single_stage_rows({"newsint.times.v1": 1.0}, 10.0) == [
+        ["  stage newsint.times.v1", "1.00 s = 10.0% of bare spaCy", "", ""]
+    ]

@@ -12,7 +12,7 @@ import datetime as dt
 import jsonschema
 
 from newsint.dates import OnOrAfter
-from newsint.extract.published import infer_published, written_on_or_after
+from newsint.extract.published import with_inferred_published, written_on_or_after
 from newsint.model import Document, TimeExpression, load_schema
 from newsint.nlp.model import load_nlp
 from newsint.pipeline import analyze
@@ -82,14 +82,14 @@ def test_the_pipeline_fills_times_resolved_against_the_users_date():
     assert (t.value_start, t.value_end) == ("2022-01-11", "2022-01-21")
 
 
-def test_infer_published_ignores_durations_and_unanchored_expressions():
+def test_inference_ignores_durations_and_unanchored_expressions():
     document = Document(id="d", source="s")
     doc = load_nlp()("ten days, Feb. 10")
     times = [
         TimeExpression("T1", "ten days", 0, 8, "day", False, kind="duration", duration="P10D"),
         TimeExpression("T2", "Feb. 10", 10, 17, "month-day", False),
     ]
-    assert not infer_published(document, times, doc)
+    assert with_inferred_published(document, times, doc) is document
     assert document.published is None and document.published_basis == "unknown"
 
 

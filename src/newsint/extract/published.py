@@ -1,6 +1,6 @@
 """Publication date inferred from the text, for a document that carries no date of its own.
 
-``infer_published(document, times, doc)`` is called only when neither the user, the page's
+``with_inferred_published(document, times, doc)`` is called only when neither the user, the page's
 metadata nor a printed byline or running header gave a date (``newsint.dates`` finds those).
 It reads the time expressions already extracted *without* a reference date, so only dates the
 text pins down itself count, and it never guesses silently:
@@ -15,8 +15,9 @@ text pins down itself count, and it never guesses silently:
   day, the text does not say when it was written and nothing is inferred; and at least one
   other expression must fall in the same year (a second date, "in 2022", "that month"), so
   that a lone date in an article about the past is not taken for its date line;
-- the expressions used are kept in ``document.published_evidence`` (the chosen date first, then
-  the ones that agree), and ``published_basis`` says "inferred".
+- the expressions used are kept in ``published_evidence`` (the chosen date first, then the ones
+  that agree), and ``published_basis`` says "inferred"; the document comes back as a new record
+  with these fields set, or unchanged when nothing is inferred.
 
 The pipeline keeps resolving relative expressions ("yesterday", "last week") against no date
 at all when the date was inferred: an inferred date is a lower bound, not a known day.
@@ -32,6 +33,7 @@ are not evidence of anything.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from spacy.tokens import Doc
@@ -40,11 +42,12 @@ from newsint.dates import DateError, OnOrAfter, PartialDate, iso_day, parse_full
 from newsint.extract.times import clause_tense
 from newsint.model import Document, Span, TimeExpression
 
-__all__ = ["infer_published", "written_on_or_after"]
+__all__ = ["with_inferred_published", "written_on_or_after"]
 
 
-def infer_published(document: Document, times: list[TimeExpression], doc: Doc) -> bool:
-    """Set ``document.published`` from the text's own dates when they agree; True when it did."""
+def with_inferred_published(document: Document, times: list[TimeExpression], doc: Doc) -> Document:
+    """The document with ``published`` inferred from the text's own dates when they agree; the
+    document itself when they do not."""
     absolute = [
         t
         for t in times
@@ -52,17 +55,20 @@ def infer_published(document: Document, times: list[TimeExpression], doc: Doc) -
     ]
     full = [t for t in absolute if parse_full_date(t.text) and iso_day(t.value_start)]
     if not full:
-        return False
+        return document
     latest = max(full, key=_day)
     day = _day(latest)
     if any(_day(t) > day for t in absolute):
-        return False
+        return document
     agreeing = [t for t in absolute if t is not latest and _day(t).year == day.year]
     if not agreeing:
-        return False
-    document.published, document.published_basis = day.isoformat(), "inferred"
-    document.published_evidence = [Span(t.start, t.end, t.text) for t in [latest, *agreeing]]
-    return True
+        return document
+    return dataclasses.replace(
+        document,
+        published=day.isoformat(),
+        published_basis="inferred",
+        published_evidence=[Span(t.start, t.end, t.text) for t in [latest, *agreeing]],
+    )
 
 
 def written_on_or_after(times: list[TimeExpression], doc: Doc, *, today: dt.date | None = None) -> OnOrAfter | None:

@@ -13,6 +13,8 @@ quantity has no time (``Quantity.time`` stays None) and readers fall back on the
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Doc, Token
 
 from newsint.model import Quantity, TimeExpression
@@ -21,8 +23,9 @@ from newsint.model import Quantity, TimeExpression
 DATING_KINDS = frozenset({"date", "time"})
 
 
-def link_quantity_times(doc: Doc, quantities: list[Quantity], times: list[TimeExpression]) -> None:
-    """Set each quantity's ``time`` to the id of the time expression that governs it, if any."""
+def timed_quantities(doc: Doc, quantities: list[Quantity], times: list[TimeExpression]) -> list[Quantity]:
+    """The quantities, each as a new record whose ``time`` is the id of the time expression that
+    governs it, if any."""
     # Only a time in the quantity's own sentence can govern it: the times are grouped by sentence
     # (its first token), so that a long article's quantities are not each tried on all its times.
     # (Token.sent builds the sentence's span at every call: once per time and quantity.)
@@ -30,9 +33,11 @@ def link_quantity_times(doc: Doc, quantities: list[Quantity], times: list[TimeEx
     for time in times:
         if time.kind in DATING_KINDS and (anchor := _attachment(doc, time)) is not None:
             dating.setdefault(anchor.sent.start, []).append((time, anchor))
+    timed: list[Quantity] = []
     for quantity in quantities:
         token = _root(doc, quantity.start, quantity.end)
         if token is None:
+            timed.append(quantity)
             continue
         best: tuple[int, int, TimeExpression] | None = None
         for time, anchor in dating.get(token.sent.start, ()):
@@ -42,7 +47,8 @@ def link_quantity_times(doc: Doc, quantities: list[Quantity], times: list[TimeEx
             rank = (-_depth(anchor), abs(time.start - quantity.start), time)
             if best is None or rank[:2] < best[:2]:
                 best = rank
-        quantity.time = best[2].id if best else None
+        timed.append(dataclasses.replace(quantity, time=best[2].id if best else None))
+    return timed
 
 
 def _root(doc: Doc, start: int, end: int) -> Token | None:
