@@ -48,7 +48,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsint.extract.numbers import (
+from newsint.extract.predicates import governing_verb, modality, predicate
+from newsint.extract.quantities.numbers import (
     LARGE,
     NUMBER_WORDS,
     SCALES,
@@ -56,7 +57,6 @@ from newsint.extract.numbers import (
     parse_digits,
     parse_words,
 )
-from newsint.extract.predicates import governing_verb, modality, predicate
 from newsint.model import Quantity
 from newsint.nlp.text import doc_text
 
