@@ -36,8 +36,6 @@ from newsint.extract.times.values import Context, Found, Value
 # Bare four-digit numbers count as years only in this range (older or later ones are
 # almost always counts: "1200 troops" is rare, but "1200" as a year in news rarer still).
 YEAR_RANGE = (1800, 2099)
-
-
 # Counts above this are not durations ("5000 years" is rare; "5000 hours" a statistic).
 MAX_COUNT = 1000
 # Words after which "a year", "one day" are durations ("for a year", "after a day").
@@ -87,8 +85,6 @@ MAY_CONTEXT = frozenset(
         "between",
     }
 )
-
-
 # A "the next year" after one of these is a stretch of time, not the year after another.
 EXTENT_PREPOSITIONS = frozenset({"over", "within", "in", "during", "for", "throughout"})
 

@@ -14,8 +14,6 @@ from newsint.extract.times.values import Context, Found, Value
 
 # The span before/after a base expression that an extension looks at, in characters.
 EXTENSION_WINDOW = 48
-
-
 # Periods whose parts the text can name ("early 2020", "the end of the week").
 PARTED_PERIODS = frozenset({"month", "year", "decade", "century", "season", "week", "day", "quarter"})
 

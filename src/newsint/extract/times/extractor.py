@@ -18,8 +18,6 @@ from newsint.nlp.text import doc_text
 
 # Entity labels of amounts: a four-digit number inside one is not a year ("$2020").
 AMOUNT_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
-
-
 # Entity labels under which a capitalised month or weekday is a name, not a date ("April Ryan").
 NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC", "NORP", "EVENT"})
 
