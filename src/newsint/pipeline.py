@@ -35,7 +35,7 @@ from newsint.extract.events import extract_events
 from newsint.extract.judgements import extract_judgements
 from newsint.extract.published import with_inferred_published, written_on_or_after
 from newsint.extract.quantities import extract_quantities
-from newsint.extract.quantity_times import timed_quantities
+from newsint.extract.quantities import timed_quantities
 from newsint.extract.times import extract_times
 from newsint.model import Analysis, Document, Entity
 from newsint.nlp.parse import parse, parse_many

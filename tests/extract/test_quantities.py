@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from newsint.extract.numbers import parse_digits, parse_words
 from newsint.extract.quantities import APPROX_TOLERANCE, extract_quantities
+from newsint.extract.quantities.numbers import parse_digits, parse_words
 from newsint.model import Quantity
 from newsint.nlp.model import newsint_nlp
 

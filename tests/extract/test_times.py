@@ -1,4 +1,4 @@
-"""Time expressions (extract/times.py): recognition, spans and values against a reference date.
+"""Time expressions (extract/times/): recognition, spans and values against a reference date.
 
 Expected values are worked out by hand from a calendar and the conventions in the module's
 docstring (parts of a period are thirds of it: "the middle of January 2022" is 11-21 January;

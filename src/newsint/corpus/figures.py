@@ -314,7 +314,7 @@ def _context(analysis: Analysis, claim: Claim, quantity: Quantity) -> frozenset[
 
 def _window(article: CorpusArticle, quantity: Quantity) -> tuple[dt.date, dt.date] | None:
     """When the figure holds: the time expression that governs the quantity in the parse
-    (``Quantity.time``, set by ``extract.quantity_times``; not any date elsewhere in its claim,
+    (``Quantity.time``, set by ``extract.quantities.dating``; not any date elsewhere in its claim,
     which may date another figure), else the publication day; widened by
     REPORTED_FIGURE_WINDOW_DAYS before it. A date is often the day a thing was seen or said ("on
     Sunday"), not the whole time the count holds."""
