@@ -13,7 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Annotated
 
@@ -109,16 +109,12 @@ def analyze(
     ] = None,
 ) -> None:
     """Analyse articles: clean text, metadata, and (as stages land) entities, claims and events."""
-    from newsint.dates import parse_date_option
-    from newsint.pipeline import analyze_stream
-    from newsint.readers import expand, read_path
+    from newsint.pipeline import analyze_paths
+    from newsint.readers import expand
 
     require_model()  # before any input is read: a missing model is one error line, not one per input
-    settings = Settings.from_env()
-    if max_bytes is not None:
-        settings = Settings(max_input_bytes=max_bytes, max_html_depth=settings.max_html_depth)
     try:
-        reference_date = parse_date_option(published, "--published")
+        settings = run_settings(published=published, max_bytes=max_bytes, encoding=encoding, fail_fast=fail_fast)
     except UsageError as error:
         report_error(error)
         raise typer.Exit(EXIT_USAGE_ERROR) from None
@@ -130,38 +126,48 @@ def analyze(
         report_error(f"{out}: cannot write output ({error.strerror or error})")
         raise typer.Exit(EXIT_INPUT_ERROR) from None
 
-    def items(advance) -> Iterator:
-        # Every document and every error in input order, as ``newsint ingest`` reads them: a bad
-        # JSON Lines record or a whole file that fails stands in its place and the rest go on.
-        for path in inputs:
-            if isinstance(path, NewsintError):
-                yield path
-                continue
-            try:
-                yield from read_path(path, settings, encoding=encoding)
-            except NewsintError as error:
-                yield error
-            advance()
-
     failed = 0
     try:
         with _progress(sum(isinstance(i, Path) for i in inputs)) as advance:
-            for outcome in analyze_stream(items(advance), reference_date=reference_date):
+            for outcome in analyze_paths(_advancing(inputs, advance), settings):
                 if isinstance(outcome, NewsintError):
                     failed += 1
                     report_error(outcome)
-                    if fail_fast:
-                        raise typer.Exit(EXIT_INPUT_ERROR) from None
                     continue
                 sink.add(outcome)
     finally:
-        # --fail-fast or a crash discards a partly written --out file; a finished run keeps it
-        # even when some inputs failed (they were reported, the rest are good).
-        sink.close(success=not (fail_fast and failed) and sys.exc_info()[0] is None)
+        # A --fail-fast stop or a crash discards a partly written --out file; a finished run keeps
+        # it even when some inputs failed (they were reported, the rest are good).
+        sink.close(success=not (settings.fail_fast and failed) and sys.exc_info()[0] is None)
     if not sink.count and not failed:
         report_error("nothing to analyse")
     if failed or not sink.count:
         raise typer.Exit(EXIT_INPUT_ERROR)
+
+
+def run_settings(
+    *, published: str | None, max_bytes: int | None = None, encoding: str | None = None, fail_fast: bool = False
+) -> Settings:
+    """The run's Settings: the defaults, the NEWSINT_* variables over them, the options over those;
+    --published parsed here, once, into the reference date."""
+    from newsint.dates import parse_date_option
+
+    settings = Settings.from_env()
+    return replace(
+        settings,
+        max_input_bytes=settings.max_input_bytes if max_bytes is None else max_bytes,
+        reference_date=parse_date_option(published, "--published"),
+        encoding=encoding,
+        fail_fast=fail_fast,
+    )
+
+
+def _advancing(inputs: list[Path | NewsintError], advance) -> Iterator[Path | NewsintError]:
+    """The inputs, calling ``advance`` after each file: when the next one is asked for, it was read."""
+    for item in inputs:
+        yield item
+        if isinstance(item, Path):
+            advance()
 
 
 @contextlib.contextmanager
@@ -260,21 +266,16 @@ def ingest(
     ] = None,
 ) -> None:
     """Analyse articles into the store, one transaction each; failed inputs are recorded and skipped."""
-    from newsint.dates import parse_date_option
-
     # Everything that can be wrong before an input is read is checked before the store is
     # opened, which would create it: a failed start leaves no empty store behind.
     require_model()
-    settings = Settings.from_env()
     try:
-        reference_date = parse_date_option(published, "--published")
+        settings = run_settings(published=published, encoding=encoding)
     except UsageError as error:
         report_error(error)
         raise typer.Exit(EXIT_USAGE_ERROR) from None
     with _open_store(db, create=True) as store:
-        report = _run_ingest(
-            store, paths, settings=settings, reference_date=reference_date, resume=resume, encoding=encoding
-        )
+        report = _run_ingest(store, paths, settings=settings, resume=resume)
     if report.failed or not (report.stored + report.duplicates + report.unchanged + report.skipped):
         raise typer.Exit(EXIT_INPUT_ERROR)
 
