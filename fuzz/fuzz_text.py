@@ -14,15 +14,15 @@ with atheris.instrument_imports(include=["newsint", "charset_normalizer", "ftfy"
     from newsint.settings import Settings
 
 ENCODINGS = (None, "utf-8", "utf-16-le", "utf-16-be", "cp1251", "latin-1", "shift_jis", "no-such-encoding")
-SETTINGS = Settings()
+SETTINGS = tuple(Settings(encoding=encoding) for encoding in ENCODINGS)  # --encoding travels in Settings
 
 
 def TestOneInput(data: bytes) -> None:
     if not data:
         return
-    encoding = ENCODINGS[data[0] % len(ENCODINGS)]
+    settings = SETTINGS[data[0] % len(SETTINGS)]
     try:
-        for item in read_bytes(data[1:], source="fuzz.txt", settings=SETTINGS, suffix=".txt", encoding=encoding):
+        for item in read_bytes(data[1:], source="fuzz.txt", settings=settings, suffix=".txt"):
             assert isinstance(item, NewsintError) or item.text.strip(), "a document with no text"
     except NewsintError:
         pass

@@ -14,8 +14,10 @@
     ├── StoreError               N200  the store cannot be opened, read or written (bad URL,
     │                                  unreachable server, not a newsint database, newer schema)
     ├── SetupError               N300  newsint itself is not fully installed (no spaCy model)
-    └── AnalysisError            N400  a stage failed on one document (an unexpected exception,
-                                       named with its message: a bug to report); the others go on
+    ├── AnalysisError            N400  a stage failed on one document (an unexpected exception,
+    │                                  named with its message: a bug to report); the others go on
+    └── OutputError              N500  an output file cannot be written (no such folder, a
+                                       folder in its place, no permission, disk full)
 
 The CLI prints ``newsint: error: <str(err)>`` on stderr and exits non-zero; no traceback. The
 exceptions are plain picklable values (they cross process boundaries in batch runs), and
@@ -121,3 +123,10 @@ class AnalysisError(NewsintError):
         traceback.clear_frames(exc.__traceback__)
         error.__cause__ = exc
         return error
+
+
+class OutputError(NewsintError):
+    """``--out`` or ``--report`` cannot be written; nothing half-written is left behind (outputs
+    go to a temporary sibling first). Named with the file and the system's reason."""
+
+    code = "N500"

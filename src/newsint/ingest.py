@@ -1,18 +1,18 @@
 """Files to stored articles: read, analyse (batched, streaming) and store, one transaction each.
 
 Memory stays flat however many files a run reads: documents flow from the readers through
-``pipeline.analyze_stream`` into ``Store.add`` one by one. An input that fails (unreadable file,
-no article text, a bad JSON Lines record) is recorded in the store's failures with its reason and
-code, and the run goes on. Killing the run loses nothing already committed; ``resume=True`` then
-skips every source the store already holds or has recorded as failed, without reading it again.
-Sources are stored as absolute paths so that a resumed run from another folder still finds them,
-written as text by ``newsint.source_name`` (a name whose bytes are not UTF-8 included), which
-``retry_paths`` turns back into the file's real name.
+``pipeline.analyze_paths`` (the door ``newsint analyze`` uses too) into ``Store.add`` one by one.
+An input that fails (unreadable file, no article text, a bad JSON Lines record) is recorded in the
+store's failures with its reason and code, and the run goes on (``Settings.fail_fast``: it stops
+there). Killing the run loses nothing already committed; ``resume=True`` then skips every source
+the store already holds or has recorded as failed, without reading it again. Sources are stored
+as absolute paths so that a resumed run from another folder still finds them, written as text by
+``newsint.source_name`` (a name whose bytes are not UTF-8 included), which ``retry_paths`` turns
+back into the file's real name.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -20,7 +20,7 @@ from pathlib import Path
 
 from newsint.errors import NewsintError, StoreError
 from newsint.model import Analysis
-from newsint.readers import RawDocument, expand, read_path
+from newsint.readers import RawDocument, expand
 from newsint.settings import Settings
 from newsint.source_name import source_name, source_path
 from newsint.store.store import Outcome, Store
@@ -55,47 +55,44 @@ def ingest(
     store: Store,
     *,
     settings: Settings,
-    reference_date: dt.date | None = None,
     resume: bool = False,
     only: set[str] | None = None,
-    encoding: str | None = None,
     on_error: Callable[[NewsintError], None] = lambda error: None,
     on_file_done: Callable[[], None] = lambda: None,
 ) -> IngestReport:
-    """Store the articles in ``paths`` (files, folders, globs). ``only``: keep just these sources
-    (``newsint failed --retry``). A store that cannot be written stops the run (StoreError)."""
+    """Store the articles in ``paths`` (files, folders, globs), read and analysed as ``settings``
+    say (``pipeline.analyze_paths``; with ``settings.fail_fast`` the run stops at the first failed
+    document, recorded like any other). ``only``: keep just these sources (``newsint failed
+    --retry``). A store that cannot be written stops the run (StoreError)."""
     report = IngestReport()
     known = store.known_sources() if resume else set()
 
-    def items() -> Iterator[RawDocument | NewsintError]:
+    def files() -> Iterator[Path | NewsintError]:
         for entry in expand(paths):
             if isinstance(entry, NewsintError):
                 yield entry
                 continue
             path = entry.resolve()
-            file_source = source_name(path)  # as read_path names what it reads
-            if file_source in known:
+            if source_name(path) in known:  # as read_path names what it reads
                 report.skipped += 1
                 on_file_done()
                 continue
-            try:
-                for item in read_path(path, settings, encoding=encoding):
-                    source = item.path if isinstance(item, NewsintError) else item.source
-                    if only is not None and file_source not in only and source not in only:
-                        continue
-                    if source in known:
-                        report.skipped += 1
-                        continue
-                    yield item
-            except NewsintError as error:
-                if only is None or file_source in only:
-                    yield error
-            on_file_done()
+            yield path
+            on_file_done()  # once the stream asks for the next file, this one has been read
+
+    def wanted(path: Path, item: RawDocument | NewsintError) -> bool:
+        source = item.path if isinstance(item, NewsintError) else item.source
+        if only is not None and source_name(path) not in only and source not in only:
+            return False
+        if source in known:  # one record of a JSON Lines file stored by an earlier run
+            report.skipped += 1
+            return False
+        return True
 
     # Imported here: the pipeline loads spaCy, which `newsint failed` (retry_paths) never needs.
-    from newsint.pipeline import analyze_stream
+    from newsint.pipeline import analyze_paths
 
-    for outcome in analyze_stream(items(), reference_date=reference_date):
+    for outcome in analyze_paths(files(), settings, keep=wanted):
         if isinstance(outcome, NewsintError):
             _fail(store, report, outcome, on_error)
             continue

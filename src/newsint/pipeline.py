@@ -10,7 +10,9 @@ returns new records; none changes what an earlier one made. Adding an extractor 
 under ``extract/`` and one entry here.
 
 ``analyze`` takes a RawDocument (see ``newsint.readers``) and returns the Analysis contract;
-``analyze_stream`` does the same for a stream, in batches, each failure in its document's place.
+``analyze_stream`` does the same for a stream, in batches, each failure in its document's place;
+``analyze_paths(paths, settings)`` reads files and analyses them: the door every front end uses
+(``newsint analyze``, ingest, and what serves or shards them).
 Every Analysis records the stages (with their versions) that made it, in ``Analysis.stages``.
 """
 
@@ -21,6 +23,7 @@ import datetime as dt
 import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc
@@ -34,13 +37,14 @@ from newsint.extract.entities import extract_entities, with_dateline_place, with
 from newsint.extract.events import extract_events
 from newsint.extract.judgements import extract_judgements
 from newsint.extract.published import with_inferred_published, written_on_or_after
-from newsint.extract.quantities import extract_quantities
-from newsint.extract.quantities import timed_quantities
+from newsint.extract.quantities import extract_quantities, timed_quantities
 from newsint.extract.times import extract_times
 from newsint.model import Analysis, Document, Entity
 from newsint.nlp.parse import parse, parse_many
 from newsint.nlp.text import remember_text
+from newsint.readers import read_path
 from newsint.readers.raw import RawDocument
+from newsint.settings import Settings
 
 # A batch (one ``nlp.pipe`` call) ends at this many documents or once it holds this many
 # characters, whichever comes first: large enough to amortise the model's overhead, small enough
@@ -286,3 +290,46 @@ def _parsed_alone(document: Document) -> Doc | NewsintError:
         raise
     except Exception as exc:
         return AnalysisError.from_exception(exc, path=document.source)
+
+
+def analyze_paths(
+    paths: Iterable[Path | NewsintError],
+    settings: Settings,
+    *,
+    keep: Callable[[Path, RawDocument | NewsintError], bool] | None = None,
+) -> Iterator[Analysis | NewsintError]:
+    """Every document in these files analysed, one outcome per document in input order: the door
+    that ``newsint analyze`` and ``newsint ingest`` share. ``paths`` are files, or errors standing
+    in their place (``readers.expand`` gives both), passed on as they are. Each file is read by
+    ``readers.read_path`` with ``settings``, and the documents of all files are analysed as one
+    stream (``analyze_stream``: batched across files, against ``settings.reference_date``); a file
+    that cannot be read comes out as its error, in its place.
+
+    ``keep(path, item)``: whether to analyse this document (or report this error) of that file;
+    ``newsint ingest --resume`` and ``newsint failed --retry`` pass over some. With
+    ``settings.fail_fast`` the first error is the last outcome, and after an input that cannot
+    be read nothing more is read."""
+
+    def items() -> Iterator[RawDocument | NewsintError]:
+        for path in paths:
+            for item in documents_of(path):
+                yield item
+                if settings.fail_fast and isinstance(item, NewsintError):
+                    return
+
+    def documents_of(path: Path | NewsintError) -> Iterator[RawDocument | NewsintError]:
+        if isinstance(path, NewsintError):
+            yield path
+            return
+        try:
+            for item in read_path(path, settings):
+                if keep is None or keep(path, item):
+                    yield item
+        except NewsintError as error:
+            if keep is None or keep(path, error):
+                yield error
+
+    for outcome in analyze_stream(items(), reference_date=settings.reference_date):
+        yield outcome
+        if settings.fail_fast and isinstance(outcome, NewsintError):
+            return

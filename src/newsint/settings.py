@@ -1,11 +1,14 @@
-"""One settings object shared by the CLI and the Python API.
+"""One settings object for a run, shared by the CLI and the Python API.
 
-Defaults live here with the reason beside each; the CLI fills the fields its options name, and
-``NEWSINT_*`` environment variables override the defaults (for batch runs and tests).
+Defaults live here with the reason beside each; ``NEWSINT_*`` environment variables override the
+defaults (for batch runs and tests), and the CLI's options override both (``newsint.cli.common.
+run_settings``). From Python: ``Settings(reference_date=dt.date(2024, 1, 2))``, then
+``pipeline.analyze_paths(paths, settings)``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, replace
 
@@ -27,9 +30,25 @@ PROGRESS_BAR_MIN_FILES = 4
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
-    max_html_depth: int = DEFAULT_MAX_HTML_DEPTH
+    """Every option that shapes a run: what is read, how, and what relative dates resolve against."""
+
+    max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES  # a larger input is refused (TooLargeError)
+    max_html_depth: int = DEFAULT_MAX_HTML_DEPTH  # a page nested deeper is refused (MalformedError)
+    # Relative dates resolve against it, and it wins over the date a page carries (the user knows
+    # when they collected or dated it); None: the document's own date, if it has one.
+    reference_date: dt.date | None = None
+    encoding: str | None = None  # decode text as this codec instead of detecting it (e.g. "cp1251")
+    # Stop at the first document that fails, with its error (pipeline.analyze_paths ends there);
+    # otherwise each failure stands in its document's place and the run goes on.
     fail_fast: bool = False
+
+    def __post_init__(self) -> None:
+        # A string date would only fail later, once per document; a datetime would put its time
+        # into every document's published date. Parse a typed date with dates.parse_date_option.
+        if self.reference_date is not None and (
+            not isinstance(self.reference_date, dt.date) or isinstance(self.reference_date, dt.datetime)
+        ):
+            raise TypeError(f"reference_date must be a datetime.date, not {self.reference_date!r}")
 
     @classmethod
     def from_env(cls) -> Settings:

@@ -232,7 +232,7 @@ def test_eval_report_is_written_whole_or_not_at_all(cli, tmp_path: Path, monkeyp
     monkeypatch.setattr(report_module.os, "replace", failing_replace)
     result = cli("eval", SEED_GOLD, "--report", target, "--format", "json")
     assert result.exit_code == 1
-    assert result.error_lines == [f"newsint: error: {target}: cannot write the report (No space left on device)"]
+    assert result.error_lines == [f"newsint: error: {target}: cannot write the report (No space left on device) [N500]"]
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
 

@@ -41,7 +41,7 @@ PAGE = (
 
 
 def _read(data: bytes, suffix: str = ".txt", encoding: str | None = None) -> list:
-    return list(read_bytes(data, source=f"article{suffix}", settings=Settings(), suffix=suffix, encoding=encoding))
+    return list(read_bytes(data, source=f"article{suffix}", settings=Settings(encoding=encoding), suffix=suffix))
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])

@@ -177,7 +177,7 @@ def test_store_command_errors_are_one_line(cli, tmp_path):
 
 
 def test_doctor_reports_the_store(cli, tmp_path, monkeypatch):
-    from newsint.doctor import _store
+    from newsint.cli.doctor import _store
 
     db = tmp_path / "n.db"
     monkeypatch.setenv("NEWSINT_DB", str(db))
@@ -239,3 +239,24 @@ def test_stats_count_the_same_on_both_backends(cli, examples_sqlite, examples_po
     assert on_sqlite.pop("location") != on_postgresql.pop("location")
     assert on_sqlite["articles"] == 7 and on_sqlite["claims"] > 0
     assert on_postgresql == on_sqlite
+
+
+def test_fail_fast_stops_the_ingest_at_the_first_failed_document(cli, tmp_path):
+    db = tmp_path / "store.db"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    bad = folder / "b.txt"
+    bad.write_bytes(b"")
+    (folder / "c.txt").write_text(OTHER_ARTICLE, encoding="utf-8")
+    result = cli("ingest", folder, "--db", db, "--fail-fast")
+    assert result.exit_code == 1
+    assert result.error_lines == [f"newsint: error: {bad.resolve()}: empty file [N002]"]
+    assert "stored 1 new article(s), 0 already stored, 1 failed" in result.stdout
+    assert stats_of(cli, db)["articles"] == 1  # c.txt, after the failure, was not ingested
+    assert [f["source"] for f in cli("failed", "--db", db, "--format", "json").json()] == [str(bad.resolve())]
+    # --resume picks up where the stop left off: the stored and the failed files are skipped.
+    resumed = cli("ingest", folder, "--db", db, "--resume")
+    assert resumed.exit_code == 0, resumed.stderr
+    assert "stored 1 new article(s), 0 already stored, 2 source(s) skipped (--resume), 0 failed" in resumed.stdout
+    assert stats_of(cli, db)["articles"] == 2

@@ -61,7 +61,9 @@ def _wanted(path: Path, *, root: Path) -> bool:
     return not any(p.startswith((".", "__")) for p in parts) and path.suffix.lower() not in _SKIP_SUFFIXES
 
 
-def read_path(path: Path, settings: Settings, *, encoding: str | None = None) -> Iterator[RawDocument | NewsintError]:
+def read_path(path: Path, settings: Settings) -> Iterator[RawDocument | NewsintError]:
+    """One file's documents (several for a JSON Lines feed, a bad record as its error in its
+    place); a file that cannot be read at all raises its error."""
     source = source_name(path)  # text even when the name's bytes are not UTF-8 (source_name.py)
     try:
         size = path.stat().st_size
@@ -77,17 +79,15 @@ def read_path(path: Path, settings: Settings, *, encoding: str | None = None) ->
         raise NotFoundError("permission denied", path=source) from None
     except IsADirectoryError:
         raise NotFoundError("is a folder", path=source) from None
-    yield from read_bytes(data, source=source, settings=settings, suffix=path.suffix.lower(), encoding=encoding)
+    yield from read_bytes(data, source=source, settings=settings, suffix=path.suffix.lower())
 
 
 def read_bytes(
-    data: bytes,
-    *,
-    source: str,
-    settings: Settings,
-    suffix: str = "",
-    encoding: str | None = None,
+    data: bytes, *, source: str, settings: Settings, suffix: str = ""
 ) -> Iterator[RawDocument | NewsintError]:
+    """The documents in ``data``; ``settings`` gives the size and depth limits and the forced
+    encoding, if any."""
+    encoding = settings.encoding
     if len(data) > settings.max_input_bytes:
         raise TooLargeError(f"over the size limit of {settings.max_input_bytes:,} bytes", path=source)
     if not data.strip():

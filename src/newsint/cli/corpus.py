@@ -1,13 +1,13 @@
 """The corpus commands of ``newsint``: brief, claims, entity, timeline, export.
 
 Thin, like the rest of the CLI: read the stored articles, call a plain function from
-``newsint.corpus`` or ``newsint.export``, print. Registered on the ``newsint`` app by ``cli.py``.
+``newsint.corpus`` or ``newsint.export``, print. A bad option value or a store that fails is
+raised as its coded error, which the command group prints as one line (``common.reported``).
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import itertools
 import json
 import sys
@@ -18,16 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.console import RenderableType
 
-from newsint.cli import (
-    EXIT_INPUT_ERROR,
-    EXIT_USAGE_ERROR,
-    DbOption,
-    StdoutConsole,
-    TableOrJsonOption,
-    _reported,
-    app,
-    report_error,
-)
+from newsint.cli.common import TABLE_OR_JSON, DbOption, StdoutConsole, TableOrJsonOption, check_choice, writing
 from newsint.dates import parse_date_option
 from newsint.errors import EmptyInputError, NotFoundError, UsageError
 from newsint.export.corpus_export import ExportFormat
@@ -50,13 +41,13 @@ def load_corpus(db: str | None) -> list[CorpusArticle]:
 
 @contextlib.contextmanager
 def stored_articles(db: str | None) -> Iterator[Iterator[CorpusArticle]]:
-    """The stored articles as they are read, one at a time, while the store is open; a store that
-    fails while it is read is reported as one error line and an exit."""
+    """The stored articles as they are read, one at a time, while the store is open; no store, an
+    empty one or one that fails while it is read raises its coded error."""
     from newsint.store import open_store
 
     # Read-only: a mistyped --db is reported, not answered from a new, empty store left behind, and
     # a store on read-only media can be read.
-    with _reported(), open_store(db, read_only=True) as store:
+    with open_store(db, read_only=True) as store:
         articles = store.articles()
         first = next(articles, None)
         if first is None:
@@ -74,21 +65,6 @@ def _json(value: Any) -> str:
     return json_safe(json.dumps(value, ensure_ascii=False, indent=2))
 
 
-def _date(value: str | None, option: str) -> dt.date | None:
-    try:
-        return parse_date_option(value, option)
-    except UsageError as error:
-        report_error(error)
-        raise typer.Exit(EXIT_USAGE_ERROR) from None
-
-
-def _check_json_or_table(output_format: str) -> None:
-    if output_format not in ("table", "json"):
-        report_error(UsageError(f"--format must be one of table, json, not {output_format!r}"))
-        raise typer.Exit(EXIT_USAGE_ERROR)
-
-
-@app.command()
 def brief(db: DbOption = None) -> None:
     """The corpus at a glance: sources, most named entities, timeline, corroborated and contradicted figures."""
     from newsint.corpus.brief import corpus_brief
@@ -97,7 +73,6 @@ def brief(db: DbOption = None) -> None:
     _print(render_corpus_brief(corpus_brief(load_corpus(db))))
 
 
-@app.command()
 def claims(
     about: Annotated[str | None, typer.Option("--about", help="Only claims by or about this entity.")] = None,
     contradictions: Annotated[
@@ -113,7 +88,7 @@ def claims(
     from newsint.corpus.profile import entity_profile
     from newsint.export.corpus_text import render_claims, render_figures
 
-    _check_json_or_table(output_format)
+    check_choice(output_format, TABLE_OR_JSON)
     _check_name(about, "--about")
     articles = load_corpus(db)
     index = resolve_entities(articles)
@@ -138,15 +113,13 @@ def claims(
 def _check_name(name: str | None, what: str) -> None:
     # Every entity's name contains the empty string: '' would print the whole index, not an answer.
     if name is not None and not name.strip():
-        report_error(UsageError(f"{what} is empty: give a name or knowledge-base id"))
-        raise typer.Exit(EXIT_USAGE_ERROR)
+        raise UsageError(f"{what} is empty: give a name or knowledge-base id")
 
 
 def _find_entities(index: EntityIndex, name: str) -> list[CorpusEntity]:
-    with _reported():
-        found = index.find(name)
-        if not found:
-            raise NotFoundError(f"no entity named {name!r} in the store")
+    found = index.find(name)
+    if not found:
+        raise NotFoundError(f"no entity named {name!r} in the store")
     return found
 
 
@@ -177,7 +150,6 @@ def _profile_rows(profile: EntityProfile) -> list[dict[str, Any]]:
     ]
 
 
-@app.command()
 def entity(
     name: Annotated[str, typer.Argument(help="The entity's name (any of its names) or knowledge-base id.")],
     db: DbOption = None,
@@ -197,7 +169,6 @@ def entity(
         _print(render_profile(entity_profile(corpus_entity, articles, index)))
 
 
-@app.command()
 def timeline(
     actor: Annotated[str | None, typer.Option("--actor", help="Actor code, e.g. RUS or 'RUS MIL'.")] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="From this date (YYYY-MM-DD).")] = None,
@@ -208,14 +179,12 @@ def timeline(
     from newsint.corpus.timeline import build_timeline
     from newsint.export.corpus_text import render_timeline
 
-    start, end = _date(date_from, "--from"), _date(date_to, "--to")
+    start, end = parse_date_option(date_from, "--from"), parse_date_option(date_to, "--to")
     if start and end and start > end:
-        report_error(UsageError(f"--from {start} is after --to {end}"))
-        raise typer.Exit(EXIT_USAGE_ERROR)
+        raise UsageError(f"--from {start} is after --to {end}")
     _print(render_timeline(build_timeline(load_corpus(db), actor=actor, start=start, end=end)))
 
 
-@app.command("export")
 def export_corpus(
     output_format: Annotated[
         str, typer.Option("--format", "-f", metavar="[" + "|".join(ExportFormat) + "]", help="Export format.")
@@ -230,29 +199,16 @@ def export_corpus(
     """Export the stored corpus: jsonl, csv, geojson, gexf, acled, ftm."""
     from newsint.export.corpus_export import check_table, is_binary, stream_export, write_export
 
-    try:
-        # A plain str option checked here, not an Enum typer checks: typer would answer a bad value
-        # with its multi-line usage box instead of the one error line every other option gives.
-        if output_format not in ExportFormat.__members__:
-            raise UsageError(f"--format must be one of {', '.join(ExportFormat)}, not {output_format!r}")
-        output_format = ExportFormat(output_format)
-        check_table(output_format, table)
-    except UsageError as error:
-        report_error(error)
-        raise typer.Exit(EXIT_USAGE_ERROR) from None
-    if out is None and is_binary(output_format, table) and sys.stdout.isatty():
-        report_error(UsageError("csv without --table is a zip of tables: give --out FILE.zip (or --table NAME)"))
-        raise typer.Exit(EXIT_USAGE_ERROR)
-    try:
-        if output_format is ExportFormat.jsonl:
-            # One article at a time from the store to the file: the corpus is never held whole.
-            with stored_articles(db) as articles:
-                write_export(lambda stream: stream_export(output_format, articles, table, stream), out)
-        else:
-            corpus = load_corpus(db)
-            write_export(lambda stream: stream_export(output_format, corpus, table, stream), out)
-    except BrokenPipeError:
-        raise  # stdout closed by its reader: ended quietly by the app, not a write error
-    except OSError as error:
-        report_error(f"{out}: cannot write output ({error.strerror or error})")
-        raise typer.Exit(EXIT_INPUT_ERROR) from None
+    check_choice(output_format, ExportFormat)
+    export_format = ExportFormat(output_format)
+    check_table(export_format, table)
+    if out is None and is_binary(export_format, table) and sys.stdout.isatty():
+        raise UsageError("csv without --table is a zip of tables: give --out FILE.zip (or --table NAME)")
+    if export_format is ExportFormat.jsonl:
+        # One article at a time from the store to the file: the corpus is never held whole.
+        with stored_articles(db) as articles, writing(out):
+            write_export(lambda stream: stream_export(export_format, articles, table, stream), out)
+    else:
+        corpus = load_corpus(db)
+        with writing(out):
+            write_export(lambda stream: stream_export(export_format, corpus, table, stream), out)

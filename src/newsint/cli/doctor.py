@@ -11,9 +11,33 @@ import sqlite3
 import sys
 from dataclasses import dataclass
 
+import typer
+
+from newsint.cli.common import EXIT_INPUT_ERROR, StdoutConsole
 from newsint.nlp.model import INSTALL_HINT, REQUIRED_MODEL_VERSION, find_model
 
 FIX_ALL = "pip install -r requirements.lock -e ."
+
+
+def doctor() -> None:
+    """Say what is installed and usable, what is missing, and the command that fixes it."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    checks = run_checks()
+    table = Table(title="newsint doctor", title_justify="left")
+    for column in ("", "component", "status", "fix"):
+        table.add_column(column)
+    for check in checks:
+        mark = (
+            "[green]ok[/green]"
+            if check.ok
+            else ("[red]MISSING[/red]" if check.required else "[yellow]optional[/yellow]")
+        )
+        table.add_row(mark, check.name, escape(check.detail), escape(check.fix or ""))
+    StdoutConsole(width=140).print(table)
+    if any(not c.ok and c.required for c in checks):
+        raise typer.Exit(EXIT_INPUT_ERROR)
 
 
 @dataclass(frozen=True, slots=True)

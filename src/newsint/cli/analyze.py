@@ -1,0 +1,72 @@
+"""``newsint analyze``: files in, analyses out (the brief, JSON, Markdown, GeoJSON, ACLED CSV).
+
+Every document and every error in input order, as ``newsint ingest`` reads them
+(``pipeline.analyze_paths``): a bad JSON Lines record or a whole file that fails stands in its
+place as one error line and the rest go on, unless ``--fail-fast``. ``--out`` is written whole or
+not at all (export/sink.py).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newsint.cli.common import (
+    EXIT_INPUT_ERROR,
+    EncodingOption,
+    FailFastOption,
+    PathsArgument,
+    PublishedOption,
+    advancing,
+    progress,
+    report_error,
+    run_settings,
+    writing,
+)
+from newsint.errors import EmptyInputError, NewsintError
+from newsint.export.sink import OutputFormat, OutputSink
+from newsint.nlp.model import require_model
+
+
+def analyze(
+    paths: PathsArgument,
+    published: PublishedOption = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.brief,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file (whole or not at all).")] = None,
+    fail_fast: FailFastOption = False,
+    max_bytes: Annotated[
+        int | None, typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this (default 50 MB).")
+    ] = None,
+    encoding: EncodingOption = None,
+) -> None:
+    """Analyse articles: clean text, metadata, entities, claims, quantities, times, events and judgements."""
+    from newsint.pipeline import analyze_paths
+    from newsint.readers import expand
+
+    require_model()  # before any input is read: a missing model is one error line, not one per input
+    settings = run_settings(published=published, max_bytes=max_bytes, encoding=encoding, fail_fast=fail_fast)
+    inputs = expand(paths)
+    with writing(out):
+        sink = OutputSink(output_format, out)  # opened before any work: an unwritable --out fails at once
+    failed = 0
+    try:
+        with progress(sum(isinstance(i, Path) for i in inputs), "analysing") as advance:
+            for outcome in analyze_paths(advancing(inputs, advance), settings):
+                if isinstance(outcome, NewsintError):
+                    failed += 1
+                    report_error(outcome)
+                    continue
+                with writing(out):
+                    sink.add(outcome)
+    finally:
+        # A --fail-fast stop or a crash discards a partly written --out file; a finished run keeps
+        # it even when some inputs failed (they were reported, the rest are good).
+        with writing(out):
+            sink.close(success=not (settings.fail_fast and failed) and sys.exc_info()[0] is None)
+    if not sink.count and not failed:
+        report_error(EmptyInputError("nothing to analyse"))
+    if failed or not sink.count:
+        raise typer.Exit(EXIT_INPUT_ERROR)
