@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsint.extract.geocontext import dateline_town
+from newsint.extract.entities.geocontext import dateline_town
 from newsint.model import Analysis
 from newsint.pipeline import analyze
 from newsint.readers.raw import RawDocument

@@ -29,7 +29,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from newsint.dates import ReferenceDay
-from newsint.extract import actors, coref, geocontext
+from newsint.extract.entities import actors, coref, geocontext
 from newsint.extract.intervals import Intervals
 from newsint.kb.common import normalize_name
 from newsint.kb.knowledge import MIN_LINK_POPULATION, SHIP_ID, division_link, knowledge_base, place_link
