@@ -1,0 +1,41 @@
+"""The matching rules: an Analysis against one gold file's sections. Pure functions, no I/O."""
+
+from newsint.eval.match.matcher import (
+    NOT_FOUND,
+    Finding,
+    SectionResult,
+    assign,
+    bands_overlap,
+    contains,
+    cue_matches,
+    date_matches,
+    find_sentence,
+    find_spans,
+    head_words,
+    match_analysis,
+    name_key,
+    normalise,
+    quantity_matches,
+    sentence_spans,
+    stem,
+)
+
+__all__ = [
+    "NOT_FOUND",
+    "Finding",
+    "SectionResult",
+    "assign",
+    "bands_overlap",
+    "contains",
+    "cue_matches",
+    "date_matches",
+    "find_sentence",
+    "find_spans",
+    "head_words",
+    "match_analysis",
+    "name_key",
+    "normalise",
+    "quantity_matches",
+    "sentence_spans",
+    "stem",
+]
