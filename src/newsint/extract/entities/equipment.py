@@ -40,6 +40,7 @@ MILITARY_CONTEXT_WORDS = {
 # A designation written before a system's popular name ("KC-135R Stratotanker", "MQ-9 Reaper"):
 # part of the name, even where the KB lists only the popular name.
 _DESIGNATION_BEFORE = re.compile(r"(?:^|(?<=[\s(]))[A-Z]{1,4} ?[-‐‑] ?\d{1,4}[A-Z]{0,3} $")
+# The hyphens a compound is written with (places.py reads them too: "north-western Syria").
 HYPHENS = {"-", "‐", "‑", "–"}
 # Head nouns that say a weapon was used: the weapon before them is still a mention.
 WEAPON_USE_HEADS = {
