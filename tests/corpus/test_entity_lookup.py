@@ -149,7 +149,7 @@ def test_kb_resolution_covers_each_kind_of_kb_entry() -> None:
 
 
 def test_the_pronouns_left_out_are_those_coreference_adds() -> None:
-    from newsint.extract.coref import SUBJECT_PRONOUNS
+    from newsint.extract.entities.coref import SUBJECT_PRONOUNS
     from newsint.model import PRONOUN_MENTIONS
 
     assert SUBJECT_PRONOUNS <= PRONOUN_MENTIONS

@@ -1,4 +1,4 @@
-"""Place names settled by the article (extract/geocontext.py), on sentences from PolNeAR's news
+"""Place names settled by the article (extract/entities/geocontext.py), on sentences from PolNeAR's news
 texts (shared/data/attribution/polnear/train/text) and the Guardian corpus.
 
 Coordinates checked by hand against the towns' known positions."""
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsint.extract.geocontext import dateline_town
+from newsint.extract.entities.geocontext import dateline_town
 from newsint.model import Analysis
 from newsint.pipeline import analyze
 from newsint.readers.raw import RawDocument

@@ -32,7 +32,7 @@ IDENTIFYING_ATTRIBUTES = ("role", "country", "iso", "within", "kind", "sector")
 
 
 # Mentions written as these words say nothing about which entity is meant (the pronouns that
-# coreference adds, extract/coref.py SUBJECT_PRONOUNS): `newsint entity he` must not find everyone.
+# coreference adds, extract/entities/coref.py SUBJECT_PRONOUNS): `newsint entity he` must not find everyone.
 @dataclass(slots=True)
 class EntityRef:
     """One article entity: which article, and its id inside that article's Analysis."""

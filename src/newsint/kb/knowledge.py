@@ -406,7 +406,7 @@ def _division_shadowed(place: PlaceEntry) -> bool:
     """A first-level division named like a country or like a large city that bears the name as
     its own ("Georgia", "Washington"): the ruler would force every mention to the division, so
     these are left to NER and the gazetteer's ranking (the country, the capital) and to
-    extract/geocontext.py, which moves them to the division on the article's evidence."""
+    extract/entities/geocontext.py, which moves them to the division on the article's evidence."""
     if not place.id.startswith("admin1:"):
         return False
     key = normalize_name(place.name)
@@ -435,7 +435,7 @@ def division_link(name: str, *, country: str | None, context: frozenset[str] = f
 
 
 def place_link(place: PlaceEntry | None) -> Link | None:
-    """The Link for a gazetteer entry chosen outside ``link`` (extract/geocontext.py)."""
+    """The Link for a gazetteer entry chosen outside ``link`` (extract/entities/geocontext.py)."""
     return _place_link(place)
 
 

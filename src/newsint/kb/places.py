@@ -387,7 +387,7 @@ class PlaceKB:
     def _add_counties(self) -> None:
         """US counties, parishes and boroughs (``county:US-<state>-<slug>``) at a representative
         point. A name several states share ("Washington County" in thirty) is indexed as
-        ambiguous: it is linked only where the article says which state (extract/geocontext.py)."""
+        ambiguous: it is linked only where the article says which state (extract/entities/geocontext.py)."""
         rows = []
         for line in data_path(COUNTIES_FILE).read_text("utf-8").splitlines():
             if line and not line.startswith("#"):
@@ -735,7 +735,7 @@ def lookup_place(name: str) -> list[PlaceEntry]:
     for entry, _ in city_index().find(key):
         population = entry.population or 0
         # A town in the division of its name is what the name means first: "Hama", "Herat" are
-        # the cities; the province is "Hama province" (extract/entities.py).
+        # the cities; the province is "Hama province" (extract/entities/places.py).
         seat = is_division_seat(entry, named)
         add(entry, RANK_MAJOR_CITY if population >= MAJOR_CITY_POPULATION or seat else RANK_CITY, False)
     scored.sort(key=lambda item: (item[0], item[1].id))

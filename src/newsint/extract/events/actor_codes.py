@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsint.extract.actors import GROUP_SECTORS
+from newsint.extract.entities.actors import GROUP_SECTORS
 from newsint.extract.events.mentions import MentionIndex, MentionRef
 from newsint.kb.knowledge import knowledge_base
 from newsint.model import Participant

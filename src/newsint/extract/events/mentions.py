@@ -8,7 +8,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from newsint.extract.actors import GROUP_SECTORS
+from newsint.extract.entities.actors import GROUP_SECTORS
 from newsint.kb import actors as actor_kb
 from newsint.kb.countries import lookup_country
 from newsint.kb.knowledge import knowledge_base

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsint.extract.actors import GROUP_SECTORS
+from newsint.extract.entities.actors import GROUP_SECTORS
 from newsint.extract.events.actor_codes import GOVERNMENT_NOUNS, GOVERNMENT_WINDOW_SENTENCES
 from newsint.extract.events.grammar import (
     CONDITION_MARKS,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from newsint.extract.actors import GROUP_SECTORS
+from newsint.extract.entities.actors import GROUP_SECTORS
 from newsint.extract.events.grammar import OBJECT_DEPS, SUBJECT_DEPS
 from newsint.extract.events.lexicon import CONFLICTUAL, EventType, Lexicon
 from newsint.kb.knowledge import knowledge_base

@@ -1,456 +1,25 @@
-"""The matching rules: an Analysis against one gold file's sections. Pure functions, no I/O.
-
-``match_analysis(analysis, sections, complete)`` returns one ``SectionResult`` per scored
-section the gold file has, each holding one ``Finding`` per gold item (or check) and, where the
-gold file claims the section complete, the output items that matched no gold item.
-
-The rules (shared/gold/FORMAT.md, made precise here; each one is pinned by tests/eval):
-
-- **Text** is compared after ``normalise``: Unicode NFKC, curly quotes made straight, every dash
-  made ``-``, invisible format characters dropped, runs of whitespace made one space. Document
-  values keep their case and must be equal (prefix, suffix, substring where FORMAT.md says so).
-- **Contains** (claim content, source text, sentences, conditions) is a case-folded, normalised
-  substring that starts and ends on word boundaries: "10,000" is not in "110,000 troops".
-- **Names** (``name_key``) are also case-folded; full stops and apostrophes are dropped ("U.S."
-  = "US"), every other punctuation mark or dash is a space ("Israel–Lebanon" = "Israel-Lebanon").
-- **Entities**: a gold entity matches an output entity of the same type whose name or any
-  mention equals the gold name or an alias, and *every optional attribute the gold item gives
-  must hold* (``actor`` = Entity.actor; ``kind``, ``iso``, ``category``, ``origin`` =
-  Entity.attributes[key], compared as names; ``min_mentions`` ≤ len(mentions)). An entity with
-  the right name but a wrong attribute is missed, and the report says which attribute.
-- **Cues** (``cue_matches``): the gold cue's head words are its words minus function words
-  (articles, prepositions, auxiliaries, "that"…; all its words if nothing else is left); each
-  head word's stem must be the stem of a word of the output cue. Stems: a few irregular reporting
-  verbs mapped to their base form (said → say, spoken → speak), then one suffix stripped (-ies/-ied
-  → -y, -ing, -ed, -es, -s but not -ss) and a final -e dropped. So "stress" matches "to stress
-  that" and "stressed"; "briefed the media" needs both "briefed" and "media".
-- **Quantities**: value within ±1% of the gold value; units equal as names, the last word
-  singularised (troops = troop; troops ≠ km).
-- **Bands** overlap when they share more than an end point ([0, 0.05] and [0.05, 0.2] do not);
-  a point band [p, p] overlaps a band that contains p.
-- **Dates**: within the gold precision — day: same day; month: same month; month-part: same half
-  month (days 1–15 or 16–end); year: same year. The output needs at least the date parts that
-  precision needs ("2022-01" cannot show which half of January), and an output whose stated
-  precision is coarser than the gold precision does not match.
-- **Claims**: content contains ``content_contains``; ``source`` (a gold entity id) means the
-  claim's source.entity is the output entity matched to that gold entity (so a claim cannot be
-  found while its source entity is missed); ``source_text`` is contained in source.text;
-  ``source_actor`` equals source.actor; the cue matches; a ``quantity`` matches one of the
-  claim's own attached quantities. ``approximate`` and ``of`` are informational.
-- **Contradictions**: both gold claims matched, and one output contradiction whose items name
-  each matched claim, or one of the quantities attached to it.
-- **Judgements**: ``contains`` is in the judgement's text or in the sentence around its span;
-  the bands overlap; a gold ``condition`` is contained in the output condition.
-- **Events**: same type; every gold actor (target) code among the output's; ``mode``,
-  ``modality`` equal; ``location``/``origin`` are the output entities matched to those gold
-  entities; ``start``/``end`` within the gold precision (against Event.precision as stated);
-  ``condition_contains`` contained in the condition. ``equipment``/``operation`` are informational.
-- **entities_not** (checks): an output entity with this text as its name or a mention (and this
-  type, if given) is a forbidden item produced; with ``as: event location``, only when an event
-  has it as its location. **events_hypothetical**: an event with modality ``asserted`` (and this
-  type, if given) whose sentence overlaps the sentence holding ``contains`` is forbidden; a
-  ``contains`` the text does not hold fails the check. **actor_mentions**: see ``actor_mentions``.
-- **Document** precision (only when complete) counts the title, captions, links and related
-  articles; every other document field is a check.
-- **Assignment**: each output item matches one gold item only. Within a section, gold items and
-  the output items they are compatible with form a bipartite graph and the matching is a
-  *maximum* one (Kuhn's augmenting paths, gold items in file order, outputs in output order), so
-  no gold item is lost because an earlier one took an output it could have done without.
-"""
+"""One gold file's sections matched against an Analysis, section by section, through one generic
+one-to-one matcher; and how findings name the items they concern."""
 
 from __future__ import annotations
 
-import bisect
-import re
-import unicodedata
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from newsint.extract.quantity_compare import unit_key
-from newsint.model import Analysis, Claim, Contradiction, Entity, Event, Judgement, Mention
-
-__all__ = [
-    "NOT_FOUND",
-    "Finding",
-    "SectionResult",
-    "assign",
-    "bands_overlap",
-    "contains",
-    "cue_matches",
-    "date_matches",
-    "find_sentence",
-    "find_spans",
-    "head_words",
-    "match_analysis",
-    "name_key",
-    "normalise",
-    "quantity_matches",
-    "sentence_spans",
-    "stem",
-]
-
-NOT_FOUND = "not found in text"
-
-# FORMAT.md: "a gold quantity must match one attached quantity by value (±1%)".
-QUANTITY_TOLERANCE = 0.01
-
-# Days 1..MONTH_HALF are the first half of a month for a `month-part` date (FORMAT.md/brief).
-MONTH_HALF = 15
-
-# From finest to coarsest; an output precision ranked above the gold one cannot match it.
-PRECISION_RANK = {"day": 0, "week": 1, "month-part": 2, "month": 3, "quarter": 4, "season": 4, "year": 5}
-
-
-# --------------------------------------------------------------------------------------------
-# Text normalisation
-
-_CHAR_MAP = str.maketrans(
-    {
-        **dict.fromkeys("‘’‚‛′`´", "'"),
-        **dict.fromkeys("“”„‟″«»", '"'),
-        **dict.fromkeys("‐‑‒–—―−﹘﹣－", "-"),
-    }
+from newsint.eval.match.assignment import assign
+from newsint.eval.match.results import Finding, SectionResult
+from newsint.eval.match.rules import (
+    bands_overlap,
+    cue_matches,
+    date_matches,
+    head_words,
+    quantity_matches,
+    same_code,
+    same_value,
 )
-
-
-def _normalise_mapped(text: str, *, fold: bool) -> tuple[str, list[int]]:
-    """The normalised text and, for each of its characters, the index it came from in ``text``."""
-    chars: list[str] = []
-    origin: list[int] = []
-    space_at: int | None = None
-    for index, char in enumerate(text):
-        if char.isspace():
-            if chars and space_at is None:
-                space_at = index
-            continue
-        if unicodedata.category(char) == "Cf":  # soft hyphen, zero-width space/joiner, BOM
-            continue
-        piece = unicodedata.normalize("NFKC", char).translate(_CHAR_MAP)
-        if fold:
-            piece = piece.casefold()
-        if space_at is not None:
-            chars.append(" ")
-            origin.append(space_at)
-            space_at = None
-        for part in piece:
-            chars.append(part)
-            origin.append(index)
-    return "".join(chars), origin
-
-
-def normalise(text: str, *, fold: bool = False) -> str:
-    """NFKC, straight quotes, ``-`` for every dash, one space for any whitespace; optionally case-folded."""
-    return _normalise_mapped(text, fold=fold)[0]
-
-
-def name_key(text: str) -> str:
-    """How names compare: case-folded; full stops and apostrophes dropped; other punctuation a space."""
-    folded = re.sub(r"[.'\"]", "", normalise(text, fold=True))
-    return " ".join(re.sub(r"[^\w\s]|_", " ", folded).split())
-
-
-def _occurrences(haystack: str, needle: str) -> list[int]:
-    """Start indexes of ``needle`` in ``haystack`` (both normalised) on word boundaries."""
-    found: list[int] = []
-    if not needle:
-        return found
-    start = haystack.find(needle)
-    while start != -1:
-        end = start + len(needle)
-        left_ok = not (needle[0].isalnum() and start > 0 and haystack[start - 1].isalnum())
-        right_ok = not (needle[-1].isalnum() and end < len(haystack) and haystack[end].isalnum())
-        if left_ok and right_ok:
-            found.append(start)
-        start = haystack.find(needle, start + 1)
-    return found
-
-
-def contains(haystack: str | None, needle: str) -> bool:
-    """``needle`` in ``haystack``: normalised, case-folded, starting and ending on word boundaries."""
-    if not haystack:
-        return False
-    return bool(_occurrences(normalise(haystack, fold=True), normalise(needle, fold=True)))
-
-
-def find_spans(text: str, needle: str) -> list[tuple[int, int]]:
-    """Where ``needle`` occurs in ``text`` (as ``contains`` sees it), as offsets into ``text``."""
-    haystack, origin = _normalise_mapped(text, fold=True)
-    key = normalise(needle, fold=True)
-    return [(origin[i], origin[i + len(key) - 1] + 1) for i in _occurrences(haystack, key)]
-
-
-# --------------------------------------------------------------------------------------------
-# Sentences (for "the sentence it was expected in" and events_hypothetical). A simple splitter:
-# never across a line break; after . ! ? … (and closing quotes) when the next word is capitalised,
-# except after a known abbreviation or initials (U.S., Feb.).
-
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
-_ABBREVIATIONS = frozenset(
-    ("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "sen", "rep",
-     "gov", "pres", "st", "jr", "sr", "no", "vs", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr",
-     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
-)  # fmt: skip
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text):
-        start = line.start()
-        for boundary in _BOUNDARY.finditer(text, line.start(), line.end()):
-            if _is_sentence_end(text, start, boundary):
-                spans.append((start, boundary.end()))
-                start = boundary.end()
-        spans.append((start, line.end()))
-    return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
-
-
-def _is_sentence_end(text: str, start: int, boundary: re.Match[str]) -> bool:
-    following = text[boundary.end() : boundary.end() + 3].lstrip("\"'“‘([")
-    if not following or not following[0].isupper():
-        return False
-    if not boundary.group().startswith("."):
-        return True
-    word = text[start : boundary.start()].rsplit(None, 1)[-1] if text[start : boundary.start()].strip() else ""
-    bare = word.strip("\"'“‘(").lower()
-    return bare not in _ABBREVIATIONS and not re.fullmatch(r"(?:[a-z]\.)*[a-z]", bare)
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-class _Sentences:
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.spans = sentence_spans(text)
-        self.ends = [e for _, e in self.spans]
-        self._folded, self._origin = _normalise_mapped(text, fold=True)  # once, not once per key
-
-    def find(self, needle: str) -> list[tuple[int, int]]:
-        """Like ``find_spans(self.text, needle)``."""
-        key = normalise(needle, fold=True)
-        return [(self._origin[i], self._origin[i + len(key) - 1] + 1) for i in _occurrences(self._folded, key)]
-
-    def around(self, start: int, end: int) -> tuple[int, int] | None:
-        """The sentence (or run of sentences) covering text[start:end]; None for bad offsets."""
-        if not self.spans or start < 0 or start >= len(self.text) or end < start:
-            return None
-        first = min(bisect.bisect_right(self.ends, start), len(self.spans) - 1)
-        last = min(bisect.bisect_left(self.ends, max(end, start + 1)), len(self.spans) - 1)
-        return self.spans[first][0], self.spans[max(first, last)][1]
-
-    def text_around(self, start: int, end: int) -> str | None:
-        span = self.around(start, end)
-        return self.text[span[0] : span[1]] if span else None
-
-    def of(self, keys: Sequence[str]) -> str | None:
-        """The sentence holding the first of ``keys`` found in the text; None if none is."""
-        for key in keys:
-            spans = self.find(key)
-            if spans:
-                return self.text_around(*spans[0])
-        return None
-
-
-def find_sentence(text: str, key: str) -> str | None:
-    """The sentence of ``text`` that contains ``key`` (first occurrence), or None."""
-    return _Sentences(text).of([key])
-
-
-# --------------------------------------------------------------------------------------------
-# Small rules
-
-_FUNCTION_WORDS = frozenset(
-    ("a", "an", "the", "that", "this", "these", "those", "it", "its", "to", "of", "about", "on", "in", "at",
-     "for", "with", "by", "from", "into", "onto", "over", "as", "and", "or", "but", "has", "have", "had",
-     "having", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "will", "would",
-     "shall", "should", "can", "could", "may", "might", "must", "also", "he", "she", "they", "we", "i", "you",
-     "his", "her", "their", "him", "them")
-)  # fmt: skip
-_IRREGULAR = {
-    "said": "say", "spoke": "speak", "spoken": "speak", "told": "tell", "wrote": "write",
-    "written": "write", "thought": "think", "felt": "feel", "knew": "know", "known": "know",
-    "saw": "see", "seen": "see", "held": "hold", "made": "make", "gave": "give", "given": "give",
-}  # fmt: skip
-_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
-_MIN_STEM = 3
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[^\W\d_]+", normalise(text, fold=True).replace("'", ""))
-
-
-def stem(word: str) -> str:
-    word = _IRREGULAR.get(word, word)
-    for suffix, replacement in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
-            if suffix == "s" and word.endswith("ss"):
-                break
-            word = word[: -len(suffix)] + replacement
-            break
-    if word.endswith("e") and len(word) > _MIN_STEM:
-        word = word[:-1]
-    return word
-
-
-def head_words(cue: str) -> list[str]:
-    """The words of a gold cue that the output cue must have: all but function words."""
-    words = _words(cue)
-    return [w for w in words if w not in _FUNCTION_WORDS] or words
-
-
-def cue_matches(gold_cue: str, output_cue: str | None) -> bool:
-    if not output_cue:
-        return False
-    have = {stem(w) for w in _words(output_cue)}
-    return all(stem(w) in have for w in head_words(gold_cue))
-
-
-def quantity_matches(gold: Mapping[str, Any], value: float | None, unit: str | None) -> bool:
-    """Value within ±1% of the gold value; unit (if the gold gives one) the same counted unit, by the
-    rule the extractor and the corpus use (``quantity_compare.unit_key``: head noun, singular or plural)."""
-    if value is None:
-        return False
-    target = float(gold["value"])
-    if abs(value - target) > QUANTITY_TOLERANCE * abs(target):
-        return False
-    return "unit" not in gold or (unit is not None and unit_key(unit) == unit_key(gold["unit"]))
-
-
-def bands_overlap(gold: Sequence[float], output: Sequence[float] | None) -> bool:
-    if not output or len(output) != 2:
-        return False
-    gold_low, gold_high = gold
-    low, high = sorted(output)
-    if gold_low == gold_high or low == high:  # a point band: inside the other band, ends included
-        return low <= gold_high and gold_low <= high
-    return low < gold_high and gold_low < high
-
-
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
-
-
-def _date_parts(value: str) -> tuple[int, int | None, int | None] | None:
-    match = _DATE.match(value.strip())
-    if match is None:
-        return None
-    year, month, day = match.groups()
-    return int(year), int(month) if month else None, int(day) if day else None
-
-
-def date_matches(gold: Mapping[str, str], output: str | None, output_precision: str | None = None) -> bool:
-    """``output`` (ISO, possibly partial) falls within gold ``{value, precision}``."""
-    if not output:
-        return False
-    precision = gold["precision"]
-    if PRECISION_RANK.get(output_precision or "", -1) > PRECISION_RANK[precision]:
-        return False
-    want, got = _date_parts(gold["value"]), _date_parts(output)
-    if want is None or got is None or got[0] != want[0]:
-        return False
-    if precision == "year":
-        return True
-    if got[1] is None or got[1] != want[1]:
-        return False
-    if precision == "month":
-        return True
-    if got[2] is None or want[2] is None:
-        return False
-    if precision == "month-part":
-        return (got[2] <= MONTH_HALF) == (want[2] <= MONTH_HALF)
-    return got[2] == want[2]
-
-
-def _same_code(output: str | None, gold: str) -> bool:
-    return output is not None and " ".join(output.upper().split()) == " ".join(gold.upper().split())
-
-
-def _same_value(output: Any, gold: str) -> bool:
-    return output is not None and name_key(str(output)) == name_key(gold)
-
-
-# --------------------------------------------------------------------------------------------
-# Assignment
-
-
-def assign(candidates: Sequence[Sequence[int]]) -> list[int | None]:
-    """A maximum matching: ``candidates[g]`` lists the outputs gold item ``g`` may take.
-
-    Kuhn's augmenting paths, gold items in order, each trying its candidates in order; returns
-    for each gold item the output it got, or None. No output is given to two gold items.
-    """
-    owner: dict[int, int] = {}
-
-    def augment(gold: int, seen: set[int]) -> bool:
-        for output in candidates[gold]:
-            if output in seen:
-                continue
-            seen.add(output)
-            if output not in owner or augment(owner[output], seen):
-                owner[output] = gold
-                return True
-        return False
-
-    for gold in range(len(candidates)):
-        augment(gold, set())
-    result: list[int | None] = [None] * len(candidates)
-    for output, gold in owner.items():
-        result[gold] = output
-    return result
-
-
-# --------------------------------------------------------------------------------------------
-# Results
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    section: str
-    item: str  # the gold item in words (for an unexpected output item: that item)
-    ok: bool
-    forbidden: bool = False  # the gold item forbids something; not ok = it was produced
-    detail: str | None = None  # why it failed, or what it matched
-    sentence: str | None = None  # the sentence of document.text it concerns; None: not found
-    anchored: bool = True  # False for a check with no text of its own (the body paragraph count)
-
-
-@dataclass(slots=True)
-class SectionResult:
-    section: str
-    findings: list[Finding]
-    complete: bool = False
-    output_total: int | None = None  # output items counted for precision (complete sections)
-    unexpected: list[Finding] = field(default_factory=list)  # those that matched no gold item
-
-    @property
-    def passed(self) -> int:
-        return sum(1 for f in self.findings if f.ok)
-
-    @property
-    def recall(self) -> float | None:
-        return self.passed / len(self.findings) if self.findings else None
-
-    @property
-    def precision(self) -> float | None:
-        if not self.complete or not self.output_total:
-            return None
-        return (self.output_total - len(self.unexpected)) / self.output_total
-
-    @property
-    def f1(self) -> float | None:
-        recall, precision = self.recall, self.precision
-        if recall is None or precision is None:
-            return None
-        return 0.0 if recall + precision == 0 else 2 * recall * precision / (recall + precision)
-
-
-# --------------------------------------------------------------------------------------------
-# Section matching
+from newsint.eval.match.text import Sentences, contains, name_key, normalise
+from newsint.model import Analysis, Claim, Contradiction, Entity, Event, Judgement, Mention
 
 T = TypeVar("T")
 _Checks = list[tuple[bool, str]]  # (passed, what failed); the first check identifies the item
@@ -479,7 +48,7 @@ class _Matcher:
     def __init__(self, analysis: Analysis, sections: Mapping[str, Any], complete: Collection[str]) -> None:
         self.analysis = analysis
         self.document = analysis.document
-        self.sentences = _Sentences(analysis.document.text)
+        self.sentences = Sentences(analysis.document.text)
         self.sections = sections
         self.complete = set(complete)
         self.gold_entities = {e["id"]: e for e in sections.get("entities", []) if "id" in e}
@@ -628,11 +197,11 @@ class _Matcher:
                 (e.type == g["type"], f"type is {e.type}, not {g['type']}"),
             ]
             if "actor" in g:
-                out.append((_same_code(e.actor, g["actor"]), f"actor is {e.actor}, not {g['actor']}"))
+                out.append((same_code(e.actor, g["actor"]), f"actor is {e.actor}, not {g['actor']}"))
             for key in ("kind", "iso", "category", "origin"):
                 if key in g:
                     value = e.attributes.get(key)
-                    out.append((_same_value(value, g[key]), f"{key} is {value!r}, not {g[key]!r}"))
+                    out.append((same_value(value, g[key]), f"{key} is {value!r}, not {g[key]!r}"))
             if "min_mentions" in g:
                 count = len(e.mentions)
                 out.append((count >= g["min_mentions"], f"{count} mentions, fewer than {g['min_mentions']}"))
@@ -682,8 +251,8 @@ class _Matcher:
             label = f"{_quote(gold['text'])} → {want}"
             resolved = [(m, _mention_actor(e, m)) for e in self.analysis.entities for m in e.mentions
                         if name_key(m.text) == key]  # fmt: skip
-            wrong = next(((m, a) for m, a in resolved if a is not None and not _same_code(a, want)), None)
-            right = any(_same_code(a, want) for _, a in resolved)
+            wrong = next(((m, a) for m, a in resolved if a is not None and not same_code(a, want)), None)
+            right = any(same_code(a, want) for _, a in resolved)
             if wrong is not None:
                 mention, actor = wrong
                 detail = f"the mention at {mention.start} resolves to {actor}"
@@ -719,7 +288,7 @@ class _Matcher:
                 message = f"source text {_quote(c.source.text)} does not contain {_quote(g['source_text'])}"
                 out.append((contains(c.source.text, g["source_text"]), message))
             if "source_actor" in g:
-                out.append((_same_code(c.source.actor, g["source_actor"]),
+                out.append((same_code(c.source.actor, g["source_actor"]),
                             f"source actor is {c.source.actor}, not {g['source_actor']}"))  # fmt: skip
             out.append((cue_matches(g["cue"], c.cue),
                         f"cue {_quote(c.cue)} lacks the head words {' '.join(head_words(g['cue']))!r}"))  # fmt: skip
@@ -821,7 +390,7 @@ class _Matcher:
                     missing = {" ".join(c.upper().split()) for c in g[key]} - codes(participants)
                     out.append((not missing, f"{key} {sorted(codes(participants))} lack {sorted(missing)}"))
             if "mode" in g:
-                out.append((_same_value(e.mode, g["mode"]), f"mode is {e.mode}, not {g['mode']}"))
+                out.append((same_value(e.mode, g["mode"]), f"mode is {e.mode}, not {g['mode']}"))
             if "modality" in g:
                 out.append((e.modality == g["modality"], f"modality is {e.modality}, not {g['modality']}"))
             for key, place in (("location", e.location), ("origin", e.origin)):
@@ -883,10 +452,6 @@ def match_analysis(
 ) -> list[SectionResult]:
     """Score ``analysis`` against a gold file's ``sections`` (as ``gold.load_gold`` returns them)."""
     return _Matcher(analysis, sections, complete).run()
-
-
-# --------------------------------------------------------------------------------------------
-# Labels
 
 
 def _same_text(output: str | None, gold: str | None) -> bool:

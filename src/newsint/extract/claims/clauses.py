@@ -1,0 +1,223 @@
+"""Reports within a sentence: a reporting verb and what it governs ("X said that …", "X called
+the plan a disaster"), "according to X", "in a poll …", "in his view …"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from newsint.extract.claims.grammar import (
+    SUBJECT_DEPS,
+    cue_tokens,
+    in_subtree,
+    is_time_adjunct,
+    source_of,
+    trim,
+)
+from newsint.extract.claims.lexicon import (
+    CLAUSE_ONLY_CUES,
+    CLOSE_QUOTES,
+    CUE_VERBS,
+    EVIDENCE_CUES,
+    EVIDENCE_NOUNS,
+    OBJECT_CONTENT_DEPS,
+    OBJECT_CONTENT_PREPOSITIONS,
+    OBJECT_CUES,
+    SPEAKER_NOUNS,
+    TOPIC_PREPOSITIONS,
+    TOPIC_VERBS,
+)
+
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+
+
+def claims_in(sentence: Span) -> Iterable[tuple[list[Token], Span | None, Span]]:
+    for token in sentence:
+        lower = token.lower_
+        if lower == "according" and token.dep_ == "prep":
+            found = _according_to(token)
+            if found:
+                yield found
+            continue
+        if lower == "in" and token.dep_ == "prep":
+            found = _in_record(token)
+            if found:
+                yield found
+            continue
+        if token.pos_ not in {"VERB", "AUX"}:
+            continue
+        lemma = token.lemma_.lower()
+        if lemma not in CUE_VERBS and lemma not in OBJECT_CUES:
+            continue
+        content = _content_of(token)
+        source = source_of(token)
+        if lemma in EVIDENCE_CUES and _evidence(source) and (content is None or content.root.dep_ not in CONTENT_DEPS):
+            content = _object_content(token, evidence=True)  # "polls show Clinton ahead"
+        elif content is not None and lemma in CLAUSE_ONLY_CUES and content.root.dep_ not in CONTENT_DEPS:
+            continue
+        if content is None:
+            continue
+        reported = lemma in CUE_VERBS and content.root.dep_ in CONTENT_DEPS and lemma not in CLAUSE_ONLY_CUES
+        if not reported and not _speaker_like(source):
+            continue  # "it is not known how …", "the drills show that …": no one is reported
+        yield cue_tokens(token, content), source, content
+
+
+def _content_of(verb: Token) -> Span | None:
+    doc = verb.doc
+    # A clause after the cue first ("briefed the media that …"): a clause before it and cut off by
+    # a colon is usually the author's own sentence that the report explains.
+    clauses = [
+        child
+        for child in verb.children
+        if child.dep_ in {"ccomp", "parataxis"} or (child.dep_ == "xcomp" and child.i > verb.i and _is_clause(child))
+    ]
+    for child in sorted(clauses, key=lambda c: (c.i < verb.i, abs(c.i - verb.i))):
+        if child.i < verb.i and not _quoted_or_comma_before(verb, child):
+            continue
+        return _clause_span(child, exclude=verb)
+    # A cue set off by commas inside the content ("Acts of protest, Mr. Obama said, are acts of
+    # patriotism"): what was said is the whole clause around it, taken as one span.
+    if verb.dep_ == "parataxis" and verb.head.i > verb.i and _set_off_by_commas(verb):
+        return trim(doc, list(verb.head.subtree))
+    # "X said" after the content: the content clause is the verb's head ("Troops left, X said").
+    if (
+        verb.dep_ in {"parataxis", "ccomp"}
+        and verb.head.i < verb.i
+        and verb.head.pos_ in {"VERB", "AUX"}
+        and _quoted_or_comma_before(verb, verb.head)
+    ):
+        head = verb.head
+        tokens = [t for t in head.subtree if t.i < verb.i and not in_subtree(t, verb)]
+        return trim(doc, tokens)
+    if verb.lemma_.lower() in OBJECT_CUES:  # "called the plan a disaster", "called on X to resign"
+        return _object_content(verb)
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS:
+            # "spoke on Friday", "commented on Twitter" name when or where, not what about.
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in {"DATE", "TIME"}]
+            if objects:
+                return trim(doc, list(objects[0].subtree))
+    if verb.lemma_.lower() in TOPIC_VERBS:  # "has spoken about 4,000 refugees" (about as quantmod)
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                return trim(doc, list(child.subtree))
+    if verb.lemma_.lower() not in CLAUSE_ONLY_CUES:  # "denied the report", "stressed her support"
+        return _object_content(verb, prepositions=False)
+    return None
+
+
+def _set_off_by_commas(verb: Token) -> bool:
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    start = subject.left_edge.i if subject is not None else verb.i
+    end = verb.right_edge.i + 1
+    doc = verb.doc
+    return start > 0 and doc[start - 1].text == "," and end < len(doc) and doc[end - 1].text == ","
+
+
+def _object_content(verb: Token, *, evidence: bool = False, prepositions: bool = True) -> Span | None:
+    """The object, its predicate and the proposal of an object cue; "for" and "on" stay with the
+    cue ("called for | a ban"), "as" with the content ("cited X | as an example"). What a record
+    shows keeps every complement after the verb ("show | Clinton with a lead in Ohio")."""
+    tokens: list[Token] = []
+    for child in verb.children:
+        if child.i < verb.i or is_time_adjunct(child):
+            continue
+        if child.dep_ in OBJECT_CONTENT_DEPS or (evidence and child.dep_ in {"prep", "advmod", "acomp"}):
+            tokens.extend(child.subtree)
+        elif prepositions and child.dep_ == "prep" and child.lower_ in OBJECT_CONTENT_PREPOSITIONS:
+            tokens.extend(t for t in child.subtree if t.lower_ == "as" or t.i != child.i)
+        elif tokens and child.dep_ in {"conj", "dobj"} and not _has_subject(child):
+            # A second object or action that the parser hung on the cue ("mentioned refinancing
+            # loans and forcing universities to …", "promising to meet and exceed his goals").
+            tokens.extend(child.subtree)
+    return trim(verb.doc, tokens)
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in token.children)
+
+
+def _quoted_or_comma_before(verb: Token, clause: Token) -> bool:
+    """Content placed before its cue is set off by a comma, a colon or a closing quote just before
+    the cue's phrase ("… ,” he said"; "Troops will stay, the minister said")."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    boundary = subject.left_edge.i if subject is not None else verb.i
+    before = verb.doc[max(boundary - 2, 0) : boundary]
+    return any(t.text in {",", ":"} or t.text in CLOSE_QUOTES for t in before)
+
+
+def _is_clause(token: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in token.children) or token.tag_ in {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _clause_span(head: Token, *, exclude: Token) -> Span | None:
+    # (In this order: inside the head's subtree is found by a short walk up to the head; outside
+    # the cue's, by a walk up to the root of the sentence.)
+    tokens = [t for t in head.subtree if in_subtree(t, head) or not in_subtree(t, exclude)]
+    # A time adjunct right after the cue is when it was said ("said on Monday the deal …"), which
+    # the parser often hangs on the reported clause.
+    if exclude.i < head.i:
+        opening = [c for c in head.children if c.i < head.i and c.left_edge.i == exclude.i + 1]
+        if opening and is_time_adjunct(opening[0]):
+            tokens = [t for t in tokens if not in_subtree(t, opening[0])]
+    return trim(head.doc, tokens)
+
+
+def _speaker_like(source: Span | None) -> bool:
+    """Can this phrase be someone who speaks or thinks? A person or organisation name, a pronoun,
+    or a noun for people (officials, experts, a spokesman)."""
+    if source is None:
+        return False
+    head = source.root
+    return (
+        head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+        or head.pos_ in {"PRON", "PROPN"}
+        or head.lemma_.lower() in SPEAKER_NOUNS
+        or head.lemma_.lower() in EVIDENCE_NOUNS
+    )
+
+
+def _evidence(source: Span | None) -> bool:
+    """Is the subject a record or a measurement (a poll, a video, an analysis) rather than a person?"""
+    return source is not None and source.root.lemma_.lower() in EVIDENCE_NOUNS
+
+
+def _according_to(token: Token) -> tuple[list[Token], Span | None, Span] | None:
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    objects = [c for c in to.children if c.dep_ == "pobj"] if to is not None else []
+    if not objects:
+        return None
+    source = token.doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+    clause = token.head
+    tokens = [t for t in clause.subtree if not (token.left_edge.i <= t.i <= token.right_edge.i)]
+    content = trim(token.doc, tokens)
+    if content is None:
+        return None
+    return [token, to], source, content
+
+
+# "In a poll …", "in his view …": what follows is the record's or the person's, not the author's.
+RECORD_VIEW_NOUNS = frozenset({"view", "eyes", "opinion", "words", "mind", "estimation", "judgment", "judgement"})
+
+
+def _in_record(token: Token) -> tuple[list[Token], Span | None, Span] | None:
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    clause = token.head
+    if not objects or clause.pos_ not in {"VERB", "AUX"} or clause.lemma_.lower() in CUE_VERBS:
+        return None  # "said in an interview": the verb is the cue
+    noun = objects[0]
+    lemma = noun.lemma_.lower()
+    if lemma in RECORD_VIEW_NOUNS:
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        source = token.doc[owner.left_edge.i : owner.right_edge.i + 1]  # "in his view" -> his
+    elif lemma in EVIDENCE_NOUNS:
+        source = token.doc[noun.left_edge.i : noun.right_edge.i + 1]  # "in the latest poll"
+    else:
+        return None
+    tokens = [t for t in clause.subtree if not (token.left_edge.i <= t.i <= token.right_edge.i)]
+    content = trim(token.doc, tokens)
+    return ([token], source, content) if content is not None else None

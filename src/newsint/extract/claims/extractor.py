@@ -1,0 +1,128 @@
+"""The claims stage put together: speaker labels and quotations first, then the reports each
+sentence's parse holds; each report linked to its source's entity and given the author's stance."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from newsint.extract.claims.clauses import claims_in
+from newsint.extract.claims.labels import SPEAKER_ENTITY_TYPES, label_claims
+from newsint.extract.claims.lexicon import DISTANCING_CUES, ENDORSING_CUES, HEDGE_WORDS
+from newsint.extract.claims.quotes import QUOTATION, extend_quote, quote_claims
+from newsint.extract.intervals import Intervals, ItemsByStart
+from newsint.model import Claim, ClaimSource, Entity, Mention, Quantity
+from newsint.model import Span as TextSpan
+from newsint.nlp.text import doc_text
+
+
+def extract_claims(doc: Doc, entities: list[Entity], quantities: list[Quantity]) -> list[Claim]:
+    reports: list[tuple[list[Token], Span | None, Span]] = []
+    taken: set[tuple[int, int]] = set()
+    # Direct quotes first: their content is the whole quotation, across sentences, which the
+    # clause-level rules below would cut at the sentence end.
+    quoted: list[tuple[int, int]] = []
+    # Names a speaker label may use: the people's and organisations' mentions, and a person's
+    # surname ("Sanders: …" over an article about Bernie Sanders).
+    speakers = {m.text for e in entities if e.type in SPEAKER_ENTITY_TYPES for m in e.mentions}
+    speakers |= {e.name.split()[-1] for e in entities if e.type == "PERSON" and e.name.split()}
+    for cue, source, content in [*label_claims(doc, speakers), *quote_claims(doc)]:
+        quoted.append((content.start_char, content.end_char))
+        taken.add((content.start_char, content.end_char))
+        reports.append((cue, source, content))
+    quotations = Intervals((m.start(), m.end()) for m in QUOTATION.finditer(doc_text(doc)))
+    quoted_spans = Intervals(quoted)
+    for sentence in doc.sents:
+        for found in claims_in(sentence):
+            cue, source, content = found
+            key = (content.start_char, content.end_char)
+            if content.end <= content.start or key in taken:
+                continue
+            if _first_person(source) and quotations.holds(cue[0].idx, cue[0].idx + 1):
+                continue  # "“I think we'll win,” she said": the quoted speaker's own words
+            if quoted_spans.holds(content.start_char, content.start_char + 1) or quoted_spans.holds(
+                content.end_char - 1, content.end_char
+            ):
+                continue  # the same report, already taken whole as a quotation
+            taken.add(key)
+            reports.append((cue, source, extend_quote(content, doc)))
+    contents = Intervals((content.start, content.end) for _, _, content in reports)
+    reports = [r for r in reports if not _nested(r, contents)]
+    # Looked up by where they stand, not searched for each claim: a long article has thousands.
+    mentions = ItemsByStart((m.start, m.end, (entity, m)) for entity in entities for m in entity.mentions)
+    figures = ItemsByStart((q.start, q.end, q) for q in quantities)
+    return [_claim(n, *report, mentions, figures) for n, report in enumerate(reports, 1)]
+
+
+def _first_person(source: Span | None) -> bool:
+    return source is not None and source.root.lower_ in {"i", "we", "me", "us"}
+
+
+def _nested(report: tuple[list[Token], Span | None, Span], contents: Intervals) -> bool:
+    """A report inside what someone else is reported to have said, by a pronoun or nobody named
+    ("Begum said she wanted to return": "wanted" is part of Begum's claim, not a claim of its own).
+    A named speaker inside keeps their claim ("the UN said 4,000 were there, while local officials
+    said 1,500"). ``contents``: the token extents of every report's content."""
+    cue, source, content = report
+    if source is not None and source.root.pos_ != "PRON":
+        return False
+    # Another report's content that holds this one's cue and content and is longer than it.
+    start, end = min(cue[0].i, content.start), max(cue[0].i + 1, content.end)
+    if (start, end) != (content.start, content.end):
+        return contents.holds(start, end)
+    return contents.holds_more_than(start, end)
+
+
+def _claim(number: int, cue: list[Token], source: Span | None, content: Span,
+           mentions: ItemsByStart[tuple[Entity, Mention]], quantities: ItemsByStart[Quantity]) -> Claim:  # fmt: skip
+    entity, actor = _source_entity(source, mentions)
+    verb_lemmas = {t.lemma_.lower() for t in cue}
+    hedge = None
+    if verb_lemmas & DISTANCING_CUES:
+        hedge = "distances"
+    elif any(t.lower_ in HEDGE_WORDS for t in content.sent) or _it_appears(content):
+        hedge = "hedges"
+    elif verb_lemmas & ENDORSING_CUES:
+        hedge = "endorses"
+    doc = content.doc
+    cue_text = doc[cue[0].i : cue[-1].i + 1].text if cue else None
+    inside = [q.id for q in quantities.within(content.start_char, content.end_char)]
+    return Claim(
+        id=f"C{number}",
+        source=ClaimSource(
+            entity=entity,
+            text=source.text if source is not None else None,
+            actor=actor,
+            start=source.start_char if source is not None else None,
+            end=source.end_char if source is not None else None,
+        ),
+        cue=cue_text,
+        content=TextSpan(start=content.start_char, end=content.end_char, text=content.text),
+        quantities=inside,
+        hedge=hedge,
+    )
+
+
+def _it_appears(content: Span) -> bool:
+    sentence = content.sent.text.lower()
+    return any(p in sentence for p in ("it appears", "it seems", "appears to", "seems to"))
+
+
+def _source_entity(
+    source: Span | None, mentions: ItemsByStart[tuple[Entity, Mention]]
+) -> tuple[str | None, str | None]:
+    if source is None:
+        return None, None
+    head = source.root
+    best = None
+    for entity, mention in mentions.within(source.start_char, source.end_char):
+        # The head of the phrase decides: "UN Secretary-General Antonio Guterres" is the
+        # person, not the UN; "an anonymous Foreign Office official" is an official, not
+        # the department — no entity, but the department's actor code.
+        is_head = mention.start <= head.idx < mention.end
+        rank = (is_head, entity.type == "PERSON", mention.end)
+        if best is None or rank > best[0]:
+            best = (rank, entity, mention)
+    if best is None:
+        return None, None
+    (is_head, _, _), entity, mention = best
+    return (entity.id if is_head else None), mention.actor or entity.actor

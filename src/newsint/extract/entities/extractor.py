@@ -1,0 +1,201 @@
+"""The entity stage put together: which spans enter it, how each is linked and grouped, and the
+group-wide passes (namesakes, coreference, actor codes) that follow."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from newsint.dates import ReferenceDay
+from newsint.extract.entities import actors, coref, geocontext
+from newsint.extract.entities.equipment import (
+    AMBIGUOUS_EQUIPMENT_LABEL,
+    EQUIPMENT_LABELS,
+    civilian_sense,
+    describes_ship,
+    equipment_extent,
+    inside_longer_name,
+    join_split_names,
+    military_context,
+)
+from newsint.extract.entities.groups import (
+    EntityGroup,
+    merge_place_namesakes,
+    merge_surnames,
+    name_key,
+    numbered_entities,
+)
+from newsint.extract.entities.places import (
+    locative_person,
+    longer_town_name,
+    names_division,
+    place_extent,
+    with_county_word,
+    written_division_link,
+)
+from newsint.extract.intervals import Intervals
+from newsint.kb.knowledge import SHIP_ID, division_link, knowledge_base
+from newsint.model import Entity, Mention
+from newsint.nlp.rulers import CITY_SPANS_KEY
+from newsint.nlp.text import doc_text
+
+# spaCy / ruler labels -> newsint types. NORP (nationalities) are not entities: they feed actor
+# codes ("Russian troops"); dates, numbers and works of art belong to other stages or none.
+LABEL_TYPES = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "FAC": "PLACE",
+    "EQUIPMENT": "EQUIPMENT",
+    "OPERATION": "OPERATION",
+}
+# An entity text with no letter, or one a tokenizer split badly, is not a name.
+_HAS_LETTER = re.compile(r"[A-Za-z]")
+MAX_NAME_TOKENS = 10
+
+
+def extract_entities(
+    doc: Doc, *, reference_date: ReferenceDay | None, dateline_place: str | None = None
+) -> list[Entity]:
+    kb = knowledge_base()
+    groups: dict[str, EntityGroup] = {}
+    surnames: dict[str, str] = {}  # surname -> group key of a person named in full
+    spans = _entity_spans(doc)
+    context = frozenset(s.ent_id_.split(":", 1)[1] for s in spans if s.ent_id_.startswith("country:"))
+
+    for span in spans:
+        etype = LABEL_TYPES[span.label_]
+        if etype == "PERSON" and not span.ent_id_:
+            span, etype = locative_person(span)
+        span = _trim(span)
+        if span is not None and etype == "PLACE":
+            span = with_county_word(span)
+        if span is None or (etype == "PLACE" and kb.is_adjective(span.text)):
+            continue  # "the Ukrainian threat": a nationality, which actors.py reads, not a place
+        link = kb.link(span.text, etype, kb_id=_kb_id(span), date=reference_date, context=context)
+        if not _kb_id(span) and (written_division := written_division_link(span, context)) is not None:
+            link, etype = written_division, "PLACE"  # "Nineveh province", whatever NER called "Nineveh"
+        elif names_division(span, link):
+            link = division_link(span.text, country=link.attributes.get("iso"), context=context) or link
+        if link is not None:
+            etype = link.type
+            key = link.kb_id
+        elif etype == "PERSON" and len(span) == 1 and span.text in surnames:
+            key = surnames[span.text]
+        else:
+            key = f"{etype}:{name_key(span.text)}"
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = EntityGroup(
+                key=key,
+                type=etype,
+                name=link.name if link else span.text,
+                kb_id=link.kb_id if link else None,
+                attributes=dict(link.attributes) if link else _unlinked_attributes(span),
+                actor=link.actor if link else None,
+            )
+        if etype == "PERSON" and len(span) > 1:
+            surnames.setdefault(span[-1].text, key)
+        written = place_extent(span) if etype == "PLACE" else span
+        group.mentions.append(Mention(start=written.start_char, end=written.end_char, text=written.text))
+        group.spans.append(span)
+
+    merge_surnames(groups, surnames)
+    merge_place_namesakes(groups)
+    geocontext.settle_places(doc, groups.values(), dateline_place=dateline_place)
+    coref.add_title_mentions(doc, groups, reference_date=reference_date, new_group=EntityGroup)
+    coref.add_pronoun_mentions(doc, groups)
+    actors.add_group_actors(doc, groups, new_group=EntityGroup)
+    for group in groups.values():
+        actors.mark_metonymy(group)
+        actors.mark_figurative(group)
+    return numbered_entities(groups)
+
+
+def _entity_spans(doc: Doc) -> list[Span]:
+    cities = _city_spans(doc)
+    city_tokens = Intervals((city.start, city.end) for city in cities)
+    spans = [
+        longer_town_name(ent)
+        for ent in doc.ents
+        if ent.label_ in LABEL_TYPES and not city_tokens.overlaps(ent.start, ent.end) and not civilian_sense(ent)
+    ] + cities
+    for ent in doc.ents:
+        if ent.label_ != AMBIGUOUS_EQUIPMENT_LABEL or inside_longer_name(ent):
+            continue
+        if military_context(ent) and not civilian_sense(ent):
+            spans.append(Span(doc, ent.start, ent.end, label="EQUIPMENT", span_id=ent.ent_id_))
+    # A ship's name after its navy's prefix ("HMS Defender") is the ship, whatever NER or a KB
+    # person or place name inside it said ("USS Carney" is not Mark Carney); only the KB's own
+    # equipment entry for it wins ("FS Charles de Gaulle", a class named after its first ship).
+    text = doc_text(doc)
+    ships = knowledge_base().ship_spans(doc, text)
+    spans = [s for s in spans if (s.label_ in EQUIPMENT_LABELS and s.ent_id_) or not _overlaps(s, ships)]
+    spans += [s for s in ships if not _overlaps(s, spans)]
+    spans = [s for s in spans if not describes_ship(s, ships)]
+    spans += [s for s in knowledge_base().operation_spans(doc, text) if not _overlaps(s, spans)]
+    spans = [
+        equipment_extent(s) if s.label_ == "EQUIPMENT" else s
+        for s in join_split_names(sorted(spans, key=lambda s: s.start))
+    ]
+    spans = [s for s in spans if s is not None]
+    # A mention inside an equipment phrase is part of it ("bomber" in "bomber and fighter aircraft").
+    equipment = Intervals((s.start, s.end) for s in spans if s.label_ == "EQUIPMENT")
+    return [s for s in spans if not equipment.holds_more_than(s.start, s.end)]
+
+
+def _city_spans(doc: Doc) -> list[Span]:
+    """Gazetteer city names NER missed or mislabelled ("near Aleppo" as a LANGUAGE). NER's
+    PERSON wins ("Lincoln said"), and so does any knowledge-base entity."""
+    out = []
+    ents = doc.ents  # rebuilt at every access: read once, and each token's entity looked up
+    entity_at = {i: n for n, ent in enumerate(ents) for i in range(ent.start, ent.end)}
+    for span in doc.spans.get(CITY_SPANS_KEY, []):
+        overlapping = [ents[n] for n in sorted({entity_at[i] for i in range(span.start, span.end) if i in entity_at})]
+        if any(e.label_ == "PERSON" or e.ent_id_ for e in overlapping):
+            continue
+        if overlapping and not all(e.start >= span.start and e.end <= span.end for e in overlapping):
+            continue  # part of a longer name ("Aleppo Citadel", "New York Times")
+        out.append(Span(doc, span.start, span.end, label="GPE", span_id=span.id_))
+    return out
+
+
+def _overlaps(span: Span, spans: list[Span]) -> bool:
+    return any(span.start < other.end and other.start < span.end for other in spans)
+
+
+def _kb_id(span: Span) -> str | None:
+    """The KB id the ruler gave the span's tokens; for an equipment phrase widened around its
+    name ("attack and fighter aircraft", whose first token has none) the id it was given."""
+    if span.id_ == SHIP_ID:  # a person's name in a ship's ("USS Carney") does not make it that person
+        return span.ent_id_ if span.ent_id_.startswith("equipment") else None
+    if span.ent_id_:
+        return span.ent_id_
+    if span.label_ == "EQUIPMENT" and span.id_:
+        return span.id_
+    return None
+
+
+def _unlinked_attributes(span: Span) -> dict[str, Any]:
+    if span.id_ == SHIP_ID:  # a span's own id (ent_id_ is read from the tokens' entity ids)
+        return {"linked": False, "category": "warship", "kind": "platform"}
+    return {"linked": False}
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop a leading article and a trailing possessive: "the Kremlin's" -> "Kremlin"."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    while end > start and doc[end - 1].text in {"'s", "’s", "'", "’"}:
+        end -= 1
+    if start >= end or end - start > MAX_NAME_TOKENS:
+        return None
+    trimmed = Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_ or span.ent_id_)
+    if not _HAS_LETTER.search(trimmed.text):
+        return None
+    return trimmed
