@@ -132,3 +132,22 @@ def test_the_users_reference_date_reaches_the_stages_as_a_date():
     assert analysis.document.published == "2022-03-06" and analysis.document.published_basis == "user"
     (ago,) = [t for t in analysis.times if "ago" in t.text]
     assert ago.value_start == "2022-03-04"
+
+
+def test_the_dateline_stage_marks_a_new_entity_and_leaves_the_entity_stages_alone():
+    from newsint.clean import clean
+    from newsint.nlp.parse import parse
+
+    text = "KYIV — Russian missiles struck Kyiv overnight, the city's mayor said on Telegram."
+    document = clean(raw(text))
+    assert document.dateline is not None and document.dateline.place
+    values = pipeline.stage_inputs(document, parse(document.text))
+    for stage in STAGES:
+        if stage.name.startswith("newsint.dateline_place."):
+            found = values["entities"]
+            before = [dataclasses.replace(e, attributes=dict(e.attributes)) for e in found]
+        pipeline.run_stage(stage, values)
+    (kyiv,) = [e for e in values["entities"] if "dateline" in e.attributes]
+    assert kyiv.mentions and kyiv.mentions[0].text == "Kyiv"  # the place the text names, marked
+    assert found == before  # the entity stage's records are as it made them
+    assert not any("dateline" in e.attributes for e in found)

@@ -3,6 +3,8 @@ line and the place of a wire dateline, kept with no mention but traced by their 
 
 from __future__ import annotations
 
+import dataclasses
+
 from newsint.extract.entities import geocontext
 from newsint.extract.entities.groups import name_key
 from newsint.kb.knowledge import knowledge_base, place_link
@@ -52,10 +54,11 @@ def with_dateline_place(entities: list[Entity], dateline: Dateline | None) -> li
     written = {"start": start, "end": start + len(dateline.place), "text": dateline.place}
     town = geocontext.dateline_town(dateline.place)
     link = place_link(town) if town is not None else None
-    for entity in entities:
+    for index, entity in enumerate(entities):
         if entity.type == "PLACE" and link is not None and entity.kb_id == link.kb_id:
-            entity.attributes["dateline"] = written
-            return entities
+            # A new record: the entity stage's own stays as it made it.
+            marked = dataclasses.replace(entity, attributes={**entity.attributes, "dateline": written})
+            return [*entities[:index], marked, *entities[index + 1 :]]
     attributes = dict(link.attributes) if link else {"linked": False}
     attributes["source"] = "dateline"
     attributes["dateline"] = written

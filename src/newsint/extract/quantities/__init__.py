@@ -34,7 +34,7 @@ What each field holds (the contract's ``quantities[]``):
 - ``start``/``end``/``text``: the hedge, the number, its unit and, for a counted noun, the words
   up to that noun ("about 4,000 Turkish troops"); ``text == doc.text[start:end]``.
 - ``predicate``/``modality``: the lemma of the verb that governs the quantity ("killed up to 75
-  people" -> kill) and whether it is a count, a plan or a forecast (``newsint.extract.predicates``).
+  people" -> kill) and whether it is a count, a plan or a forecast (``predicates``).
 
 Not quantities: dates and times ("March 29", "9:01 p.m.", "in 2020", "the 1970s"), ordinals
 ("22nd", "second"), numbers in names ("F-16", "MiG-29", "Exercise-2019", "Page 2", "Stoxx 600",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsint.extract.predicates import governing_verb, modality, predicate
+from newsint.extract.quantities.predicates import governing_verb, modality, predicate
 from newsint.extract.quantities.filters import entity_index, not_a_quantity
 from newsint.extract.quantities.finding import blocked_chars, coverage, digit_mentions, word_mentions
 from newsint.extract.quantities.hedges import apply_hedges
