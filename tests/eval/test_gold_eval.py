@@ -106,7 +106,7 @@ def test_the_seed_gold_file_is_valid() -> None:
                     {"type": "MOBILIZE", "actors": [], "start": {"value": "2022-01-15", "precision": "fortnight"}}
                 ]
             },
-            "'fortnight' is not one of day, month-part, month, year",
+            "'fortnight' is not one of day, week, month-part, month, year",
         ),
         ({"events": [{"type": "MOBILIZE", "actors": [], "location": "nowhere"}]}, "events[0].location: 'nowhere'"),
         ({"events": [{"type": "MOBILIZE", "actors": [], "modality": "likely"}]}, "'likely' is not one of asserted"),
