@@ -164,7 +164,8 @@ def test_eval_seed_json_passes_every_scored_section(cli) -> None:
     (file,) = report["files"]
     sections = file["sections"]
     assert sections["document"] == {"gold": 15, "found": 15, "recall": 1.0, "complete": False, "output": None,
-                                    "unexpected": None, "precision": None, "f1": None}  # fmt: skip
+                                    "unexpected": None, "precision": None, "f1": None, "optional_matched": None,
+                                    "nonfactual_asserted": None}  # fmt: skip
     assert [m for m in file["missed"] if m["section"] == "document"] == []
     assert file["unscored"] == ["scenarios"]
     # Every missed item says why and where: the sentence it was expected in is a sentence of the
