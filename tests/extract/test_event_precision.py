@@ -26,7 +26,6 @@ SENTENCES = {
     "confirmed": "The attack was confirmed by the Turkish foreign ministry.",
     "killed fighting": "Two British volunteers were killed fighting Islamic State near Raqqa.",
     "mood": "The campaign tried to capture the public mood.",
-    "smoke": "Smoke from the burning oil wells blocked out the sky.",
     "breakfast": "The delegates sat down to breakfast.",
     "denied": "The Kremlin denied involvement in the poisoning.",
     "details": "No further details about the victims have been released.",
@@ -97,7 +96,6 @@ def test_a_death_in_battle_is_fight(analysis: Analysis) -> None:
     ("key", "types"),
     [
         ("mood", ("FIGHT",)),
-        ("smoke", ("REJECT", "PROTEST")),
         ("breakfast", ("CONSULT",)),
         ("denied", ("REJECT", "SANCTION")),
         ("details", ("RETREAT",)),

@@ -141,8 +141,6 @@ def _context_modality(token: Token) -> Modality | None:
                 return found
         if previous is not None and previous.dep_ in {"acl", "ccomp"} and node.lemma_.lower() in REPORT_NOUNS:
             return "reported"
-        if node.dep_ == "relcl":
-            return None  # a relative clause describes its noun: the author's own statement
         if node.i != token.i and node.pos_ in {"VERB", "AUX"}:
             direct = False
         if (

@@ -42,27 +42,6 @@ CLAIM_FRAME_PREPOSITIONS = frozenset(("in",))
 
 HYPHENS = frozenset(("-", "‐", "‑"))
 
-# Types whose act only people and institutions perform: "smoke blocked out the sky" rejects nothing.
-AGENTIVE_TYPES = frozenset(("REJECT", "CONSULT", "AGREE", "SUPPORT", "DEMAND", "THREATEN", "CONCEDE", "DISAPPROVE",
-                            "STATEMENT", "SANCTION", "AID"))  # fmt: skip
-# Common nouns that name people or bodies of people (beyond named entities, pronouns and the nouns
-# that end like agents: -er, -or, -ist, -ian, -ant, -ent).
-PEOPLE_NOUNS = frozenset((
-    "official", "minister", "leader", "government", "spokesman", "spokeswoman", "spokesperson", "diplomat",
-    "envoy", "delegation", "country", "state", "nation", "group", "party", "side", "member", "rebel", "militant",
-    "troop", "force", "army", "police", "authority", "administration", "regime", "court", "judge", "parliament",
-    "council", "committee", "commission", "agency", "organisation", "organization", "ministry", "department",
-    "office", "coalition", "alliance", "union", "people", "activist", "family", "man", "woman", "child",
-    "refugee", "chief", "general", "officer", "king", "company", "firm", "bank", "opposition", "militia",
-    "movement", "network", "team", "staff", "volunteer", "public", "community", "tribe", "clan", "body", "panel",
-    "board", "cabinet", "secretary", "chancellor", "media", "newspaper", "junta", "faction", "power", "ally",
-    "partner", "neighbour", "neighbor", "world", "west", "kremlin", "pentagon", "congress", "senate", "navy",
-    "guard", "unit", "cell", "jihadi", "jihadist", "everyone", "someone", "nobody", "family", "mother", "father",
-    "son", "daughter", "wife", "husband", "brother", "sister", "friend", "colleague", "crowd", "mob", "voter",
-    "citizen", "civilian", "resident", "villager", "student", "worker", "employee", "population", "majority",
-    "minority", "republic", "kingdom", "embassy", "mission", "camp", "bloc", "forum", "summit", "club",
-))  # fmt: skip
-AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "men", "woman", "people")
 # Objects of a taking of ground that are not ground: "capture the public mood".
 TAKING_VERBS = frozenset(("capture", "recapture", "seize", "overrun", "storm", "occupy"))
 ABSTRACT_OBJECTS = frozenset((
@@ -104,8 +83,6 @@ def not_an_event(trigger: _Trigger, found: Mapping[int, _Trigger]) -> str | None
         return "'demonstrated that/its resolve', 'as the clashes demonstrated': showing, not protesting"
     if _present_state_passive(token):
         return "a present passive with no agent ('weapons that are banned') is a state"
-    if trigger.type in AGENTIVE_TYPES and _inanimate_subject(token):
-        return "'smoke blocked out the sky': only people and institutions do this"
     if lemma in TAKING_VERBS and objects and objects <= ABSTRACT_OBJECTS:
         return "'capture the public mood': no ground is taken"
     if lemma in PARTY_VERBS and not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
@@ -116,17 +93,6 @@ def not_an_event(trigger: _Trigger, found: Mapping[int, _Trigger]) -> str | None
 def _frames_conflict(adjective: Token, found: Mapping[int, _Trigger]) -> bool:
     conflictual = {"FIGHT", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST"}
     return any(c.dep_ == "xcomp" and c.i in found and found[c.i].type in conflictual for c in adjective.children)
-
-
-def _inanimate_subject(verb: Token) -> bool:
-    """The verb's subject is a common noun that names no person, group or institution."""
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
-    if subject is None or subject.pos_ != "NOUN":
-        return False
-    if any(t.ent_type_ for t in subject.subtree):
-        return False  # "the Asia-Pacific Economic Cooperation (APEC) forum": named, so someone
-    lemma = subject.lemma_.lower()
-    return lemma not in PEOPLE_NOUNS and not lemma.endswith(AGENT_SUFFIXES)
 
 
 def _nominal_reason(token: Token, lemma: str, trigger: _Trigger, found: Mapping[int, _Trigger]) -> str | None:
