@@ -249,6 +249,11 @@ class Event:
     # Additive beyond DESIGN.md's sketch: the word the event was coded from ("strikes", "agreed"),
     # so that a reader can check the coding against the text, not only against the sentence.
     trigger: Span | None = None
+    # Additive (issue #15): how likely a careful analyst is to accept the event as coded (type and
+    # modality), 0-1, from extract/events/confidence.py; the brief's timeline and the exports show
+    # events at or above a threshold (--min-confidence), the JSON keeps all. None: not scored
+    # (an analysis stored before the field existed).
+    confidence: float | None = None
 
 
 @dataclass(slots=True)

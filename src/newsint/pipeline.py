@@ -120,7 +120,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("newsint.quantity_times.v1", ("doc", "quantities", "times"), ("quantities",), timed_quantities),
     # Events after claims (an event inside someone's claim is reported and points at it) and
     # times (the time expressions that govern a clause date its event).
-    Stage("newsint.events.v1", ("doc", "entities", "claims", "times"), ("events",), extract_events),
+    Stage("newsint.events.v2", ("doc", "entities", "claims", "times"), ("events",), extract_events),
     Stage("newsint.judgements.v1", ("doc",), ("judgements",), extract_judgements),
     Stage("newsint.contradictions.v1", ("claims", "quantities"), ("contradictions",), find_contradictions),
     Stage("newsint.dateline_place.v1", ("entities", "document"), ("entities",), _dateline_place),

@@ -29,6 +29,7 @@ from newsint.cli.common import (
 )
 from newsint.errors import EmptyInputError, NewsintError
 from newsint.export.sink import OutputFormat, OutputSink
+from newsint.extract.events.confidence import DEFAULT_MIN_CONFIDENCE
 from newsint.nlp.model import require_model
 
 
@@ -40,6 +41,12 @@ def analyze(
     fail_fast: FailFastOption = False,
     max_bytes: MaxBytesOption = None,
     encoding: EncodingOption = None,
+    min_confidence: Annotated[
+        float,
+        typer.Option("--min-confidence", min=0.0, max=1.0,
+                     help="The brief's events and ACLED rows: only events at or above this confidence "
+                          "(JSON keeps all)."),
+    ] = DEFAULT_MIN_CONFIDENCE,
 ) -> None:
     """Analyse articles: clean text, metadata, entities, claims, quantities, times, events and judgements."""
     from newsint.pipeline import analyze_paths
@@ -49,7 +56,7 @@ def analyze(
     settings = run_settings(published=published, max_bytes=max_bytes, encoding=encoding, fail_fast=fail_fast)
     inputs = expand(paths)
     with writing(out):
-        sink = OutputSink(output_format, out)  # opened before any work: an unwritable --out fails at once
+        sink = OutputSink(output_format, out, min_confidence=min_confidence)  # opened before any work: an unwritable --out fails at once
     failed = 0
     try:
         with progress(sum(isinstance(i, Path) for i in inputs), "analysing") as advance:

@@ -28,6 +28,11 @@ def eval_gold(
         Path | None,
         typer.Option("--split", help="Group totals by this split.json (default: the split.json beside each gold file)."),
     ] = None,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option("--min-confidence", min=0.0, max=1.0,
+                     help="Score only events at or above this confidence (default: all events)."),
+    ] = None,
     summary: Annotated[
         bool, typer.Option("--summary", help="Print the totals only (all files, tuning and checking halves).")
     ] = False,
@@ -41,7 +46,7 @@ def eval_gold(
     reports, failed = [], False
     for path in gold_files:
         try:
-            reports.append(evaluate(path, settings, split))
+            reports.append(evaluate(path, settings, split, min_confidence))
         except NewsintError as error:
             failed = True
             report_error(error)

@@ -133,13 +133,20 @@ def score(gold: Gold, analysis: Analysis) -> FileReport:
     )
 
 
-def evaluate(path: Path, settings: Settings | None = None, split: Path | None = None) -> FileReport:
+def evaluate(path: Path, settings: Settings | None = None, split: Path | None = None,
+             min_confidence: float | None = None) -> FileReport:  # fmt: skip
     """Load one gold file, analyse its article and score the Analysis. Raises NewsintError.
 
     ``split``: a split.json (``{"tuning": [names], "checking": [names]}``); by default the one
-    beside the gold file, if any. The file's group is the list that names its stem."""
+    beside the gold file, if any. The file's group is the list that names its stem.
+    ``min_confidence``: score only the events at or above it (None: all events)."""
     gold = load_gold(path)
-    report = score(gold, analyze_article(gold, settings or Settings.from_env()))
+    analysis = analyze_article(gold, settings or Settings.from_env())
+    if min_confidence is not None:  # score what the brief and the exports show
+        from newsint.extract.events.confidence import confident
+
+        analysis.events = confident(analysis.events, min_confidence)
+    report = score(gold, analysis)
     report.group = split_group(path, split)
     return report
 
@@ -240,10 +247,34 @@ def _total(reports: list[FileReport]) -> dict[str, Any]:
                 row["output"] = (row["output"] or 0) + (section.output_total or 0)
                 row["unexpected"] = (row["unexpected"] or 0) + len(section.unexpected)
                 row["nonfactual_asserted"] = (row["nonfactual_asserted"] or 0) + len(section.nonfactual_asserted)
+    bands = [0, 0] * len(CONFIDENCE_BANDS)
+    for report in reports:
+        for section in report.sections:
+            for confidence, right in section.scored_outputs:
+                band = _band(confidence)
+                bands[2 * band] += right
+                bands[2 * band + 1] += 1
+    if "events" in totals and any(bands):
+        totals["events"]["precision_by_confidence"] = {
+            f"{low:.1f}-{high:.1f}": {"right": bands[2 * i], "output": bands[2 * i + 1],
+                                     "precision": _round(bands[2 * i] / bands[2 * i + 1]) if bands[2 * i + 1] else None}
+            for i, (low, high) in enumerate(CONFIDENCE_BANDS)}  # fmt: skip
     for row in totals.values():
         row["recall"] = _round(row["found"] / row["gold"]) if row["gold"] else None
         row["precision"] = _round((row["output"] - row["unexpected"]) / row["output"]) if row["output"] else None
     return totals
+
+
+# Confidence bands of the precision-by-band figures (the last band includes 1.0).
+CONFIDENCE_BANDS: tuple[tuple[float, float], ...] = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 1.0))
+
+
+def _band(confidence: float | None) -> int:
+    value = 1.0 if confidence is None else confidence
+    for index, (_, high) in enumerate(CONFIDENCE_BANDS):
+        if value < high:
+            return index
+    return len(CONFIDENCE_BANDS) - 1
 
 
 def _round(value: float | None) -> float | None:
@@ -313,6 +344,11 @@ def _print_totals(console: Console, title: str, totals: dict[str, dict[str, Any]
         table.add_row(section, cell("gold"), cell("found"), _score_cell(row["recall"]), cell("output"),
                       cell("unexpected"), _score_cell(row["precision"]), cell("nonfactual_asserted"))  # fmt: skip
     console.print(table)
+    bands = totals.get("events", {}).get("precision_by_confidence")
+    if bands:
+        cells = [f"{name}: {b['right']}/{b['output']}" + (f" = {b['precision']:.2f}" if b["precision"] is not None else "")
+                 for name, b in bands.items()]  # fmt: skip
+        _print_wrapped(console, "event precision by confidence band: " + "; ".join(cells), indent=0)
 
 
 def _print_file(console: Console, report: FileReport) -> None:

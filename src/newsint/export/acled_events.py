@@ -1,7 +1,7 @@
 """One article's events as ACLED-shaped CSV rows (``newsint analyze --format acled``).
 
-Every event of every analysed article gets a row, with its modality, so that a reader can
-filter; the corpus export (``newsint export -f acled``, export/acled.py) is the ACLED file
+Every event of every analysed article at or above the confidence threshold (``--min-confidence``,
+extract/events/confidence.py) gets a row, with its modality, so that a reader can filter; the corpus export (``newsint export -f acled``, export/acled.py) is the ACLED file
 proper: events deduplicated across articles, factual and dated only, ACLED's precision codes.
 
 ACLED's own columns (event_date, time_precision, event_type, actor1, actor2, location, latitude,
@@ -19,6 +19,7 @@ import io
 from collections.abc import Iterable
 
 from newsint.export.csvfile import write_rows
+from newsint.extract.events.confidence import DEFAULT_MIN_CONFIDENCE, confident
 from newsint.model import Analysis, Event
 
 COLUMNS = (
@@ -27,9 +28,9 @@ COLUMNS = (
 )  # fmt: skip
 
 
-def acled_rows(analysis: Analysis) -> Iterable[dict[str, str]]:
+def acled_rows(analysis: Analysis, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Iterable[dict[str, str]]:
     names = {e.id: e.name for e in analysis.entities}
-    for event in analysis.events:
+    for event in confident(analysis.events, min_confidence):
         location = event.location
         yield {
             "event_id": f"{analysis.document.id}:{event.id}",
@@ -56,11 +57,11 @@ def acled_header() -> str:
     return buffer.getvalue()
 
 
-def acled_csv(analysis: Analysis) -> str:
+def acled_csv(analysis: Analysis, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> str:
     """The rows of one analysis as CSV text, without the header; cells as every CSV export writes
     them (csvfile.csv_cell: no formula, no terminal control)."""
     buffer = io.StringIO()
-    write_rows(buffer, COLUMNS, acled_rows(analysis))
+    write_rows(buffer, COLUMNS, acled_rows(analysis, min_confidence=min_confidence))
     return buffer.getvalue()
 
 

@@ -19,14 +19,16 @@ from rich.table import Table
 from rich.text import Text
 
 from newsint.export.safe_text import rich_text
+from newsint.extract.events.confidence import DEFAULT_MIN_CONFIDENCE, confident
 from newsint.model import Analysis
 
 # A paragraph longer than this is shortened in the brief (the JSON always has the full text).
 BRIEF_PARAGRAPH_CHARS = 220
 
 
-def render_brief(analysis: Analysis) -> RenderableType:
-    parts = [section(analysis) for section in SECTIONS]
+def render_brief(analysis: Analysis, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> RenderableType:
+    parts = [section(analysis) if section is not _events else _events(analysis, min_confidence)
+             for section in SECTIONS]  # fmt: skip
     document = analysis.document
     title = rich_text(document.title or "(no title found)", style="bold")
     return Panel(Group(*(p for p in parts if p is not None)), title=title, title_align="left", expand=True)
@@ -165,16 +167,22 @@ def _judgements(analysis: Analysis) -> RenderableType | None:
     return table
 
 
-def _events(analysis: Analysis) -> RenderableType | None:
+def _events(analysis: Analysis, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> RenderableType | None:
     """A dated timeline of what the author asserts happened, then, apart, what someone reports
-    and what is only hypothetical, conditional, negated or still to come."""
+    and what is only hypothetical, conditional, negated or still to come: the events at or above
+    ``min_confidence`` (the JSON keeps the others), and how many were left out."""
     if not analysis.events:
         return None
     names = {e.id: e.name for e in analysis.entities}
     text = analysis.document.text
-    asserted = sorted((e for e in analysis.events if e.modality == "asserted"), key=lambda e: (e.start or "9999", e.id))
-    others = [e for e in analysis.events if e.modality != "asserted"]
+    shown = confident(analysis.events, min_confidence)
+    asserted = sorted((e for e in shown if e.modality == "asserted"), key=lambda e: (e.start or "9999", e.id))
+    others = [e for e in shown if e.modality != "asserted"]
     parts: list[RenderableType] = []
+    if len(shown) < len(analysis.events):
+        left_out = len(analysis.events) - len(shown)
+        parts.append(Text(f"{left_out} event(s) below confidence {min_confidence:.2f} not shown "
+                          "(--min-confidence; the JSON keeps them)", style="dim"))  # fmt: skip
     if asserted:
         parts.append(_event_table("Timeline (asserted events)", asserted, names, text, modality=False))
     if others:

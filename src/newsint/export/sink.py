@@ -23,6 +23,7 @@ from typing import IO
 from rich.console import Console
 
 from newsint.export.safe_text import json_safe
+from newsint.extract.events.confidence import DEFAULT_MIN_CONFIDENCE
 from newsint.model import Analysis
 
 BRIEF_WIDTH = 110
@@ -38,9 +39,13 @@ class OutputFormat(StrEnum):
 
 
 class OutputSink:
-    def __init__(self, output_format: OutputFormat, out: Path | None) -> None:
+    def __init__(self, output_format: OutputFormat, out: Path | None, *,
+                 min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> None:  # fmt: skip
+        """``min_confidence``: the brief's events and the ACLED rows show only events at or above
+        it; JSON, JSON Lines and Markdown keep every event with its score."""
         self.format = output_format
         self.out = out
+        self.min_confidence = min_confidence
         self.count = 0
         self._first_json: str | None = None  # json: one object alone, an array for several
         self._features: list[dict] = []  # geojson: features only (small), not whole analyses
@@ -80,7 +85,7 @@ class OutputSink:
 
             if self.count == 1:
                 self._stream.write(acled_header())
-            self._stream.write(acled_csv(analysis))
+            self._stream.write(acled_csv(analysis, min_confidence=self.min_confidence))
         elif self.format is OutputFormat.jsonl:
             self._stream.write(json_safe(analysis.to_json()) + "\n")
         elif self.format is OutputFormat.markdown:
@@ -88,7 +93,7 @@ class OutputSink:
 
             self._stream.write(("\n---\n\n" if self.count > 1 else "") + render_markdown(analysis))
         else:
-            self._stream.write(render_brief_text(analysis, color=self._color))
+            self._stream.write(render_brief_text(analysis, color=self._color, min_confidence=self.min_confidence))
         self._stream.flush()
 
     def close(self, *, success: bool) -> None:
@@ -113,10 +118,10 @@ class OutputSink:
         self._temp.unlink(missing_ok=True)
 
 
-def render_brief_text(analysis: Analysis, *, color: bool) -> str:
+def render_brief_text(analysis: Analysis, *, color: bool, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> str:
     from newsint.export.brief import render_brief
 
     buffer = io.StringIO()
     console = Console(file=buffer, width=BRIEF_WIDTH, force_terminal=color, color_system="auto" if color else None)
-    console.print(render_brief(analysis))
+    console.print(render_brief(analysis, min_confidence=min_confidence))
     return buffer.getvalue()

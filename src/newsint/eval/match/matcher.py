@@ -507,10 +507,13 @@ class _Matcher:
                                 f"{key} {value} ({e.precision}) is not within {when['value']} ({when['precision']})"))  # fmt: skip
             return out
 
-        result, _ = self.complete_match(
-            "events", golds, events, right, strict, _event_label,
-            lambda e: f"{e.id} {e.type} by {', '.join(sorted(p.actor for p in e.actors if p.actor)) or '?'} ({e.modality})",
-            lambda e: (e.sentence.start, e.sentence.end), lambda g: [g["contains"]])  # fmt: skip
+        def label(e: Event) -> str:
+            return f"{e.id} {e.type} by {', '.join(sorted(p.actor for p in e.actors if p.actor)) or '?'} ({e.modality})"
+
+        result, _ = self.complete_match("events", golds, events, right, strict, _event_label, label,
+                                        lambda e: (e.sentence.start, e.sentence.end), lambda g: [g["contains"]])  # fmt: skip
+        wrong = {f.item for f in result.unexpected}
+        result.scored_outputs = [(e.confidence, label(e) not in wrong) for e in events]
         # Factual output in a sentence whose gold events are all non-factual: the worst error an
         # analyst meets (a thing that did not happen on the timeline as a fact).
         for e in events:

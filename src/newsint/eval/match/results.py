@@ -30,6 +30,8 @@ class SectionResult:
     # sentence whose gold events are all non-factual (negated, hypothetical, conditional, future).
     optional_matched: int = 0
     nonfactual_asserted: list[Finding] = field(default_factory=list)
+    # Complete events: (confidence, right) per output event, for precision by confidence band.
+    scored_outputs: list[tuple[float | None, bool]] = field(default_factory=list)
 
     @property
     def passed(self) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newsint.extract.events.actor_codes import actor_codes, own_side
+from newsint.extract.events.confidence import event_confidence
 from newsint.extract.events.dates import event_dates, times_by_sentence
 from newsint.extract.events.lexicon import Lexicon, lexicon
 from newsint.extract.events.mentions import MentionIndex
@@ -68,7 +69,7 @@ def _event(
     if claim is not None and modality in {"asserted", "future"}:
         modality = "reported"
     start, end, precision = event_dates(token, time_tokens)
-    return Event(
+    event = Event(
         id=f"V{number}",
         type=event_type,
         sentence=SentenceSpan(sentence.start_char, sentence.end_char),
@@ -87,6 +88,8 @@ def _event(
         operation=next(iter(_in_sentence(sentence, index, "OPERATION", near=token)), None),
         trigger=TextSpan(token.idx, token.idx + len(token.text), token.text),
     )
+    event.confidence = event_confidence(event, nominal=trigger.nominal)
+    return event
 
 
 def _in_sentence(sentence: Span, index: MentionIndex, etype: str, near: Token | None = None) -> list[str]:

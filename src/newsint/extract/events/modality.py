@@ -23,6 +23,27 @@ INTENTION_VERBS = {"plan", "intend", "prepare", "aim", "seek", "want", "hope", "
 # Verbs whose complement the author presents as untrue ("pretending to have initiated").
 PRETENCE_VERBS = {"pretend", "feign", "imagine", "suppose"}
 
+# The irrealis and negation family (issue #15): words whose complement did not happen. Each
+# applies to the event it governs directly (through a preposition at most), never through another
+# verb: in "failed to stop such attacks" the stopping failed, the attacks happened.
+NEGATING_GOVERNORS = {"fail", "avoid", "spare", "avert", "thwart", "foil", "forgo", "forego", "refrain", "renege",
+                      "escape", "prevent", "abandon",
+                      "spared", "sparing"}  # fmt: skip  # the model lemmatises "spared" as "spar"
+NEGATING_PHRASALS = {("hold", "off"), ("call", "off"), ("rule", "out"), ("back", "away")}
+# Complements that may happen: ability, likelihood, readiness, proposals, appeals.
+HYPOTHETICAL_GOVERNORS = {"likely", "unlikely", "able", "unable", "possible", "willing", "ready", "consider",
+                          "mull", "weigh", "propose", "urge", "ask", "call", "press", "push", "demand",
+                          "want", "hope", "need", "threaten", "seek", "try", "attempt", "fear", "risk",
+                          "prospect", "possibility", "threat", "chance"}  # fmt: skip
+# Complements that are scheduled or intended: "are due to meet", "are poised to storm", "plans for an
+# offensive".
+FUTURE_GOVERNORS = {"due", "poise", "set", "schedule", "plan", "intend", "prepare", "expect", "intention", "vow",
+                    "pledge", "promise", "aim"}  # fmt: skip
+# Nouns whose content clause is said by someone ("unconfirmed reports that ... were killed").
+REPORT_NOUNS = {"report", "claim", "allegation", "rumour", "rumor", "suggestion", "account"}
+# How a governor takes the event: as its complement, object, or through a preposition.
+GOVERNED_DEPS = {"xcomp", "ccomp", "dobj", "prep", "pcomp", "acl", "pobj", "attr", "oprd"}
+
 
 def intention_type(trigger: Trigger, modality: Modality, condition: str | None, reported: bool) -> str:
     """What a stated intention amounts to: "Israel will evacuate the settlements" is an AGREE,
@@ -104,13 +125,24 @@ def _context_modality(token: Token) -> Modality | None:
     """
     previous: Token | None = None
     node = token
+    direct = True  # no verb between the trigger and ``node`` yet (the irrealis family's reach)
     while True:
         own = previous is None or previous.dep_ != "conj"
         marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
         if own and marks & CONDITION_MARKS:
             return "conditional"
+        if own and "whether" in marks:
+            return "hypothetical"  # "it is not known whether the strike killed anyone"
         if own and any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in node.children):
             return "hypothetical"
+        if previous is not None and direct:
+            found = _governed_modality(node, previous)
+            if found is not None:
+                return found
+        if previous is not None and previous.dep_ in {"acl", "ccomp"} and node.lemma_.lower() in REPORT_NOUNS:
+            return "reported"
+        if node.i != token.i and node.pos_ in {"VERB", "AUX"}:
+            direct = False
         if (
             previous is not None
             and previous.dep_ in {"acl", "ccomp", "relcl"}
@@ -127,6 +159,24 @@ def _context_modality(token: Token) -> Modality | None:
         if node.head.i == node.i:
             return None
         previous, node = node, node.head
+
+
+def _governed_modality(node: Token, previous: Token) -> Modality | None:
+    """The modality ``node`` gives the event below it (reached through ``previous``), if it is one of
+    the irrealis family: spared, held off, avoided, failed to, instead of, likely, due to, plans."""
+    if previous.dep_ not in GOVERNED_DEPS:
+        return None
+    lemma = node.lemma_.lower()
+    particles = {c.lower_ for c in node.children if c.dep_ == "prt"}
+    if lemma in NEGATING_GOVERNORS or node.lower_ in NEGATING_GOVERNORS or any((lemma, p) in NEGATING_PHRASALS for p in particles):
+        return "negated"
+    if lemma == "of" and any(c.lower_ == "instead" for c in (*node.children, *node.lefts, node.doc[node.i - 1])):
+        return "negated"  # "attacked the town instead of negotiating"
+    if lemma in FUTURE_GOVERNORS:
+        return "future"
+    if lemma in HYPOTHETICAL_GOVERNORS:
+        return "hypothetical"
+    return None
 
 
 def _future(clause: Token) -> bool:

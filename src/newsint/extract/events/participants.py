@@ -50,6 +50,18 @@ REQUEST_NOUNS = {"demand", "call", "request", "appeal", "invitation", "offer", "
 STANCE_NOUNS = {"defiance", "protest", "opposition", "retaliation", "revenge", "solidarity"}
 
 
+# Verbs whose subject tells of, judges or watches an act without doing it: "the attack was
+# confirmed by the Syrian foreign ministry", "Turkey condemned the bombing". A confirmer or a
+# reporter is never the actor of what they confirm (issue #15).
+WITNESS_VERBS = frozenset((
+    "confirm", "report", "deny", "describe", "condemn", "denounce", "criticise", "criticize",
+    "witness", "document", "record", "verify", "investigate", "see", "hear", "film", "photograph", "mention",
+    "acknowledge", "welcome", "praise", "discuss", "debate", "monitor", "observe", "predict", "fear", "warn",
+    "cite", "detail", "reveal", "publish", "say", "tell", "note", "recall", "remember", "mourn",
+    "commemorate", "label", "dub", "attribute", "survive", "flee", "escape", "blame", "investigate",
+))  # fmt: skip
+
+
 def participant_refs(
     trigger: Trigger, index: MentionIndex, kind: EventType
 ) -> tuple[list[MentionRef | Token | str], list[MentionRef | Token | str]]:
@@ -72,13 +84,14 @@ def participant_refs(
         head = token.head
         if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
             head = head.head  # "remained on alert", "took part in the fighting": the verb's subject acts
-            if not actors:
+            if not actors and head.lemma_.lower() not in WITNESS_VERBS:
                 actors.extend(_subject_refs(head, index))
             # "three civilians were killed in a car bombing": who suffered the verb suffered the act.
             for child in head.children:
                 if child.dep_ == "nsubjpass":
                     targets.extend(_phrase_refs(child, index, places=False))
-        if not actors and token.dep_ in OBJECT_DEPS | {"nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
+        if (not actors and token.dep_ in OBJECT_DEPS | {"nsubjpass"} and head.pos_ in {"VERB", "AUX"}
+                and head.lemma_.lower() not in WITNESS_VERBS):  # fmt: skip
             actors.extend(_subject_refs(head, index))  # "Ukraine launched counterstrikes"
             targets.extend(_prep_party_refs(head, index))
         targets.extend(_prep_party_refs(token, index))

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from newsint.extract.entities.actors import GROUP_SECTORS
 from newsint.extract.events.grammar import OBJECT_DEPS, SUBJECT_DEPS
 from newsint.extract.events.lexicon import CONFLICTUAL, EventType, Lexicon
+from newsint.extract.events.sense import not_an_event
 from newsint.kb.knowledge import knowledge_base
 from newsint.model import Modality
 
@@ -72,6 +73,9 @@ def find_triggers(sentence: Span, lex: Lexicon) -> Iterator[Trigger]:
             and not (found[head.i].type == "STATEMENT" and _indefinite(trigger.token))
         ):
             del found[trigger.token.i]
+    # Figurative and idiomatic uses, states and the frames of claims are not events (sense.py).
+    for index in [i for i, t in found.items() if not_an_event(t, found) is not None]:
+        del found[index]
     yield from sorted(found.values(), key=lambda t: t.token.i)
 
 
@@ -178,8 +182,28 @@ def _choose_verb_type(token: Token, lemma: str, candidates: tuple[str, ...], lex
         explosives = lex.types["ASSAULT"].modes.get("explosives", frozenset())
         if name == "ASSAULT" and _weapon_context(token, lex.types["FIGHT"].weapons, explosives):
             return "FIGHT"  # "aircraft killed 46 civilians": conventional military force
+        if name == "ASSAULT" and _killed_in_combat(token):
+            return "FIGHT"  # "killed fighting Isis", "killed in action": a death in battle
         return name
     return None
+
+
+# What a death in battle is said to happen in ("killed in action", "killed in clashes with").
+COMBAT_NOUNS = {"action", "battle", "clash", "fighting", "combat", "firefight", "skirmish", "offensive", "war",
+                "crossfire", "gunfight", "shootout"}  # fmt: skip
+COMBAT_GERUNDS = {"fighting", "battling", "defending"}
+
+
+def _killed_in_combat(verb: Token) -> bool:
+    """ "were killed fighting Islamic State", "killed in action", "killed last week in clashes with US
+    forces": a combatant's death in fighting is FIGHT, not one-sided violence."""
+    for child in verb.children:
+        if child.dep_ in {"advcl", "xcomp", "conj", "dobj"} and child.lower_ in COMBAT_GERUNDS:
+            return True  # "killed fighting Isis" (the parser may read "fighting" as an object)
+        if child.dep_ == "prep" and child.lower_ in {"in", "during"}:
+            if any(c.dep_ == "pobj" and c.lemma_.lower() in COMBAT_NOUNS for c in child.children):
+                return True
+    return False
 
 
 def _governs_to(verb: Token) -> bool:
