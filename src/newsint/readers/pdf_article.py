@@ -42,6 +42,13 @@ CHROME_MIN_SHARE = 0.5
 # many link-list blocks) ends an article.
 RUN_BREAK_CHARS = 400
 RUN_BREAK_LINK_BLOCKS = 3
+# Body-type blocks that are not prose count this much of their length in a run's score.
+NEUTRAL_WEIGHT = 0.5
+TRAILING_NEUTRAL = True
+# A block that starts right of this share of the article column's width is beside it.
+SIDEBAR_START_SHARE = 0.6
+# A run after a heading of comments or related stories counts this share of its text.
+AFTER_END_HEADING_WEIGHT = 0.25
 # A caption is at most this long, in smaller type than the body.
 MAX_CAPTION_CHARS = 400
 # The title is at least this much larger than body type and this short.
@@ -53,6 +60,26 @@ TITLE_PAGES_BEFORE = 1
 _WORD = re.compile(r"\w+", re.U)
 _DIGITS = re.compile(r"\d+")
 _BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+\S", re.I)
+# The heading of what follows an article: readers' comments, related or recommended stories.
+# Prose after it is not the article.
+_END_HEADING = re.compile(
+    r"^\W*(?:\d+\s+)?(?:top[- ]rated\s+|readers?'?\s+|latest\s+|user\s+|show\s+|view\s+)?"
+    r"(?:comments?|responses?|replies|discussion|conversation|leave\s+a\s+(?:reply|comment)"
+    r"|join\s+the\s+(?:discussion|conversation)|(?:post|add)\s+a\s+comment"
+    r"|kommentare?|commentaires?|comentarios?|commenti|reacties|komentarze)\b"
+    r"|^\W*(?:related(?:\s+(?:stories|articles|posts|news|content|coverage|links|reading))?"
+    r"|(?:you\s+)?(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)"
+    r"|more\s+(?:stories|articles|news|from|on|in|like\s+this|to\s+read|coverage)"
+    r"|(?:most\s+(?:read|popular|viewed|shared|commented)|popular\s+(?:now|stories|posts|articles)"
+    r"|trending(?:\s+now|\s+stories)?|recommended(?:\s+for\s+you|\s+stories|\s+reading)?"
+    r"|read\s+next|up\s+next|what\s+to\s+read\s+next|editor'?s\s+picks|top\s+stories|latest\s+(?:news|stories))"
+    r"|você\s+(?:pode|também\s+pode)\s+gostar|leia\s+(?:também|mais)|veja\s+também|te\s+puede\s+interesar"
+    r"|lee\s+también|(?:à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet|leggi\s+anche"
+    r"|das\s+könnte\s+sie\s+auch\s+interessieren|mehr\s+zum\s+thema|lesen\s+sie\s+auch"
+    r"|ook\s+interessant|читайте\s+также)\b",
+    re.I,
+)
+MAX_HEADING_WORDS = 6
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’)»]\s*$")
 
 
@@ -116,7 +143,15 @@ def classify(blocks: list[Block], pages: int) -> Article | None:
     if body_size is None:
         return None
     good = [_is_good(b, stop) and _same_size(b.size, body_size) for b in content]
-    first, last = _main_run(content, good)
+    # A block in another column than the article's prose (a sidebar printed beside it) is
+    # neither part of the article nor a gap in it.
+    beside = _beside(content, good)
+    for block in (b for b, out in zip(content, beside, strict=True) if out):
+        article.removed.append(Removed(kind=_kind(block) if block.link_density > LINK_LIST_DENSITY else "sidebar",
+                                       text=block.text))  # fmt: skip
+    good = [g for g, out in zip(good, beside, strict=True) if not out]
+    content = [b for b, out in zip(content, beside, strict=True) if not out]
+    first, last = _main_run(content, good, body_size, _end_headings(content))
 
     title_at = _title_index(content, first, body_size)
     for index, block in enumerate(content):
@@ -149,6 +184,22 @@ def _body_size(blocks: list[Block], stop: frozenset[str]) -> float | None:
     return chars.most_common(1)[0][0] if chars else None
 
 
+def _beside(blocks: list[Block], good: list[bool]) -> list[bool]:
+    """Which blocks start right of the middle of the article's column (a sidebar)."""
+    lefts: Counter[float] = Counter()
+    widths: list[float] = []
+    for block, is_good in zip(blocks, good, strict=True):
+        if is_good:
+            lefts[round(block.x0)] += len(block.text)
+            widths += [line.x1 - line.x0 for line in block.lines]
+    if not lefts:
+        return [False] * len(blocks)
+    left = lefts.most_common(1)[0][0]
+    widths.sort()
+    middle = left + widths[len(widths) // 2] * SIDEBAR_START_SHARE
+    return [block.x0 > middle for block in blocks]
+
+
 def _is_good(block: Block, stop: frozenset[str]) -> bool:
     words = _WORD.findall(block.text)
     if len(words) < GOOD_MIN_WORDS or block.link_density > GOOD_MAX_LINK_DENSITY:
@@ -160,26 +211,65 @@ def _same_size(a: float, b: float) -> bool:
     return abs(a - b) < SIZE_TOLERANCE
 
 
-def _main_run(blocks: list[Block], good: list[bool]) -> tuple[int, int]:
-    """First and last index of the run of good blocks with the most text."""
-    runs: list[tuple[int, int, int]] = []  # (first, last, good chars)
+def _end_headings(blocks: list[Block]) -> list[int]:
+    """Indexes of the headings of comment sections and related-story lists."""
+    return [
+        i for i, b in enumerate(blocks) if len(_WORD.findall(b.text)) <= MAX_HEADING_WORDS and _END_HEADING.match(b.text)
+    ]
+
+
+def _main_run(
+    blocks: list[Block], good: list[bool], body_size: float, end_headings: list[int]
+) -> tuple[int, int]:
+    """First and last index of the run of good blocks with the most text.
+
+    Body-type blocks that are not prose (list items, table rows, short paragraphs) neither
+    break a run nor start one, and count half; other material between good blocks (menus,
+    teaser lists, type of another size) breaks the run once there is enough of it. A heading of
+    comments or related stories always breaks it, and a run before the first such heading wins
+    over what follows it, however long.
+    """
+    runs: list[tuple[int, int, float]] = []  # (first, last, score)
+    breaks = set(end_headings)
     start = end = None
-    chars = gap_chars = gap_links = 0
+    score = 0.0
+    gap_chars = gap_links = 0
     for index, block in enumerate(blocks):
+        if index in breaks and start is not None:
+            runs.append((start, end, score))
+            start = None
+        neutral = _same_size(block.size, body_size) and block.link_density <= LINK_LIST_DENSITY
+        if start is not None and (good[index] or neutral) and (
+            gap_chars > RUN_BREAK_CHARS or gap_links >= RUN_BREAK_LINK_BLOCKS
+        ):
+            runs.append((start, end, score))
+            start = None
         if good[index]:
-            if start is not None and (gap_chars > RUN_BREAK_CHARS or gap_links >= RUN_BREAK_LINK_BLOCKS):
-                runs.append((start, end, chars))
-                start, chars = None, 0
             if start is None:
-                start = index
+                start, score = index, 0.0
+            score += len(block.text)
             end, gap_chars, gap_links = index, 0, 0
-            chars += len(block.text)
         elif start is not None:
-            gap_chars += len(block.text)
-            gap_links += block.link_density > LINK_LIST_DENSITY
+            if neutral and gap_chars == gap_links == 0:
+                # Body type right after the run (a list, a table) continues it.
+                score += NEUTRAL_WEIGHT * len(block.text)
+                end = index if TRAILING_NEUTRAL else end
+            elif neutral:
+                score += NEUTRAL_WEIGHT * len(block.text)
+            else:
+                gap_chars += len(block.text)
+                gap_links += block.link_density > LINK_LIST_DENSITY
     if start is not None:
-        runs.append((start, end, chars))
-    first, last, _ = max(runs, key=lambda run: run[2])
+        runs.append((start, end, score))
+    # A run that follows such a heading counts for less: readers' comments and related
+    # excerpts can outweigh a short article, but an aside inside a long article (a "More on …"
+    # box) cannot outweigh the rest of it. A heading above the first prose is in a menu.
+    after = [i for i in end_headings if i > runs[0][0]]
+
+    def weight(run: tuple[int, int, float]) -> float:
+        return run[2] * (AFTER_END_HEADING_WEIGHT if after and run[0] > after[0] else 1.0)
+
+    first, last, _ = max(runs, key=weight)
     return first, last
 
 
