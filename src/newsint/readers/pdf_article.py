@@ -45,6 +45,7 @@ RUN_BREAK_LINK_BLOCKS = 3
 # Body-type blocks that are not prose count this much of their length in a run's score.
 NEUTRAL_WEIGHT = 0.5
 TRAILING_NEUTRAL = True
+TRAILING_AFTER_GAP = True
 # A block that starts right of this share of the article column's width is beside it.
 SIDEBAR_START_SHARE = 0.6
 # A run after a heading of comments or related stories counts this share of its text.
@@ -54,12 +55,33 @@ MAX_CAPTION_CHARS = 400
 # The title is at least this much larger than body type and this short.
 TITLE_MIN_SIZE_RATIO = 1.15
 MAX_TITLE_WORDS = 40
+MAX_SUBHEADING_WORDS = 15
 # A title is looked for on the article's first page and this many pages before it.
 TITLE_PAGES_BEFORE = 1
 
 _WORD = re.compile(r"\w+", re.U)
 _DIGITS = re.compile(r"\d+")
 _BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+\S", re.I)
+# A photo gallery's own lines: its counter ("Image 1 of 8") and its buttons.
+_GALLERY = re.compile(
+    r"^(?:(?:image|photo|picture|slide|foto|bild|imagen)\s+\d+\s+(?:of|/|von|de|sur|di)\s+\d+"
+    r"|(?:caption|close|expand|enlarge|photo|image|gallery)$)",
+    re.I,
+)
+# A line of article metadata: "Published 18 November 2019 By", "Updated 1:39 am EST, …".
+# It names the act and carries a date or time; a "By …" line with one is a byline too.
+_METADATA = re.compile(
+    r"\b(?:published|updated|posted|last\s+(?:updated|modified)|modified|publicado|atualizado|actualizado"
+    r"|veröffentlicht|aktualisiert|publié|mis\s+à\s+jour|pubblicato|aggiornato)\b|^by\s",
+    re.I,
+)
+MAX_METADATA_WORDS = 20
+# An advertisement's label, alone in its block.
+_AD_LABEL = re.compile(
+    r"^\W*(?:advertisement|advertising|sponsored(?:\s+by)?|sponsored\s+content|ad|anzeige|werbung"
+    r"|publicidade|publicidad|publicité|pubblicità|реклама)\W*$",
+    re.I,
+)
 # The heading of what follows an article: readers' comments, related or recommended stories.
 # Prose after it is not the article.
 _END_HEADING = re.compile(
@@ -165,12 +187,20 @@ def classify(blocks: list[Block], pages: int) -> Article | None:
             article.removed.append(Removed(kind=kind, text=text))
         elif block.link_density > LINK_LIST_DENSITY and not good[index]:
             article.removed.append(Removed(kind="links", text=text))
+        elif _GALLERY.match(text) and len(_WORD.findall(text)) > MAX_HEADING_WORDS:
+            article.captions.append(text)  # "Image 1 of 8" and the photo's caption
+        elif _GALLERY.match(text):
+            article.removed.append(Removed(kind="boilerplate", text=text))
+        elif _is_metadata(text):
+            article.removed.append(Removed(kind="byline", text=text))
+        elif _AD_LABEL.match(text):
+            article.removed.append(Removed(kind="boilerplate", text=text))
         elif _same_size(block.size, body_size):
             _append_paragraph(article, block, content[index - 1] if index else None)
         elif block.size < body_size and len(text) <= MAX_CAPTION_CHARS:
             article.captions.append(text)
-        elif block.size > body_size and len(_WORD.findall(text)) <= MAX_TITLE_WORDS:
-            article.paragraphs.append(text)  # a subheading in larger type
+        elif _is_subheading(block, body_size):
+            article.paragraphs.append(text)
         else:
             article.removed.append(Removed(kind="boilerplate", text=text))
     return article if article.paragraphs else None
@@ -200,7 +230,21 @@ def _beside(blocks: list[Block], good: list[bool]) -> list[bool]:
     return [block.x0 > middle for block in blocks]
 
 
+def _is_subheading(block: Block, body_size: float) -> bool:
+    return (
+        block.size > body_size
+        and block.link_density <= LINK_LIST_DENSITY
+        and 0 < len(_WORD.findall(block.text)) <= MAX_SUBHEADING_WORDS
+    )
+
+
+def _is_metadata(text: str) -> bool:
+    return bool(_METADATA.search(text)) and any(c.isdigit() for c in text) and len(_WORD.findall(text)) <= MAX_METADATA_WORDS
+
+
 def _is_good(block: Block, stop: frozenset[str]) -> bool:
+    if _GALLERY.match(block.text) or _is_metadata(block.text):
+        return False
     words = _WORD.findall(block.text)
     if len(words) < GOOD_MIN_WORDS or block.link_density > GOOD_MAX_LINK_DENSITY:
         return False
@@ -256,6 +300,9 @@ def _main_run(
                 end = index if TRAILING_NEUTRAL else end
             elif neutral:
                 score += NEUTRAL_WEIGHT * len(block.text)
+                end = index if TRAILING_AFTER_GAP else end
+            elif _is_subheading(block, body_size):
+                pass  # a subheading in larger type: neither text nor a gap
             else:
                 gap_chars += len(block.text)
                 gap_links += block.link_density > LINK_LIST_DENSITY
