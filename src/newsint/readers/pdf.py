@@ -16,7 +16,7 @@ from collections import Counter
 from newsint.dates import find_full_date
 from newsint.errors import EmptyInputError, EncryptedError, MalformedError, UnsupportedError
 from newsint.model import Removed
-from newsint.readers.pdf_article import Article, classify
+from newsint.readers.pdf_article import PAGE_NUMBER, Article, classify
 from newsint.readers.pdf_layout import Block, Line, blocks_of, page_lines, page_pieces
 from newsint.readers.raw import PAGE_BREAK, RawDocument
 
@@ -27,7 +27,7 @@ RUNNING_LINE_MIN_SHARE = 0.5
 # A page is in columns when more than this share of its lines has a gutter-wide gap inside.
 COLUMN_LINE_SHARE = 0.2
 _COLUMN_GAP = re.compile(r"\S {4,}\S")
-_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:of|/)\s*\d{1,4})?\s*$", re.I)
+_PAGE_NUMBER = PAGE_NUMBER
 _DIGITS = re.compile(r"\d+")
 
 
@@ -114,7 +114,6 @@ def _article_document(article: Article, source: str) -> RawDocument:
         text="\n".join(article.paragraphs),
         layout="paragraphs",
         title=article.title,
-        author=article.author,
         captions=article.captions,
         removed=article.removed,
         published=published,

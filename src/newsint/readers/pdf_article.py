@@ -59,6 +59,7 @@ MAX_SUBHEADING_WORDS = 15
 # A title is looked for on the article's first page and this many pages before it.
 TITLE_PAGES_BEFORE = 1
 
+PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:of|/)\s*\d{1,4})?\s*$", re.I)
 _WORD = re.compile(r"\w+", re.U)
 _DIGITS = re.compile(r"\d+")
 _BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+\S", re.I)
@@ -110,7 +111,6 @@ class Article:
     title: str | None = None
     paragraphs: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
-    author: str | None = None
     removed: list[Removed] = field(default_factory=list)
     running: list[str] = field(default_factory=list)  # the chrome lines, for the page's date
 
@@ -155,8 +155,11 @@ def classify(blocks: list[Block], pages: int) -> Article | None:
     content: list[Block] = []
     for block in blocks:
         if _shape(block) in chrome:
-            article.removed.append(Removed(kind="running-header", text=block.text))
-            article.running.append(block.text)
+            if PAGE_NUMBER.match(block.text):
+                article.removed.append(Removed(kind="page-furniture", text=block.text))
+            else:
+                article.removed.append(Removed(kind="running-header", text=block.text))
+                article.running.append(block.text)
         else:
             content.append(block)
     words = [w for b in content for w in _WORD.findall(b.text)]
@@ -181,9 +184,11 @@ def classify(blocks: list[Block], pages: int) -> Article | None:
         if index == title_at:
             article.title = text
         elif index < first or index > last:
-            kind = "byline" if title_at is not None and title_at < index < first and _is_byline(block) else _kind(block)
-            if kind == "byline" and article.author is None and _BYLINE.match(text):
-                article.author = _BYLINE.sub(lambda m: m.group(0)[-1], text, count=1)
+            if title_at is not None and title_at < index < first and _is_byline(block):
+                # The cleaner reads bylines ("By A and B | Analysis"); it gets the line as text.
+                article.paragraphs.append(text)
+                continue
+            kind = _kind(block)
             article.removed.append(Removed(kind=kind, text=text))
         elif block.link_density > LINK_LIST_DENSITY and not good[index]:
             article.removed.append(Removed(kind="links", text=text))
@@ -346,14 +351,19 @@ def _kind(block: Block) -> str:
 
 
 def _append_paragraph(article: Article, block: Block, previous: Block | None) -> None:
-    """A paragraph cut by a page break continues on the next page: join the two halves."""
+    """A paragraph cut by a page break continues on the next page: join the two halves.
+
+    It is cut when the last block of the page before, in the same type, stops without ending
+    its sentence.
+    """
     text = block.text
     if (
         article.paragraphs
         and previous is not None
         and previous.page < block.page
-        and not _SENTENCE_END.search(article.paragraphs[-1])
-        and text[:1].islower()
+        and _same_size(previous.size, block.size)
+        and article.paragraphs[-1].endswith(previous.text)
+        and not _SENTENCE_END.search(previous.text)
     ):
         article.paragraphs[-1] += " " + text
     else:
