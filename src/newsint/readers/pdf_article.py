@@ -77,6 +77,23 @@ _METADATA = re.compile(
     re.I,
 )
 MAX_METADATA_WORDS = 20
+# News-photo caption phrasing (wire style): "In this Nov. 19, 2019, file photo, …", "A, left, and
+# B, right, …", "Image copyright …", "(AP Photo/…)". Set in body type, it is still no body.
+_CAPTION_PHRASE = re.compile(
+    r"\b(?:in\s+this\s+(?:[\w.]+\s+){0,4}(?:file\s+)?(?:photo|image|picture)|file\s+photo"
+    r"|image\s+(?:copyright|caption)|\((?:AP|AFP|Reuters|Getty)\s+(?:Photo|Images?)\b)"
+    r"|\w,\s+(?:left|right|center|centre|second\s+(?:from\s+)?(?:left|right)),\s",
+    re.I,
+)
+MAX_CAPTION_WORDS = 80
+# A call to action: subscribe, follow, share, support. Short blocks with one are promotion.
+_CALL_TO_ACTION = re.compile(
+    r"\b(?:sign\s+up|subscribe|newsletter|follow\s+(?:us|me)\b|share\s+(?:this|your)|click\s+here"
+    r"|download\s+(?:our|the)\s+app|support\s+(?:us|our)\b|become\s+a\s+(?:member|subscriber)"
+    r"|abonnieren|inscreva-se|suscríbete|abonnez-vous|iscriviti)\b",
+    re.I,
+)
+MAX_PROMOTION_WORDS = 40
 # An advertisement's label, alone in its block.
 _AD_LABEL = re.compile(
     r"^\W*(?:advertisement|advertising|sponsored(?:\s+by)?|sponsored\s+content|ad|anzeige|werbung"
@@ -198,8 +215,10 @@ def classify(blocks: list[Block], pages: int) -> Article | None:
             article.removed.append(Removed(kind="boilerplate", text=text))
         elif _is_metadata(text):
             article.removed.append(Removed(kind="byline", text=text))
-        elif _AD_LABEL.match(text):
+        elif _AD_LABEL.match(text) or _is_promotion(text):
             article.removed.append(Removed(kind="boilerplate", text=text))
+        elif _is_caption_text(text):
+            article.captions.append(text)
         elif _same_size(block.size, body_size):
             _append_paragraph(article, block, content[index - 1] if index else None)
         elif block.size < body_size and len(text) <= MAX_CAPTION_CHARS:
@@ -247,8 +266,16 @@ def _is_metadata(text: str) -> bool:
     return bool(_METADATA.search(text)) and any(c.isdigit() for c in text) and len(_WORD.findall(text)) <= MAX_METADATA_WORDS
 
 
+def _is_caption_text(text: str) -> bool:
+    return bool(_CAPTION_PHRASE.search(text)) and len(_WORD.findall(text)) <= MAX_CAPTION_WORDS
+
+
+def _is_promotion(text: str) -> bool:
+    return bool(_CALL_TO_ACTION.search(text)) and len(_WORD.findall(text)) <= MAX_PROMOTION_WORDS
+
+
 def _is_good(block: Block, stop: frozenset[str]) -> bool:
-    if _GALLERY.match(block.text) or _is_metadata(block.text):
+    if _GALLERY.match(block.text) or _is_metadata(block.text) or _is_caption_text(block.text):
         return False
     words = _WORD.findall(block.text)
     if len(words) < GOOD_MIN_WORDS or block.link_density > GOOD_MAX_LINK_DENSITY:
