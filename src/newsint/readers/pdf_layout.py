@@ -32,6 +32,7 @@ GLYPH_EM = 0.5
 # Beyond this many pieces on one page the page is treated as having no layout worth reading
 # (a generated or hostile file): its plain text stands as one block.
 MAX_PIECES_PER_PAGE = 50_000
+_BULLET = re.compile(r"^(?:[•·▪▫◦‣∙●○■□►▸–—*-]\s|\d{1,2}[.)]\s)")
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 
 
@@ -187,12 +188,18 @@ def usual_line_gap(lines: list[Line]) -> dict[float, float]:
 
 
 def blocks_of(lines: list[Line]) -> list[Block]:
-    """Consecutive lines of one size and weight, at the usual spacing, as blocks."""
+    """Consecutive lines of one size and weight, at the usual spacing, as blocks; a bulleted or
+    numbered list item starts a block of its own."""
     gaps = usual_line_gap(lines)
     blocks: list[Block] = []
     for line in lines:
         last = blocks[-1].lines[-1] if blocks else None
-        if last is not None and last.page == line.page and _continues(last, line, gaps):
+        if (
+            last is not None
+            and last.page == line.page
+            and _continues(last, line, gaps)
+            and not _BULLET.match(line.text)
+        ):
             blocks[-1].lines.append(line)
         else:
             blocks.append(Block(line.page, [line]))
