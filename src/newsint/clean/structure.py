@@ -99,6 +99,8 @@ def is_caption(candidate: Candidate, *, wrapped: bool, width: int, before_body: 
         return False
     if _CAPTION_LABEL.match(text) or _PHOTO_CREDIT.search(text):
         return True
+    if before_body and _BRACKETED_CREDIT.search(text):
+        return True
     if not wrapped or candidate.lines != 1:
         return False
     ratio = HEADER_CAPTION_LINE_RATIO if before_body else OVERLONG_LINE_RATIO
