@@ -1,4 +1,13 @@
-"""PDF files: the text of every page, with running headers, footers and page numbers recognised.
+"""PDF files: the article, read from the text with its layout; else the text of every page, with
+running headers, footers and page numbers recognised.
+
+First the layout reader (pdf_layout.py: pypdf's text visitor, lines and blocks with font size,
+weight, position and links) and the block classifier (pdf_article.py) look for the article: a
+web page saved as PDF carries menus, banners, comments and the browser's own header and footer,
+and only the classifier tells them from the article. Its paragraphs go to the cleaner one a line
+(``layout="paragraphs"``), the title and captions beside them, and everything set aside in
+``removed`` with its kind. When no block reads as prose (a scan with a thin text layer, a
+table-only file), the plain path below reads the pages as before.
 
 Page furniture is found by comparing pages, not by position alone: a line that recurs at the top
 or bottom of most pages (digits ignored, so "Page 3 of 5" and a dated header count as one) is a
