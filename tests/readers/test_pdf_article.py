@@ -24,7 +24,7 @@ GUARDIAN = SHARED / "data" / "news" / "guardian-syria.jsonl"
 HEADLINE = "Fighters and families left behind as the caliphate falls"
 MENU = ["Home", "World", "Politics", "Business", "Opinion", "Sport", "Culture", "Newsletters"]
 SUBHEADING = "What happens next"
-LIST_ITEMS = ["- Reopen the northern crossings to aid convoys", "- Register the families held in the camps"]
+LIST_ITEMS = ["• Reopen the northern crossings to aid convoys", "• Register the families held in the camps"]
 TEASERS = [
     "Aid agencies warn of a winter crisis in the north as fuel runs short for the camps",
     "Border talks stall again as both sides accuse each other of moving troops at night",
@@ -170,3 +170,34 @@ def test_menus_share_bars_related_stories_and_comments_are_set_aside():
     assert "Newsletters" in links and "Twitter" in links
     assert any(TEASERS[1][:40] in r.text for r in document.removed)
     assert any(COMMENTS[1][:40] in r.text for r in document.removed)
+
+
+def test_a_500_page_pdf_comes_back_whole():
+    """A long report (500 pages, a running header on each) is read to its last page: the
+    layout pass bounds its work per page and the article spans every page."""
+    from fpdf import FPDF
+
+    from newsint.clean import clean
+    from newsint.readers import read_bytes
+    from newsint.settings import Settings
+
+    words = " ".join(_article_paragraphs()).split()
+    pdf = FPDF(format=(148, 210))
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_creation_date(dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+    pdf.set_auto_page_break(auto=False)
+    for page in range(500):
+        pdf.add_page()
+        pdf.set_font("Helvetica", "", 8)
+        pdf.cell(0, 5, f"Annual report 2019 | page {page + 1}", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+        pdf.set_font("Helvetica", "", 10)
+        start = (page * 37) % (len(words) - 80)
+        text = " ".join(words[start : start + 80])
+        pdf.multi_cell(0, 5, f"{text[0].upper()}{text[1:]} ({page + 1}).", new_x="LMARGIN", new_y="NEXT")
+    (raw,) = list(read_bytes(bytes(pdf.output()), source="report.pdf", settings=Settings(), suffix=".pdf"))
+    document = clean(raw)
+    body = document.paragraphs_of("body")
+    assert len(body) == 500
+    assert body[-1].endswith("(500).")
+    assert sum(r.kind == "running-header" for r in document.removed) == 500

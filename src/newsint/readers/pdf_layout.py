@@ -32,7 +32,9 @@ GLYPH_EM = 0.5
 # Beyond this many pieces on one page the page is treated as having no layout worth reading
 # (a generated or hostile file): its plain text stands as one block.
 MAX_PIECES_PER_PAGE = 50_000
-_BULLET = re.compile(r"^(?:[•·▪▫◦‣∙●○■□►▸–—*-]\s|\d{1,2}[.)]\s)")
+# A list item's bullet or number. Dashes are left out: a wrapped line of prose may start with
+# one ("– among them …").
+_BULLET = re.compile(r"^(?:[•·▪▫◦‣∙●○■□►▸*]\s|\d{1,2}[.)]\s)")
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 
 
