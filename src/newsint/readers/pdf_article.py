@@ -30,8 +30,8 @@ from newsint.model import Removed
 from newsint.readers.pdf_layout import SIZE_TOLERANCE, Block
 
 # A block is prose ("good") with at least this many words and this share of stop words …
-GOOD_MIN_WORDS = 12
-GOOD_MIN_STOPWORD_SHARE = 0.25
+GOOD_MIN_WORDS = 8
+GOOD_MIN_STOPWORD_SHARE = 0.3
 # … and at most this share of its characters under a link.
 GOOD_MAX_LINK_DENSITY = 0.3
 # A block mostly under links is a link list (menu, teaser list, tag cloud), whatever its size.
