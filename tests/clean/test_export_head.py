@@ -33,8 +33,8 @@ def _export(head: str) -> str:
     ],
 )
 def test_a_caption_between_headline_and_body_is_a_caption(caption):
-    document = clean(RawDocument(source="export.txt", reader="text",
-                                 text=_export(f"Border crossing stays shut\nafter bridge shelling\n {caption}")))  # fmt: skip
+    text = _export(f"Border crossing stays shut\nafter bridge shelling\n {caption}")
+    document = clean(RawDocument(source="export.txt", reader="text", text=text))
     assert document.title == "Border crossing stays shut after bridge shelling"
     assert document.captions == [caption]
     assert document.body.startswith("Officials in the border region said on Tuesday")

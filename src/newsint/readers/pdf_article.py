@@ -263,7 +263,11 @@ def _is_subheading(block: Block, body_size: float) -> bool:
 
 
 def _is_metadata(text: str) -> bool:
-    return bool(_METADATA.search(text)) and any(c.isdigit() for c in text) and len(_WORD.findall(text)) <= MAX_METADATA_WORDS
+    return (
+        bool(_METADATA.search(text))
+        and any(c.isdigit() for c in text)
+        and len(_WORD.findall(text)) <= MAX_METADATA_WORDS
+    )
 
 
 def _is_caption_text(text: str) -> bool:
@@ -290,13 +294,13 @@ def _same_size(a: float, b: float) -> bool:
 def _end_headings(blocks: list[Block]) -> list[int]:
     """Indexes of the headings of comment sections and related-story lists."""
     return [
-        i for i, b in enumerate(blocks) if len(_WORD.findall(b.text)) <= MAX_HEADING_WORDS and _END_HEADING.match(b.text)
+        i
+        for i, b in enumerate(blocks)
+        if len(_WORD.findall(b.text)) <= MAX_HEADING_WORDS and _END_HEADING.match(b.text)
     ]
 
 
-def _main_run(
-    blocks: list[Block], good: list[bool], body_size: float, end_headings: list[int]
-) -> tuple[int, int]:
+def _main_run(blocks: list[Block], good: list[bool], body_size: float, end_headings: list[int]) -> tuple[int, int]:
     """First and last index of the run of good blocks with the most text.
 
     Body-type blocks that are not prose (list items, table rows, short paragraphs) neither
@@ -315,8 +319,10 @@ def _main_run(
             runs.append((start, end, score))
             start = None
         neutral = _same_size(block.size, body_size) and block.link_density <= LINK_LIST_DENSITY
-        if start is not None and (good[index] or neutral) and (
-            gap_chars > RUN_BREAK_CHARS or gap_links >= RUN_BREAK_LINK_BLOCKS
+        if (
+            start is not None
+            and (good[index] or neutral)
+            and (gap_chars > RUN_BREAK_CHARS or gap_links >= RUN_BREAK_LINK_BLOCKS)
         ):
             runs.append((start, end, score))
             start = None

@@ -16,6 +16,7 @@ order sorts ascending.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -171,7 +172,9 @@ def page_lines(pieces: list[Piece], page_number: int) -> list[Line]:
             fragment = Piece(part, piece.x, piece.baseline, piece.size, piece.bold, piece.linked)
             if current and part.strip():
                 ref = next((p for p in reversed(current) if p.text.strip()), None)
-                if ref is not None and abs(ref.baseline - piece.baseline) > SAME_LINE_SHARE * max(ref.size, piece.size, 1):
+                if ref is not None and abs(ref.baseline - piece.baseline) > SAME_LINE_SHARE * max(
+                    ref.size, piece.size, 1
+                ):
                     flush()
             current.append(fragment)
     flush()
@@ -181,7 +184,7 @@ def page_lines(pieces: list[Piece], page_number: int) -> list[Line]:
 def usual_line_gap(lines: list[Line]) -> dict[float, float]:
     """Per font size, the most common baseline gap between consecutive lines of that size."""
     gaps: dict[float, Counter[float]] = {}
-    for a, b in zip(lines, lines[1:]):
+    for a, b in itertools.pairwise(lines):
         if a.page == b.page and abs(a.size - b.size) < SIZE_TOLERANCE:
             gap = round(b.baseline - a.baseline, 0)
             if 0 < gap < 3 * max(a.size, 1):

@@ -56,7 +56,7 @@ FIELD_ACCURACY_TARGET = 0.95
 
 
 def half_of(item_id: str) -> str:
-    """"checking" when sha256('check:' + id) is odd, else "tuning" (the issue's split)."""
+    """ "checking" when sha256('check:' + id) is odd, else "tuning" (the issue's split)."""
     return "checking" if int(hashlib.sha256(("check:" + item_id).encode()).hexdigest(), 16) % 2 else "tuning"
 
 
