@@ -1,4 +1,5 @@
-"""Fuzz the PDF reader: pypdf's parsing and layout text, and the running-header/page-number pass.
+"""Fuzz the PDF reader: pypdf's parsing, its text visitor and layout text, the article extractor
+(readers/pdf_layout.py, pdf_article.py) and the running-header/page-number pass.
 
 python fuzz/fuzz_pdf.py /tmp/fuzz/pdf fuzz/corpus/pdf -max_total_time=600
 """

@@ -159,23 +159,9 @@ def test_every_word_of_the_article_survives_in_order(record_id):
     assert norm(" ".join(paragraphs)) in norm(document.text)
 
 
-# guardian-0001 is still wrong with pypdf's layout mode (guardian-0000 and -0002 come back whole).
-PARAGRAPH_BREAK_BUG = (
-    "readers/pdf.py _page_text: pypdf's layout-mode text keeps the blank line between most "
-    "paragraphs but not all: in guardian-0001 there is none after paragraph 1 ('... return to "
-    "Australia.', page 1) nor after paragraph 10 ('... acutely malnourished.', page 2), both last "
-    "lines nearly full, and clean/reflow.py only breaks after a sentence end on a short line, so "
-    "1+2 and 10+11 are each one paragraph: 10 body paragraphs instead of 12"
-)
-
-
-@pytest.mark.parametrize(
-    "record_id",
-    [
-        pytest.param(r, marks=pytest.mark.xfail(reason=PARAGRAPH_BREAK_BUG, strict=True)) if r == "guardian-0001" else r
-        for r in IDS
-    ],
-)
+# guardian-0001 was wrong with pypdf's layout mode (no blank line after two paragraphs whose
+# last lines are nearly full); the layout reader sees the paragraph gap itself.
+@pytest.mark.parametrize("record_id", IDS)
 def test_the_articles_paragraphs_come_back(record_id):
     data, paragraphs = _typeset(_record(record_id), title=None)
     assert _read(data).paragraphs_of("body") == [norm(p) for p in paragraphs]

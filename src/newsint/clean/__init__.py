@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 
 from newsint.clean.boilerplate import URL, absolute_url
+from newsint.clean.head import separate_head_caption
 from newsint.clean.normalize import normalize
 from newsint.clean.reflow import Block, Layout, join_lines, split_blocks
 from newsint.clean.structure import Candidate, is_caption, is_title, same_text, split_dateline
@@ -26,6 +27,8 @@ MAX_KICKERS = 2
 
 def clean(raw: RawDocument) -> Document:
     text = normalize(raw.text)
+    if raw.layout == "auto":
+        text = separate_head_caption(text)
     blocks, layout = split_blocks(text, trust_line_breaks=raw.layout == "paragraphs")
     document = Document(id="", source=raw.source, reader=raw.reader, url=raw.url, site=raw.site,
                         language=raw.language, removed=list(raw.removed), links=list(raw.links))  # fmt: skip

@@ -36,6 +36,8 @@ SHORT_LINE_RATIO = 0.8
 # related-article box). A byline or a provenance line sits between paragraphs, never inside one.
 INTERRUPTING_KINDS = frozenset({"links", "page-furniture", "teaser"})
 
+# A wrapped line ending in this many spaces or more ends its paragraph.
+MARKED_LINE_END = "  "
 _SENTENCE_END = re.compile(r"""[.!?:…]["'”’»)\]]*$""")
 _DASH_END = re.compile(r"[—–]$")
 
@@ -147,6 +149,10 @@ def _starts_paragraph(previous: str, line: str, layout: Layout) -> bool:
         return True
     short = len(previous.rstrip()) < SHORT_LINE_RATIO * layout.width
     indented = _indent(line) > layout.base_indent
+    if previous.endswith(MARKED_LINE_END):
+        # Trailing spaces after a line's text (a Markdown hard break, a PDF copy's paragraph
+        # end) mark where the writer or the exporter ended a paragraph.
+        return True
     if ends_sentence(previous):
         return short or indented
     # A short line that is not a sentence end (a headline), then an indented line: new paragraph,

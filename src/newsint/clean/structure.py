@@ -39,6 +39,9 @@ _PHOTO_CREDIT = re.compile(
         |\b(?:Getty\s+Images|Shutterstock|Alamy(?:\s+Stock\s+Photo)?))\s*\.?$""",
     re.X,
 )
+# A credit in brackets at the very end: "… on Tuesday. (Reuters)". Only trusted on a line that
+# stands between a headline and the body; a body paragraph may end the same way.
+_BRACKETED_CREDIT = re.compile(rf"\(\s*{_AGENCIES}(?:\s*/\s*[\w .'-]{{2,60}})?\s*\)\s*$")
 # A sentence end inside a paragraph: a lower-case word, then . ! or ?, then a capital. ("U.S.
 # Media" or "Gen. Smith" are abbreviations, not sentence ends.)
 _SENTENCE_INSIDE = re.compile(r"[a-z]{2,}[.!?][\"”’']?\s+[A-Z]")
@@ -96,10 +99,17 @@ def is_caption(candidate: Candidate, *, wrapped: bool, width: int, before_body: 
         return False
     if _CAPTION_LABEL.match(text) or _PHOTO_CREDIT.search(text):
         return True
+    if before_body and _BRACKETED_CREDIT.search(text):
+        return True
     if not wrapped or candidate.lines != 1:
         return False
     ratio = HEADER_CAPTION_LINE_RATIO if before_body else OVERLONG_LINE_RATIO
     return candidate.longest_line >= ratio * width
+
+
+def is_caption_line(text: str) -> bool:
+    """A line at the head of an article that is the lead photo's caption."""
+    return bool(_CAPTION_LABEL.match(text) or _PHOTO_CREDIT.search(text) or _BRACKETED_CREDIT.search(text))
 
 
 def split_dateline(text: str) -> tuple[Dateline | None, str]:
