@@ -46,6 +46,9 @@ def write_entry(path: Path, content: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
         try:
+            # mkstemp makes it private (0600); a cache of the packaged KB is no secret, and other
+            # accounts sharing the folder (a test running as another user) may read it.
+            os.fchmod(handle, 0o644)
             with os.fdopen(handle, "wb") as out:
                 out.write(content)
             os.replace(temporary, path)

@@ -167,4 +167,4 @@ def test_the_kb_yaml_comes_from_the_cache_and_a_corrupt_one_is_reparsed(cache_ho
     path.write_bytes(path.read_bytes()[:40])
     assert _fresh_load("operations.yaml") == parsed
     common.load_data_file.cache_clear()
-    assert capsys.readouterr().err.splitlines() == [f"newsint: warning: {path}: cache corrupt; rebuilding it"]
+    assert capsys.readouterr().err.splitlines() == [f"newsint: warning: {path}: the cache is corrupt; rebuilding it"]

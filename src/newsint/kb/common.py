@@ -108,11 +108,11 @@ def _parsed_yaml(name: str, text: str) -> Any:
             cached_key, data = pickle.loads(content)
             if cached_key == key:
                 return data
-            problem = "out of date"
+            problem = "the cache is out of date"
         except Exception:
-            problem = "corrupt"
+            problem = "the cache is corrupt"
     if problem:
-        warn(f"{path}: cache {problem}; rebuilding it")
+        warn(f"{path}: {problem}; rebuilding it")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         data = yaml.load(text, Loader=loader)

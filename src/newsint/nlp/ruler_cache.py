@@ -1,7 +1,7 @@
 """The knowledge-base rulers' patterns, built once and kept in a user cache.
 
 Building the two rulers at every start cost seconds: loading the KB (gazetteer, people,
-organisations, equipment) to list ~30,000 name patterns, then running spaCy's tokenizer over each
+organisations, equipment) to list tens of thousands of name patterns, then running spaCy's tokenizer over each
 pattern text. Both results depend only on the KB data, the code that derives the patterns, the
 model (its tokenizer) and spaCy, so they are stored once, keyed by a hash of all of them:
 
