@@ -39,6 +39,19 @@ from typer.testing import CliRunner
 from newsint.model import CorpusArticle
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+# Tests never read or write the user's cache (newsint/cache.py): one throwaway cache for the whole
+# session, set before anything builds the model so that the CLI run in subprocesses shares it.
+TEST_CACHE_DIR = tempfile.mkdtemp(prefix="newsint-test-cache-")
+# Shared with the tests that run the CLI as another user (read-only stores), like /tmp itself.
+os.chmod(TEST_CACHE_DIR, 0o1777)
+os.environ["NEWSINT_CACHE_DIR"] = TEST_CACHE_DIR
+
+
+def pytest_unconfigure(config) -> None:
+    shutil.rmtree(TEST_CACHE_DIR, ignore_errors=True)
+
+
 PG_STARTUP_TIMEOUT_S = 60
 
 

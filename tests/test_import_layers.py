@@ -3,7 +3,7 @@ import cycle between packages, and none between the modules of the ``cli`` packa
 modules import ``cli.common``; ``cli/__init__`` registers them). Every import counts, those inside
 functions too (a lazy import is still a dependency).
 
-    ground   errors, settings, dates, model, source_name, schema (and the package itself)
+    ground   errors, settings, dates, model, source_name, schema, cache (and the package itself)
     readers  bytes in, RawDocument out
     clean    RawDocument -> Document
     kb       knowledge-base loaders and data
@@ -27,7 +27,7 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[1] / "src" / "newsint"
 
 LAYERS = [
-    {"newsint", "errors", "settings", "dates", "model", "source_name", "schema"},
+    {"newsint", "errors", "settings", "dates", "model", "source_name", "schema", "cache"},
     {"readers"},
     {"clean"},
     {"kb"},

@@ -12,6 +12,8 @@ such an error is a bug in the data, caught by the schema tests before release.
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import re
 import unicodedata
 from functools import cache, lru_cache
@@ -20,9 +22,12 @@ from typing import Any
 
 import yaml
 
+from newsint.cache import cache_dir, read_entry, warn, write_entry
 from newsint.errors import NewsintError
 
 DATA_PACKAGE = "newsint.kb.data"
+# Bumped when what the YAML cache stores changes shape.
+_YAML_CACHE_FORMAT = 1
 
 # Every data file opens with these keys, so a reader (and `newsint doctor`) can say what it is,
 # where it came from and until when it is believed true.
@@ -81,16 +86,39 @@ def load_data_file(name: str) -> dict[str, Any]:
         text = resource.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise KBDataError(f"knowledge-base file {name} is missing from the package", path=name) from exc
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        data = yaml.load(text, Loader=loader)
-    except yaml.YAMLError as exc:
-        raise KBDataError(f"not valid YAML: {exc}", path=name) from exc
+    data = _parsed_yaml(name, text)
     if not isinstance(data, dict):
         raise KBDataError("a knowledge-base file must be a mapping with a header", path=name)
     missing = [key for key in REQUIRED_HEADER_KEYS if key not in data]
     if missing:
         raise KBDataError(f"header lacks {', '.join(missing)}", path=name)
+    return data
+
+
+def _parsed_yaml(name: str, text: str) -> Any:
+    """The YAML's data, from the user cache (newsint/cache.py) when it holds this very text: PyYAML
+    builds the Python objects in Python even with its C parser, which cost seconds at each start
+    for the whole KB, where unpickling costs milliseconds. Keyed by the text's hash, so an edited
+    file is parsed again; the cache is the user's own folder, as trusted as the installed code."""
+    key = hashlib.sha256(f"{_YAML_CACHE_FORMAT}\0{yaml.__version__}\0".encode() + text.encode("utf-8")).hexdigest()
+    path = cache_dir() / f"kb-{name}.pickle"
+    content, problem = read_entry(path)
+    if content is not None:
+        try:
+            cached_key, data = pickle.loads(content)
+            if cached_key == key:
+                return data
+            problem = "the cache is out of date"
+        except Exception:
+            problem = "the cache is corrupt"
+    if problem:
+        warn(f"{path}: {problem}; rebuilding it")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(text, Loader=loader)
+    except yaml.YAMLError as exc:
+        raise KBDataError(f"not valid YAML: {exc}", path=name) from exc
+    write_entry(path, pickle.dumps((key, data), protocol=pickle.HIGHEST_PROTOCOL))
     return data
 
 

@@ -60,15 +60,31 @@ def load_nlp():
 @cache
 def newsint_nlp():
     """newsint's pipeline: the same model (a separate instance) with the knowledge-base entity
-    ruler before NER. Loaded once per process; a worker keeps it for all its documents."""
-    from newsint.kb.knowledge import knowledge_base
-    from newsint.nlp.rulers import add_city_ruler, add_entity_ruler, ruler_patterns
+    ruler before NER. Loaded once per process; a worker keeps it for all its documents.
 
+    The rulers' patterns and their tokens come from the user cache (nlp/ruler_cache.py) when it
+    matches this KB, code and model: building them costs seconds, loading them a fraction."""
+    from newsint.nlp import ruler_cache
+    from newsint.nlp.rulers import add_city_ruler, add_entity_ruler
+
+    info = require_model()
     nlp = _load()
-    kb = knowledge_base()
-    add_city_ruler(nlp, ruler_patterns(kb.city_patterns()))
-    add_entity_ruler(nlp, ruler_patterns(kb.name_patterns()))
+    patterns = ruler_cache.load_or_build(ruler_cache.cache_key(info.name, info.version), lambda: _build_patterns(nlp))
+    with ruler_cache.stored_tokens(nlp, patterns.tokens):
+        add_city_ruler(nlp, patterns.city)
+        add_entity_ruler(nlp, patterns.entity)
     return nlp
+
+
+def _build_patterns(nlp):
+    from newsint.kb.knowledge import knowledge_base
+    from newsint.nlp import ruler_cache
+    from newsint.nlp.rulers import ruler_patterns
+
+    kb = knowledge_base()
+    city = ruler_patterns(kb.city_patterns())
+    entity = ruler_patterns(kb.name_patterns())
+    return ruler_cache.RulerPatterns(city, entity, ruler_cache.tokenize_patterns(nlp, city + entity))
 
 
 def _load():
