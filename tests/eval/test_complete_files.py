@@ -53,8 +53,14 @@ def span(phrase: str) -> Span:
 
 def event(event_id: str, kind: str, index: int, actors: list[str] = (), targets: list[str] = (),
           modality: str = "asserted") -> Event:  # fmt: skip
-    return Event(event_id, kind, sentence(index), actors=[Participant(actor=a) for a in actors],
-                 targets=[Participant(actor=a) for a in targets], modality=modality)  # type: ignore[arg-type]
+    return Event(
+        event_id,
+        kind,
+        sentence(index),
+        actors=[Participant(actor=a) for a in actors],
+        targets=[Participant(actor=a) for a in targets],
+        modality=modality,
+    )  # type: ignore[arg-type]
 
 
 def analysis(**items: Any) -> Analysis:

@@ -43,9 +43,12 @@ def analyze(
     encoding: EncodingOption = None,
     min_confidence: Annotated[
         float,
-        typer.Option("--min-confidence", min=0.0, max=1.0,
-                     help="The brief's events and ACLED rows: only events at or above this confidence "
-                          "(JSON keeps all)."),
+        typer.Option(
+            "--min-confidence",
+            min=0.0,
+            max=1.0,
+            help="The brief's events and ACLED rows: only events at or above this confidence (JSON keeps all).",
+        ),
     ] = DEFAULT_MIN_CONFIDENCE,
 ) -> None:
     """Analyse articles: clean text, metadata, entities, claims, quantities, times, events and judgements."""
@@ -56,7 +59,9 @@ def analyze(
     settings = run_settings(published=published, max_bytes=max_bytes, encoding=encoding, fail_fast=fail_fast)
     inputs = expand(paths)
     with writing(out):
-        sink = OutputSink(output_format, out, min_confidence=min_confidence)  # opened before any work: an unwritable --out fails at once
+        sink = OutputSink(
+            output_format, out, min_confidence=min_confidence
+        )  # opened before any work: an unwritable --out fails at once
     failed = 0
     try:
         with progress(sum(isinstance(i, Path) for i in inputs), "analysing") as advance:

@@ -26,12 +26,18 @@ def eval_gold(
     ] = False,
     split: Annotated[
         Path | None,
-        typer.Option("--split", help="Group totals by this split.json (default: the split.json beside each gold file)."),
+        typer.Option(
+            "--split", help="Group totals by this split.json (default: the split.json beside each gold file)."
+        ),
     ] = None,
     min_confidence: Annotated[
         float | None,
-        typer.Option("--min-confidence", min=0.0, max=1.0,
-                     help="Score only events at or above this confidence (default: all events)."),
+        typer.Option(
+            "--min-confidence",
+            min=0.0,
+            max=1.0,
+            help="Score only events at or above this confidence (default: all events).",
+        ),
     ] = None,
     summary: Annotated[
         bool, typer.Option("--summary", help="Print the totals only (all files, tuning and checking halves).")

@@ -166,7 +166,9 @@ def parse_gold(data: Any, *, path: Path) -> Gold:
     if "events" in complete:
         for i, event in enumerate(sections.get("events", [])):
             if "contains" not in event:
-                raise fail(f"events[{i}]: 'contains' is required where events are complete (the phrase of its sentence)")
+                raise fail(
+                    f"events[{i}]: 'contains' is required where events are complete (the phrase of its sentence)"
+                )
     return Gold(path=path, article=article_path, reference_date=reference_date, language=language,
                 complete=complete, sections=sections, record=record.strip() or None)  # fmt: skip
 

@@ -97,8 +97,13 @@ def analyze_article(gold: Gold, settings: Settings) -> Analysis:
     from newsint.pipeline import analyze
     from newsint.readers import read_bytes, read_path
 
-    items = read_path(gold.article, settings) if gold.record is None else read_bytes(
-        _jsonl_record(gold), source=f"{source_name(gold.article)}#{gold.record}", settings=settings, suffix=".jsonl")
+    items = (
+        read_path(gold.article, settings)
+        if gold.record is None
+        else read_bytes(
+            _jsonl_record(gold), source=f"{source_name(gold.article)}#{gold.record}", settings=settings, suffix=".jsonl"
+        )
+    )
     documents = []
     for item in items:
         if isinstance(item, NewsintError):
@@ -188,8 +193,9 @@ def to_dict(reports: list[FileReport]) -> dict[str, Any]:
         "schema": REPORT_SCHEMA,
         "files": [_file_dict(r) for r in reports],
         "total": _total(reports),
-        "groups": {g: _total([r for r in reports if r.group == g]) for g in SPLIT_GROUPS
-                   if any(r.group == g for r in reports)},  # fmt: skip
+        "groups": {
+            g: _total([r for r in reports if r.group == g]) for g in SPLIT_GROUPS if any(r.group == g for r in reports)
+        },  # fmt: skip
         "passed": not falls_short(reports),
     }
 
@@ -338,6 +344,7 @@ def _print_totals(console: Console, title: str, totals: dict[str, dict[str, Any]
     for name in ("section", "gold", "found", "recall", "output", "wrong", "precision", "non-factual as fact"):
         table.add_column(name, justify="left" if name == "section" else "right")  # type: ignore[arg-type]
     for section, row in totals.items():
+
         def cell(key: str) -> str:
             return "–" if row.get(key) is None else str(row[key])
 

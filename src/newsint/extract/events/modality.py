@@ -168,7 +168,11 @@ def _governed_modality(node: Token, previous: Token) -> Modality | None:
         return None
     lemma = node.lemma_.lower()
     particles = {c.lower_ for c in node.children if c.dep_ == "prt"}
-    if lemma in NEGATING_GOVERNORS or node.lower_ in NEGATING_GOVERNORS or any((lemma, p) in NEGATING_PHRASALS for p in particles):
+    if (
+        lemma in NEGATING_GOVERNORS
+        or node.lower_ in NEGATING_GOVERNORS
+        or any((lemma, p) in NEGATING_PHRASALS for p in particles)
+    ):
         return "negated"
     if lemma == "of" and any(c.lower_ == "instead" for c in (*node.children, *node.lefts, node.doc[node.i - 1])):
         return "negated"  # "attacked the town instead of negotiating"
