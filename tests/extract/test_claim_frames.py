@@ -109,3 +109,18 @@ def test_they_said_is_the_group_that_spoke_just_before() -> None:
     first, second = a.claims
     assert first.source.text == "The charity Doctors Without Borders" and first.source.entity is not None
     assert second.source.text == "they" and second.source.entity == first.source.entity
+
+
+def test_a_record_named_first_and_its_author_in_the_next_sentence() -> None:
+    a = run(
+        "Rights groups have welcomed a report urging the army to open its prisons to inspectors. "
+        "The report by Human Rights Watch lists 40 sites."
+    )
+    claim = next(c for c in a.claims if "open its prisons" in c.content.text)
+    assert claim.source.text.startswith("a report")
+    assert entity_name(a, claim.source.entity) == "Human Rights Watch"
+
+
+def test_calls_on_someone_keeps_what_they_are_to_do() -> None:
+    a = run("The report, which calls on the government to close the camps, was published on Monday.")
+    assert any(c.content.text == "the government to close the camps" for c in a.claims), contents(a)

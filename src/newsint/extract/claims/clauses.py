@@ -156,6 +156,9 @@ def _object_content(verb: Token, *, evidence: bool = False, prepositions: bool =
             tokens.extend(child.subtree)
         elif prepositions and child.dep_ == "prep" and child.lower_ in OBJECT_CONTENT_PREPOSITIONS:
             tokens.extend(t for t in child.subtree if t.lower_ == "as" or t.i != child.i)
+        elif tokens and child.dep_ == "advcl" and any(c.tag_ == "TO" for c in child.children):
+            # "calls on the government to act", the infinitive parsed as an adverbial clause.
+            tokens.extend(child.subtree)
         elif tokens and child.dep_ in {"conj", "dobj"} and not _has_subject(child):
             # A second object or action that the parser hung on the cue ("mentioned refinancing
             # loans and forcing universities to …", "promising to meet and exceed his goals").

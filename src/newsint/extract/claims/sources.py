@@ -30,6 +30,8 @@ RECORD_NOUNS = frozenset(
 )
 # Prepositions that name a record's author ("a report by X", "a statement from X").
 AUTHOR_PREPOSITIONS = frozenset({"by", "from"})
+# How far ahead a record written "a report" may be named with its author ("The report by X").
+RECORD_LOOKAHEAD_SENTENCES = 1
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them"})
 # How far back (in sentences) an unresolved "he"/"she" looks for the last speaker, and "they".
@@ -113,14 +115,24 @@ class SourceResolver:
         own = self._author_of(noun)
         if own is not None:
             return own
-        if not any(c.lower_ in {"the", "this", "that"} for c in noun.children if c.dep_ == "det"):
-            return None  # "a report said …": some other record, not one named before
+        determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
         doc = noun.doc
-        for token in reversed(doc[: noun.i]):
-            if token.lemma_.lower() in RECORD_NOUNS and token.pos_ == "NOUN":
-                author = self._author_of(token)
-                if author is not None:
-                    return author
+        if determiners & {"the", "this", "that"}:
+            for token in reversed(doc[: noun.i]):
+                if token.lemma_.lower() in RECORD_NOUNS and token.pos_ == "NOUN":
+                    author = self._author_of(token)
+                    if author is not None:
+                        return author
+        elif determiners & {"a", "an"}:
+            # A lead that names a record before its author: "… condemned a report urging X. The
+            # report, by the Y Society, …": the same noun, made definite, in the next sentences.
+            here = _sentence_number(noun)
+            lemma = noun.lemma_.lower()
+            for token in doc[noun.i + 1 :]:
+                if _sentence_number(token) - here > RECORD_LOOKAHEAD_SENTENCES:
+                    break
+                if token.lemma_.lower() == lemma and any(c.lower_ == "the" for c in token.children):
+                    return self._author_of(token)
         return None
 
     def _entity_at(self, token: Token) -> Entity | None:
