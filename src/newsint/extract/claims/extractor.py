@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newsint.extract.claims.clauses import claims_in
+from newsint.extract.claims.confidence import claim_confidence
 from newsint.extract.claims.labels import SPEAKER_ENTITY_TYPES, label_claims
 from newsint.extract.claims.lexicon import DISTANCING_CUES, ENDORSING_CUES, HEDGE_WORDS
 from newsint.extract.claims.quotes import QUOTATION, extend_quote, quote_claims
@@ -88,7 +89,7 @@ def _claim(number: int, cue: list[Token], source: Span | None, content: Span, re
     hedge = None
     if verb_lemmas & DISTANCING_CUES:
         hedge = "distances"
-    elif any(t.lower_ in HEDGE_WORDS for t in content.sent) or _it_appears(content):
+    elif any(t.lower_ in HEDGE_WORDS for t in content.sent) or _it_appears(content) or _modal_hedge(content):
         hedge = "hedges"
     elif verb_lemmas & ENDORSING_CUES:
         hedge = "endorses"
@@ -108,7 +109,26 @@ def _claim(number: int, cue: list[Token], source: Span | None, content: Span, re
         content=TextSpan(start=content.start_char, end=content.end_char, text=content.text),
         quantities=inside,
         hedge=hedge,
+        confidence=claim_confidence(cue, source, content, entity),
     )
+
+
+# Modals of possibility and passives of belief that qualify what was said ("the fighters may be
+# transferred", "he is believed to have fled"): the source offers it as possible, not as fact.
+HEDGE_MODALS = frozenset({"may", "might", "could"})
+BELIEF_PARTICIPLES = frozenset({"believed", "thought", "understood", "suspected", "rumoured", "rumored"})
+
+
+def _modal_hedge(content: Span) -> bool:
+    for token in content:
+        if token.head.i != token.i and content.start <= token.head.i < content.end:
+            continue  # only the content's own heads: "a man who may know" does not hedge the claim
+        children = list(token.children)
+        if any(c.dep_ == "aux" and c.lower_ in HEDGE_MODALS for c in children):
+            return True
+        if token.lower_ in BELIEF_PARTICIPLES and any(c.dep_ == "auxpass" for c in children):
+            return True
+    return False
 
 
 def _it_appears(content: Span) -> bool:
