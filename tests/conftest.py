@@ -243,3 +243,20 @@ def example_corpus() -> list[CorpusArticle]:
     raws = [item for path in expand([str(EXAMPLES)]) for item in read_path(path, Settings())]
     assert not [r for r in raws if isinstance(r, Exception)]
     return [CorpusArticle(article_id=a.document.id, analysis=a) for a in analyze_many(raws)]
+
+
+@pytest.fixture
+def replace_stage(monkeypatch) -> Callable[[str, Callable[..., object]], None]:
+    """``replace_stage("newsint.quantities.", wrap)``: run that stage of ``pipeline.STAGES`` as
+    ``wrap(real_run)`` returns it, for this test only (the registry is the one place the
+    pipeline finds its stages; patching a module's imported function would not reach it)."""
+    import dataclasses
+
+    from newsint import pipeline
+
+    def replace(prefix: str, wrap: Callable[..., object]) -> None:
+        (stage,) = [s for s in pipeline.STAGES if s.name.startswith(prefix)]
+        new = dataclasses.replace(stage, run=wrap(stage.run))
+        monkeypatch.setattr(pipeline, "STAGES", tuple(new if s is stage else s for s in pipeline.STAGES))
+
+    return replace

@@ -47,23 +47,19 @@ def spacy_breaks_on_the_marker():
 
 
 @pytest.fixture
-def a_stage_breaks_on_the_marker(monkeypatch):
-    """The judgements stage raising on the marked document (its STAGES entry replaced)."""
-    import dataclasses
-
-    import newsint.pipeline as pipeline
-
+def a_stage_breaks_on_the_marker(replace_stage):
+    """The judgements stage raising on the marked document."""
     fault = {"raise": KeyError}
-    stage = next(s for s in pipeline.STAGES if s.name.startswith("newsint.judgements."))
-    real = stage.run
 
-    def judgements(doc):
-        if MARKER in doc.text:
-            raise fault["raise"]("judgement lexicon entry")
-        return real(doc)
+    def breaking(real):
+        def judgements(doc):
+            if MARKER in doc.text:
+                raise fault["raise"]("judgement lexicon entry")
+            return real(doc)
 
-    faulty = dataclasses.replace(stage, run=judgements)
-    monkeypatch.setattr(pipeline, "STAGES", tuple(faulty if s is stage else s for s in pipeline.STAGES))
+        return judgements
+
+    replace_stage("newsint.judgements.", breaking)
     return fault
 
 

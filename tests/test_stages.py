@@ -49,7 +49,9 @@ def test_the_registry_is_well_formed():
     names = [stage.name for stage in STAGES]
     assert len(names) == len(set(names))
     # The dateline's place is added after every stage that reads the entities.
-    readers_of_entities = [i for i, s in enumerate(STAGES) if "entities" in s.requires and s.name != "newsint.dateline_place.v1"]
+    readers_of_entities = [
+        i for i, s in enumerate(STAGES) if "entities" in s.requires and s.name != "newsint.dateline_place.v1"
+    ]
     assert max(readers_of_entities) < names.index("newsint.dateline_place.v1")
 
 
@@ -61,11 +63,17 @@ def _stage(name, requires, assigns, run):
     ("broken", "message"),
     [
         # Reads a value nothing made before it.
-        (lambda s: (_stage("newsint.early.v1", ("claims",), ("judgements",), lambda claims: []), *s), "requires ['claims']"),
+        (
+            lambda s: (_stage("newsint.early.v1", ("claims",), ("judgements",), lambda claims: []), *s),
+            "requires ['claims']",
+        ),
         # Makes a value an earlier stage made, without reading it: it would silently replace it.
         (lambda s: (*s, _stage("newsint.again.v1", ("doc",), ("times",), lambda doc: [])), "re-assigns ['times']"),
         # Its function's parameters are not what it declares.
-        (lambda s: (*s, _stage("newsint.odd.v1", ("doc",), ("extra",), lambda text: [])), "its function takes ['text']"),
+        (
+            lambda s: (*s, _stage("newsint.odd.v1", ("doc",), ("extra",), lambda text: [])),
+            "its function takes ['text']",
+        ),
         # Twice the same name.
         (lambda s: (*s, s[0]), "registered twice"),
         # A name without a version.
@@ -128,7 +136,9 @@ def test_dating_the_figures_makes_new_quantities_and_leaves_the_found_ones_alone
 
 
 def test_the_users_reference_date_reaches_the_stages_as_a_date():
-    analysis = analyze(raw("Two days ago, the army moved 4,000 troops to the border."), reference_date=dt.date(2022, 3, 6))
+    analysis = analyze(
+        raw("Two days ago, the army moved 4,000 troops to the border."), reference_date=dt.date(2022, 3, 6)
+    )
     assert analysis.document.published == "2022-03-06" and analysis.document.published_basis == "user"
     (ago,) = [t for t in analysis.times if "ago" in t.text]
     assert ago.value_start == "2022-03-04"

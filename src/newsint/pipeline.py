@@ -149,7 +149,9 @@ def check_stages(stages: tuple[Stage, ...]) -> None:
             raise ValueError(f"stage {stage.name!r} re-assigns {redone} without requiring it")
         parameters = list(inspect.signature(stage.run).parameters)
         if sorted(parameters) != sorted(stage.requires):
-            raise ValueError(f"stage {stage.name!r}: its function takes {parameters}, it requires {list(stage.requires)}")
+            raise ValueError(
+                f"stage {stage.name!r}: its function takes {parameters}, it requires {list(stage.requires)}"
+            )
         made.update(stage.assigns)
     if unmade := [name for name in ANALYSIS_FIELDS if name not in made]:
         raise ValueError(f"no stage assigns the Analysis field(s) {unmade}")

@@ -106,7 +106,7 @@ def test_the_seed_gold_file_is_valid() -> None:
                     {"type": "MOBILIZE", "actors": [], "start": {"value": "2022-01-15", "precision": "fortnight"}}
                 ]
             },
-            "'fortnight' is not one of day, month-part, month, year",
+            "'fortnight' is not one of day, week, month-part, month, year",
         ),
         ({"events": [{"type": "MOBILIZE", "actors": [], "location": "nowhere"}]}, "events[0].location: 'nowhere'"),
         ({"events": [{"type": "MOBILIZE", "actors": [], "modality": "likely"}]}, "'likely' is not one of asserted"),
@@ -164,7 +164,8 @@ def test_eval_seed_json_passes_every_scored_section(cli) -> None:
     (file,) = report["files"]
     sections = file["sections"]
     assert sections["document"] == {"gold": 15, "found": 15, "recall": 1.0, "complete": False, "output": None,
-                                    "unexpected": None, "precision": None, "f1": None}  # fmt: skip
+                                    "unexpected": None, "precision": None, "f1": None,
+                                    "optional_matched": None, "nonfactual_asserted": None}  # fmt: skip
     assert [m for m in file["missed"] if m["section"] == "document"] == []
     assert file["unscored"] == ["scenarios"]
     # Every missed item says why and where: the sentence it was expected in is a sentence of the

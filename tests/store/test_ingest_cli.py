@@ -260,3 +260,19 @@ def test_fail_fast_stops_the_ingest_at_the_first_failed_document(cli, tmp_path):
     assert resumed.exit_code == 0, resumed.stderr
     assert "stored 1 new article(s), 0 already stored, 2 source(s) skipped (--resume), 0 failed" in resumed.stdout
     assert stats_of(cli, db)["articles"] == 2
+
+
+def test_max_bytes_refuses_a_larger_input_and_stores_the_rest(cli, tmp_path):
+    db = tmp_path / "store.db"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    big = folder / "b.txt"
+    big.write_text(ARTICLE + "\n\n" + OTHER_ARTICLE, encoding="utf-8")
+    limit = len(ARTICLE.encode("utf-8")) + 10  # a.txt fits, b.txt does not
+    result = cli("ingest", folder, "--db", db, "--max-bytes", limit)
+    assert result.exit_code == 1
+    (line,) = result.error_lines
+    assert line.startswith(f"newsint: error: {big.resolve()}: ") and f"size limit of {limit:,}" in line
+    assert line.endswith("]")
+    assert stats_of(cli, db)["articles"] == 1

@@ -87,17 +87,16 @@ def test_a_folder_with_a_2mb_article_and_a_broken_line_is_ingested_resumed_and_a
 
 
 @pytest.fixture
-def a_stage_breaks_on_the_marker(monkeypatch):
-    import newsint.pipeline as pipeline
+def a_stage_breaks_on_the_marker(replace_stage):
+    def breaking(real):
+        def quantities(doc):
+            if MARKER in doc.text:
+                raise IndexError("list index out of range")
+            return real(doc)
 
-    real = pipeline.extract_quantities
+        return quantities
 
-    def quantities(doc):
-        if MARKER in doc.text:
-            raise IndexError("list index out of range")
-        return real(doc)
-
-    monkeypatch.setattr(pipeline, "extract_quantities", quantities)
+    replace_stage("newsint.quantities.", breaking)
 
 
 def test_a_document_a_stage_fails_on_is_recorded_and_the_others_stored(

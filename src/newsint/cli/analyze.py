@@ -18,6 +18,7 @@ from newsint.cli.common import (
     EXIT_INPUT_ERROR,
     EncodingOption,
     FailFastOption,
+    MaxBytesOption,
     PathsArgument,
     PublishedOption,
     advancing,
@@ -37,9 +38,7 @@ def analyze(
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.brief,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file (whole or not at all).")] = None,
     fail_fast: FailFastOption = False,
-    max_bytes: Annotated[
-        int | None, typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this (default 50 MB).")
-    ] = None,
+    max_bytes: MaxBytesOption = None,
     encoding: EncodingOption = None,
 ) -> None:
     """Analyse articles: clean text, metadata, entities, claims, quantities, times, events and judgements."""

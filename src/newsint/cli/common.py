@@ -146,6 +146,9 @@ EncodingOption = Annotated[
     str | None, typer.Option(help="Force the text encoding instead of detecting it (e.g. cp1251).")
 ]
 FailFastOption = Annotated[bool, typer.Option("--fail-fast", help="Stop at the first input that fails.")]
+MaxBytesOption = Annotated[
+    int | None, typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this (default 50 MB).")
+]
 DbOption = Annotated[
     str | None,
     typer.Option(

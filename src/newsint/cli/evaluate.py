@@ -24,6 +24,13 @@ def eval_gold(
         bool,
         typer.Option("--strict", help="Exit 1 when a section scores below 1.0 (recall; precision where complete)."),
     ] = False,
+    split: Annotated[
+        Path | None,
+        typer.Option("--split", help="Group totals by this split.json (default: the split.json beside each gold file)."),
+    ] = None,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="Print the totals only (all files, tuning and checking halves).")
+    ] = False,
 ) -> None:
     """Score the pipeline against gold files: recall (precision where complete) per section, and every miss."""
     from newsint.eval.report import REPORT_FORMATS, evaluate, falls_short, render, write_report
@@ -34,12 +41,12 @@ def eval_gold(
     reports, failed = [], False
     for path in gold_files:
         try:
-            reports.append(evaluate(path, settings))
+            reports.append(evaluate(path, settings, split))
         except NewsintError as error:
             failed = True
             report_error(error)
     if reports:
-        sys.stdout.write(render(reports, output_format, color=sys.stdout.isatty()))
+        sys.stdout.write(render(reports, output_format, color=sys.stdout.isatty(), summary=summary))
         sys.stdout.flush()
         if report is not None:
             try:

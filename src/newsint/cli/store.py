@@ -19,6 +19,7 @@ from newsint.cli.common import (
     DbOption,
     EncodingOption,
     FailFastOption,
+    MaxBytesOption,
     PathsArgument,
     PublishedOption,
     StdoutConsole,
@@ -45,12 +46,13 @@ def ingest(
     published: PublishedOption = None,
     encoding: EncodingOption = None,
     fail_fast: FailFastOption = False,
+    max_bytes: MaxBytesOption = None,
 ) -> None:
     """Analyse articles into the store, one transaction each; failed inputs are recorded and skipped."""
     # Everything that can be wrong before an input is read is checked before the store is
     # opened, which would create it: a failed start leaves no empty store behind.
     require_model()
-    settings = run_settings(published=published, encoding=encoding, fail_fast=fail_fast)
+    settings = run_settings(published=published, max_bytes=max_bytes, encoding=encoding, fail_fast=fail_fast)
     with _open_store(db, create=True) as store:
         report = _run_ingest(store, paths, settings=settings, resume=resume)
     if report.failed or not (report.stored + report.duplicates + report.unchanged + report.skipped):

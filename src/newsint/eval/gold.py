@@ -10,12 +10,20 @@ the valid ones, like ``gold/x.yaml: entities[3]: unknown key 'aliasses'; valid: 
 Some keys are informational — part of the format, kept in the file for the reader, never scored
 (``INFORMATIONAL``): an entity's ``role`` and ``within``, a claim quantity's ``approximate`` and
 ``of``, an event's ``equipment`` and ``operation`` (their entity ids are still checked), and the
-whole ``scenarios`` section (FORMAT.md: "stretch").
+whole ``scenarios`` section (FORMAT.md: "stretch"). FORMAT.md also says a scorer "must not reject"
+other informational keys (``dead``, ``injured``, a quantity's ``low``/``high``...): an item key the
+schema does not know is dropped, unless it looks like a typo of a key it knows ("aliasses"), which
+is still an error, so that a misspelt scored key never silently scores nothing.
+
+Complete files (``complete: [events, claims]``) add: ``events[].contains`` (the verbatim phrase of
+the event's sentence), ``events[].type`` as one type or a list of acceptable types (always a list
+here, upper-cased), and ``optional: true`` on events and claims (a borderline item).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -68,7 +76,8 @@ HEADER_KEYS: tuple[str, ...] = ("article", "reference_date", "language", "comple
 COMPLETABLE: tuple[str, ...] = ("document", "entities", "claims", "contradictions", "judgements", "events")
 
 # Date precisions a gold start/end may carry, and how much of the date each needs.
-PRECISIONS: dict[str, int] = {"day": 3, "month-part": 3, "month": 2, "year": 1}
+# "week": within six days either side of the value ("last week" before a Saturday: FORMAT.md).
+PRECISIONS: dict[str, int] = {"day": 3, "week": 3, "month-part": 3, "month": 2, "year": 1}
 
 ENTITY_TYPES: tuple[str, ...] = get_args(EntityType)
 MODALITIES: tuple[str, ...] = get_args(Modality)
@@ -92,6 +101,7 @@ class Gold:
     language: str | None
     complete: tuple[str, ...]
     sections: dict[str, Any]  # section name -> validated value; only sections the file has
+    record: str | None = None  # ``file.jsonl#id``: the id of the JSON Lines record described
 
     @property
     def unscored(self) -> list[str]:
@@ -139,6 +149,8 @@ def parse_gold(data: Any, *, path: Path) -> Gold:
     article = data.get("article")
     if not isinstance(article, str) or not article.strip():
         raise fail("'article' (the input's path, relative to the gold folder's parent) is required")
+    # FORMAT.md: "file.jsonl#id names one line of a JSON Lines file".
+    article, _, record = article.partition("#")
     article_path = Path(article)
     if not article_path.is_absolute():
         article_path = path.resolve().parent.parent / article_path
@@ -151,8 +163,12 @@ def parse_gold(data: Any, *, path: Path) -> Gold:
     sections = {name: checker.section(name, data[name]) for name in (*SCORED_SECTIONS, *UNSCORED_SECTIONS)
                 if name in data}  # fmt: skip
     checker.references(sections)
+    if "events" in complete:
+        for i, event in enumerate(sections.get("events", [])):
+            if "contains" not in event:
+                raise fail(f"events[{i}]: 'contains' is required where events are complete (the phrase of its sentence)")
     return Gold(path=path, article=article_path, reference_date=reference_date, language=language,
-                complete=complete, sections=sections)  # fmt: skip
+                complete=complete, sections=sections, record=record.strip() or None)  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------------
@@ -204,7 +220,8 @@ class _Checker:
             raise self.fail(f"{name} must be a list")
         if name == "contradictions":
             return [self.pair(item, f"{name}[{i}]") for i, item in enumerate(value)]
-        items = [self.item(item, f"{name}[{i}]", schema(self), required) for i, item in enumerate(value)]
+        items = [self.item(item, f"{name}[{i}]", schema(self), required, open_keys=True)
+                 for i, item in enumerate(value)]  # fmt: skip
         self.unique_ids(name, items)
         if name == "claims":
             for i, item in enumerate(items):
@@ -229,16 +246,19 @@ class _Checker:
         }
         return self.item(value, "document", schema, ())
 
-    def item(self, value: Any, where: str, schema: dict[str, _Check], required: tuple[str, ...]) -> dict:
+    def item(self, value: Any, where: str, schema: dict[str, _Check], required: tuple[str, ...],
+             *, open_keys: bool = False) -> dict:  # fmt: skip
+        """``open_keys``: keys the schema lacks are informational (dropped), unless they look like a
+        typo of a known key; closed items (document, links, bounds) reject every unknown key."""
         if not isinstance(value, dict):
             raise self.fail(f"{where} must be a mapping")
         for key in value:
-            if key not in schema:
+            if key not in schema and (not open_keys or _looks_like_typo(str(key), schema)):
                 raise self.fail(f"{where}: unknown key {key!r}; valid: {', '.join(schema)}")
         for key in required:
             if value.get(key) is None:
                 raise self.fail(f"{where}: {key!r} is required")
-        return {key: schema[key](v, f"{where}.{key}") for key, v in value.items() if v is not None}
+        return {key: schema[key](v, f"{where}.{key}") for key, v in value.items() if v is not None and key in schema}
 
     def unique_ids(self, name: str, items: list[dict]) -> None:
         seen: set[str] = set()
@@ -353,7 +373,14 @@ class _Checker:
 
     def quantity(self, value: Any, where: str) -> dict[str, Any]:
         schema = {"value": self.number, "unit": self.text, "approximate": self.flag, "of": self.text}
-        return self.item(value, where, schema, ("value",))
+        return self.item(value, where, schema, ("value",), open_keys=True)
+
+    def types(self, value: Any, where: str) -> list[str]:
+        """An event type, or a list of the types a careful analyst would accept: always a list."""
+        types = [t.strip().upper() for t in self.str_list(value, where)]
+        if not types:
+            raise self.fail(f"{where} must name at least one type")
+        return types
 
     def when(self, value: Any, where: str) -> dict[str, str]:
         """``{value, precision}``: the value as an ISO string with as many parts as it has."""
@@ -376,6 +403,10 @@ class _Checker:
         return {"value": iso, "precision": spec["precision"]}
 
 
+def _looks_like_typo(key: str, schema: dict[str, _Check]) -> bool:
+    return bool(difflib.get_close_matches(key, list(schema), n=1, cutoff=0.8))
+
+
 def _entity_schema(c: _Checker) -> dict[str, _Check]:
     return {"id": c.text, "name": c.text, "type": c.choice(ENTITY_TYPES), "aliases": c.str_list,
             "actor": c.text, "kind": c.text, "iso": c.text, "category": c.text, "origin": c.text,
@@ -392,7 +423,7 @@ def _actor_mention_schema(c: _Checker) -> dict[str, _Check]:
 
 def _claim_schema(c: _Checker) -> dict[str, _Check]:
     return {"id": c.text, "source": c.text, "source_text": c.text, "source_actor": c.text, "cue": c.text,
-            "content_contains": c.text, "quantity": c.quantity}  # fmt: skip
+            "content_contains": c.text, "quantity": c.quantity, "optional": c.flag}  # fmt: skip
 
 
 def _judgement_schema(c: _Checker) -> dict[str, _Check]:
@@ -400,10 +431,10 @@ def _judgement_schema(c: _Checker) -> dict[str, _Check]:
 
 
 def _event_schema(c: _Checker) -> dict[str, _Check]:
-    return {"id": c.text, "type": c.text, "mode": c.text, "actors": c.str_list, "targets": c.str_list,
+    return {"id": c.text, "type": c.types, "mode": c.text, "actors": c.str_list, "targets": c.str_list,
             "location": c.text, "origin": c.text, "start": c.when, "end": c.when,
             "modality": c.choice(MODALITIES), "condition_contains": c.text, "equipment": c.str_list,
-            "operation": c.text}  # fmt: skip
+            "operation": c.text, "contains": c.text, "optional": c.flag}  # fmt: skip
 
 
 def _hypothetical_schema(c: _Checker) -> dict[str, _Check]:

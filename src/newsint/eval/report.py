@@ -57,6 +57,9 @@ __all__ = [
 ]
 
 REPORT_SCHEMA = "newsint.eval/1"
+# shared/gold/split.json: the fixed tuning/checking halves of the complete gold files.
+SPLIT_FILE = "split.json"
+SPLIT_GROUPS: tuple[str, ...] = ("tuning", "checking")
 ReportFormat = Literal["table", "json"]
 REPORT_FORMATS: tuple[str, ...] = get_args(ReportFormat)
 
@@ -74,6 +77,7 @@ class FileReport:
     complete: list[str]
     sections: list[SectionResult]
     unscored: list[str]  # sections the file has that nothing scores (scenarios)
+    group: str | None = None  # "tuning" or "checking", from the split.json beside the gold file
 
     def missed(self) -> list[Finding]:
         return [f for s in self.sections for f in s.findings if not f.ok and not f.forbidden]
@@ -84,14 +88,19 @@ class FileReport:
     def unexpected(self) -> list[Finding]:
         return [f for s in self.sections for f in s.unexpected]
 
+    def nonfactual_asserted(self) -> list[Finding]:
+        return [f for s in self.sections for f in s.nonfactual_asserted]
+
 
 def analyze_article(gold: Gold, settings: Settings) -> Analysis:
     """Run the pipeline on the gold file's article, with its reference date."""
     from newsint.pipeline import analyze
-    from newsint.readers import read_path
+    from newsint.readers import read_bytes, read_path
 
+    items = read_path(gold.article, settings) if gold.record is None else read_bytes(
+        _jsonl_record(gold), source=f"{source_name(gold.article)}#{gold.record}", settings=settings, suffix=".jsonl")
     documents = []
-    for item in read_path(gold.article, settings):
+    for item in items:
         if isinstance(item, NewsintError):
             raise item
         documents.append(item)
@@ -99,6 +108,18 @@ def analyze_article(gold: Gold, settings: Settings) -> Analysis:
         raise GoldError(f"article {gold.article} holds {len(documents)} documents; a gold file describes one",
                         path=source_name(gold.path))  # fmt: skip
     return analyze(documents[0], reference_date=gold.reference_date)
+
+
+def _jsonl_record(gold: Gold) -> bytes:
+    """The line of the gold file's JSON Lines article whose ``id`` is the record named after ``#``."""
+    for line in gold.article.read_bytes().splitlines():
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(record, dict) and str(record.get("id")) == gold.record:
+            return line
+    raise GoldError(f"article {gold.article} has no record with id {gold.record!r}", path=source_name(gold.path))
 
 
 def score(gold: Gold, analysis: Analysis) -> FileReport:
@@ -112,10 +133,34 @@ def score(gold: Gold, analysis: Analysis) -> FileReport:
     )
 
 
-def evaluate(path: Path, settings: Settings | None = None) -> FileReport:
-    """Load one gold file, analyse its article and score the Analysis. Raises NewsintError."""
+def evaluate(path: Path, settings: Settings | None = None, split: Path | None = None) -> FileReport:
+    """Load one gold file, analyse its article and score the Analysis. Raises NewsintError.
+
+    ``split``: a split.json (``{"tuning": [names], "checking": [names]}``); by default the one
+    beside the gold file, if any. The file's group is the list that names its stem."""
     gold = load_gold(path)
-    return score(gold, analyze_article(gold, settings or Settings.from_env()))
+    report = score(gold, analyze_article(gold, settings or Settings.from_env()))
+    report.group = split_group(path, split)
+    return report
+
+
+def split_group(path: Path, split: Path | None = None) -> str | None:
+    """The half of the split (tuning or checking) that names this gold file; None: neither."""
+    split = split or path.parent / SPLIT_FILE
+    if not split.is_file():
+        return None
+    try:
+        data = json.loads(split.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise GoldError("not a JSON split file (tuning/checking lists of gold file names)",
+                        path=source_name(split)) from None  # fmt: skip
+    if not isinstance(data, dict):
+        raise GoldError("a split file is a mapping of group names to lists", path=source_name(split))
+    for group in SPLIT_GROUPS:
+        names = data.get(group) or []
+        if isinstance(names, list) and path.stem in names:
+            return group
+    return None
 
 
 def falls_short(reports: list[FileReport]) -> bool:
@@ -136,6 +181,8 @@ def to_dict(reports: list[FileReport]) -> dict[str, Any]:
         "schema": REPORT_SCHEMA,
         "files": [_file_dict(r) for r in reports],
         "total": _total(reports),
+        "groups": {g: _total([r for r in reports if r.group == g]) for g in SPLIT_GROUPS
+                   if any(r.group == g for r in reports)},  # fmt: skip
         "passed": not falls_short(reports),
     }
 
@@ -150,7 +197,9 @@ def _file_dict(report: FileReport) -> dict[str, Any]:
         "missed": [_finding_dict(f) for f in report.missed()],
         "forbidden": [_finding_dict(f) for f in report.forbidden()],
         "unexpected": [_finding_dict(f) for f in report.unexpected()],
+        "nonfactual_asserted": [_finding_dict(f) for f in report.nonfactual_asserted()],
         "unscored": report.unscored,
+        "group": report.group,
     }
 
 
@@ -164,6 +213,8 @@ def _section_dict(section: SectionResult) -> dict[str, Any]:
         "unexpected": len(section.unexpected) if section.complete else None,
         "precision": _round(section.precision),
         "f1": _round(section.f1),
+        "optional_matched": section.optional_matched if section.complete else None,
+        "nonfactual_asserted": len(section.nonfactual_asserted) if section.complete else None,
     }
 
 
@@ -181,12 +232,14 @@ def _total(reports: list[FileReport]) -> dict[str, Any]:
     totals: dict[str, dict[str, Any]] = {}
     for report in reports:
         for section in report.sections:
-            row = totals.setdefault(section.section, {"gold": 0, "found": 0, "output": None, "unexpected": None})
+            row = totals.setdefault(section.section, {"gold": 0, "found": 0, "output": None, "unexpected": None,
+                                                      "nonfactual_asserted": None})  # fmt: skip
             row["gold"] += len(section.findings)
             row["found"] += section.passed
             if section.complete:
                 row["output"] = (row["output"] or 0) + (section.output_total or 0)
                 row["unexpected"] = (row["unexpected"] or 0) + len(section.unexpected)
+                row["nonfactual_asserted"] = (row["nonfactual_asserted"] or 0) + len(section.nonfactual_asserted)
     for row in totals.values():
         row["recall"] = _round(row["found"] / row["gold"]) if row["gold"] else None
         row["precision"] = _round((row["output"] - row["unexpected"]) / row["output"]) if row["output"] else None
@@ -220,19 +273,46 @@ def write_report(path: Path, reports: list[FileReport]) -> None:
 # Table
 
 
-def render(reports: list[FileReport], output_format: str = "table", *, color: bool = False) -> str:
-    return render_json(reports) if output_format == "json" else render_table(reports, color=color)
+def render(reports: list[FileReport], output_format: str = "table", *, color: bool = False,
+           summary: bool = False) -> str:  # fmt: skip
+    if output_format == "json":
+        return render_json(reports)
+    return render_table(reports, color=color, summary=summary)
 
 
-def render_table(reports: list[FileReport], *, color: bool = False) -> str:
+def render_table(reports: list[FileReport], *, color: bool = False, summary: bool = False) -> str:
+    """Per file, then totals (over all files and per half of the split) when there are several;
+    ``summary``: the totals only (the checking half is read as totals, never item by item)."""
     buffer = io.StringIO()
     console = Console(file=buffer, width=TABLE_WIDTH, force_terminal=color, color_system="auto" if color else None,
                       highlight=False, soft_wrap=False)  # fmt: skip
-    for index, report in enumerate(reports):
-        if index:
-            console.print()
-        _print_file(console, report)
+    if not summary:
+        for index, report in enumerate(reports):
+            if index:
+                console.print()
+            _print_file(console, report)
+    if summary or len(reports) > 1:
+        groups = [("all files", reports)] + [(f"{g} half", [r for r in reports if r.group == g])
+                                             for g in SPLIT_GROUPS]  # fmt: skip
+        for index, (name, members) in enumerate(g for g in groups if g[1]):
+            if index or not summary:
+                console.print()
+            _print_totals(console, f"Totals: {name} ({len(members)} files)", _total(members))
     return buffer.getvalue()
+
+
+def _print_totals(console: Console, title: str, totals: dict[str, dict[str, Any]]) -> None:
+    console.print(rich_text(title, style="bold"))
+    table = Table(show_edge=False)
+    for name in ("section", "gold", "found", "recall", "output", "wrong", "precision", "non-factual as fact"):
+        table.add_column(name, justify="left" if name == "section" else "right")  # type: ignore[arg-type]
+    for section, row in totals.items():
+        def cell(key: str) -> str:
+            return "–" if row.get(key) is None else str(row[key])
+
+        table.add_row(section, cell("gold"), cell("found"), _score_cell(row["recall"]), cell("output"),
+                      cell("unexpected"), _score_cell(row["precision"]), cell("nonfactual_asserted"))  # fmt: skip
+    console.print(table)
 
 
 def _print_file(console: Console, report: FileReport) -> None:
@@ -254,6 +334,9 @@ def _print_file(console: Console, report: FileReport) -> None:
     _print_list(console, "Forbidden items produced", report.forbidden())
     if any(s.complete for s in report.sections):
         _print_list(console, "Output items matching no gold item", report.unexpected())
+    if any(s.complete and s.section == "events" for s in report.sections):
+        _print_list(console, "Events asserted or reported where the gold event is non-factual",
+                    report.nonfactual_asserted())  # fmt: skip
     if report.unscored:
         console.print(f"\nNot scored: {', '.join(report.unscored)}")
 

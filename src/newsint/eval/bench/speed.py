@@ -702,7 +702,10 @@ def single_stage_rows(stage_cpu: dict[str, float], spacy_cpu: float) -> list[lis
     bare spaCy's CPU time in the same run (where the time goes, for speed work)."""
     if not spacy_cpu:
         return []
-    return [[f"  stage {name}", f"{cpu:.2f} s = {cpu / spacy_cpu:.1%} of bare spaCy", "", ""] for name, cpu in stage_cpu.items()]
+    return [
+        [f"  stage {name}", f"{cpu:.2f} s = {cpu / spacy_cpu:.1%} of bare spaCy", "", ""]
+        for name, cpu in stage_cpu.items()
+    ]
 
 
 def _stage_shares(stages: list[StageTime]) -> dict[int, float]:

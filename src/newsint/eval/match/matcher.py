@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from newsint.eval.match.assignment import assign
+from newsint.eval.match.complete import actor_accepted, modality_class, type_accepted
 from newsint.eval.match.results import Finding, SectionResult
 from newsint.eval.match.rules import (
     bands_overlap,
@@ -267,6 +268,8 @@ class _Matcher:
     # --- claims and contradictions -------------------------------------------------------------
 
     def claims(self, golds: list[dict]) -> SectionResult:
+        if "claims" in self.complete:
+            return self.complete_claims(golds)
         result, assignment = self.match("claims", golds, self.analysis.claims, self.claim_rules())
         for gold, got in zip(golds, assignment, strict=True):
             if got is not None and "id" in gold:
@@ -374,6 +377,9 @@ class _Matcher:
     # --- events --------------------------------------------------------------------------------
 
     def events(self, golds: list[dict]) -> SectionResult:
+        if "events" in self.complete:
+            return self.complete_events(golds)
+
         def codes(participants: list) -> set[str]:
             return {" ".join(p.actor.upper().split()) for p in participants if p.actor}
 
@@ -384,7 +390,7 @@ class _Matcher:
             return got == target, f"{key} is {got}, not {target} (gold {g[key]})"
 
         def checks(g: dict, e: Event) -> _Checks:
-            out: _Checks = [(e.type.upper() == g["type"].upper(), f"no output event has type {g['type']}")]
+            out: _Checks = [(e.type.upper() in _gold_types(g), f"no output event has type {'/'.join(_gold_types(g))}")]
             for key, participants in (("actors", e.actors), ("targets", e.targets)):
                 if key in g:
                     missing = {" ".join(c.upper().split()) for c in g[key]} - codes(participants)
@@ -419,12 +425,141 @@ class _Matcher:
         rules: _Rules[Event] = _Rules(
             noun="events",
             checks=checks,
-            gold_label=lambda g: f"{g.get('id', g['type'])}: {g['type']} by {', '.join(g['actors']) or '?'}",
+            gold_label=_event_label,
             output_label=lambda e: f"{e.id} {e.type} by {', '.join(sorted(codes(e.actors))) or '?'} ({e.modality})",
             anchors=anchors,
             output_span=lambda e: (e.sentence.start, e.sentence.end),
         )
         result, _ = self.match("events", golds, self.analysis.events, rules)
+        return result
+
+    # --- complete files (FORMAT.md "Complete files"; the rules in match/complete.py) -------------
+
+    def complete_match(self, section: str, golds: list[dict], outputs: Sequence[T], right: Callable[[dict, T], bool],
+                       strict: Callable[[dict, T], _Checks], gold_label: Callable[[dict], str],
+                       output_label: Callable[[T], str], output_span: Callable[[T], tuple[int, int]],
+                       anchors: Callable[[dict], list[str]]) -> tuple[SectionResult, list[int | None]]:  # fmt: skip
+        """Precision by ``right`` over all gold items (optional ones included), one output per gold
+        item; recall by ``right`` plus ``strict`` over the required gold items. An output matched
+        to an optional gold item is no false positive (FORMAT.md), so it counts as right; how many
+        there were is kept (``optional_matched``) for the reader."""
+        loose = assign([[i for i, o in enumerate(outputs) if right(g, o)] for g in golds])
+        taken = {o: g for g, o in enumerate(loose) if o is not None}
+        required = [g for g in golds if not g.get("optional")]
+        rules: _Rules[T] = _Rules(noun=section, checks=lambda g, o: [(right(g, o), "no output item is right for it"),
+                                                                     *strict(g, o)],
+                                  gold_label=gold_label, output_label=output_label, anchors=anchors,
+                                  output_span=output_span)  # fmt: skip
+        result, assignment = self.match(section, required, outputs, rules, complete=False)
+        result.complete = True
+        optional = {o for o, g in taken.items() if golds[g].get("optional")}
+        result.optional_matched = len(optional)
+        result.output_total = len(outputs)
+        for i, output in enumerate(outputs):
+            if i not in taken:
+                sentence = self.sentences.text_around(*output_span(output))
+                result.unexpected.append(Finding(section, output_label(output), False,
+                                                 detail="right for no gold item", sentence=sentence))  # fmt: skip
+        return result, assignment
+
+    def gold_sentences(self, golds: list[dict], key: str) -> list[list[tuple[int, int]]]:
+        """For each gold item, the sentence spans of the document holding its ``key`` phrase."""
+        out = []
+        for gold in golds:
+            spans = [self.sentences.around(*span) for span in self.sentences.find(gold[key])]
+            out.append([s for s in spans if s is not None])
+        return out
+
+    def complete_events(self, golds: list[dict]) -> SectionResult:
+        events = self.analysis.events
+        where = self.gold_sentences(golds, "contains")
+        index = {id(g): i for i, g in enumerate(golds)}
+
+        def in_sentence(g: dict, e: Event) -> bool:
+            return any(e.sentence.start < end and start < e.sentence.end for start, end in where[index[id(g)]])
+
+        def right(g: dict, e: Event) -> bool:
+            return (in_sentence(g, e) and type_accepted(e.type, _gold_types(g))
+                    and modality_class(e.modality) == modality_class(g.get("modality")))  # fmt: skip
+
+        def place_names(entity_id: str) -> set[str]:
+            entity = self.gold_entities.get(entity_id, {})
+            return {name_key(n) for n in (entity.get("name", entity_id), *entity.get("aliases", []))}
+
+        def output_place_names(place: Any) -> set[str]:
+            entity = next((x for x in self.analysis.entities if place and x.id == place.entity), None)
+            return {name_key(entity.name), *(name_key(m.text) for m in entity.mentions)} if entity else set()
+
+        def strict(g: dict, e: Event) -> _Checks:
+            out: _Checks = []
+            for key, participants in (("actors", e.actors), ("targets", e.targets)):
+                have = [p.actor for p in participants if p.actor]
+                missing = [c for c in g.get(key, []) if not actor_accepted(c, have)]
+                out.append((not missing, f"{key} {sorted(have)} lack {missing}"))
+            for key, place in (("location", e.location), ("origin", e.origin)):
+                if key in g:
+                    out.append((bool(place_names(g[key]) & output_place_names(place)),
+                                f"{key} is {place.entity if place else None}, not {g[key]}"))  # fmt: skip
+            for key, value in (("start", e.start), ("end", e.end)):
+                if key in g:
+                    when = g[key]
+                    out.append((date_matches(when, value, e.precision),
+                                f"{key} {value} ({e.precision}) is not within {when['value']} ({when['precision']})"))  # fmt: skip
+            return out
+
+        result, _ = self.complete_match(
+            "events", golds, events, right, strict, _event_label,
+            lambda e: f"{e.id} {e.type} by {', '.join(sorted(p.actor for p in e.actors if p.actor)) or '?'} ({e.modality})",
+            lambda e: (e.sentence.start, e.sentence.end), lambda g: [g["contains"]])  # fmt: skip
+        # Factual output in a sentence whose gold events are all non-factual: the worst error an
+        # analyst meets (a thing that did not happen on the timeline as a fact).
+        for e in events:
+            if modality_class(e.modality) != "factual":
+                continue
+            here = [g for g in golds if in_sentence(g, e)]
+            if here and all(modality_class(g.get("modality")) == "non-factual" for g in here):
+                result.nonfactual_asserted.append(Finding(
+                    "events", f"{e.id} {e.type} ({e.modality})", False,
+                    detail=f"gold: {', '.join(str(g.get('modality')) for g in here)}",
+                    sentence=self.sentences.text_around(e.sentence.start, e.sentence.end)))  # fmt: skip
+        return result
+
+    def complete_claims(self, golds: list[dict]) -> SectionResult:
+        """Right: content holds ``content_contains`` (or lies inside it, four words or more) and the
+        source is the claim's source: its entity's name or an alias, or ``source_text``, contained
+        either way in the output source text or equal to the output entity's name or a mention.
+        A pronoun source is never right ("he" has not told the analyst who spoke)."""
+        entities = {e.id: e for e in self.analysis.entities}
+
+        def source_names(g: dict) -> list[str]:
+            if "source" in g:
+                entity = self.gold_entities.get(g["source"], {})
+                return [entity.get("name", g["source"]), *entity.get("aliases", [])]
+            return [g["source_text"]]
+
+        def right(g: dict, c: Claim) -> bool:
+            want = g["content_contains"]
+            inside = len(c.content.text.split()) >= MIN_CLAIM_WORDS_INSIDE and contains(want, c.content.text)
+            if not (contains(c.content.text, want) or inside):
+                return False
+            text = c.source.text or ""
+            if name_key(text) in _PRONOUNS:
+                return False
+            entity = entities.get(c.source.entity or "")
+            surfaces = {name_key(entity.name), *(name_key(m.text) for m in entity.mentions)} if entity else set()
+            for name in source_names(g):
+                if name_key(name) in surfaces or contains(text, name) or (text.strip() and contains(name, text)):
+                    return True
+            return False
+
+        result, assignment = self.complete_match(
+            "claims", golds, self.analysis.claims, right, lambda g, c: [], _claim_label,
+            lambda c: f"{c.id} {_quote(_clip(c.content.text))}", lambda c: (c.content.start, c.content.end),
+            lambda g: [g["content_contains"]])  # fmt: skip
+        required = [g for g in golds if not g.get("optional")]
+        for gold, got in zip(required, assignment, strict=True):
+            if got is not None and "id" in gold:
+                self.claim_map[gold["id"]] = self.analysis.claims[got]
         return result
 
     def events_hypothetical(self, golds: list[dict]) -> SectionResult:
@@ -489,6 +624,22 @@ def _mention_actor(entity: Entity, mention: Mention) -> str | None:
 
 def _entity_label(entity: Entity) -> str:
     return f"{entity.id} “{entity.name}” ({entity.type})"
+
+
+# FORMAT.md: an output claim inside the gold phrase is right when it has four words or more.
+MIN_CLAIM_WORDS_INSIDE = 4
+_PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "this", "that"))
+
+
+def _gold_types(gold: dict) -> list[str]:
+    """A gold event's acceptable types, upper-cased (gold.py makes a list; hand-built sections may not)."""
+    types = gold["type"]
+    return [t.upper() for t in ([types] if isinstance(types, str) else types)]
+
+
+def _event_label(gold: dict) -> str:
+    types = "/".join(_gold_types(gold))
+    return f"{gold.get('id', types)}: {types} by {', '.join(gold['actors']) or '?'}"
 
 
 def _claim_label(gold: dict) -> str:

@@ -25,6 +25,11 @@ class SectionResult:
     complete: bool = False
     output_total: int | None = None  # output items counted for precision (complete sections)
     unexpected: list[Finding] = field(default_factory=list)  # those that matched no gold item
+    # Complete files only: output items matched to an optional gold item (neither right nor wrong,
+    # left out of output_total), and for events the output events asserted or reported in a
+    # sentence whose gold events are all non-factual (negated, hypothetical, conditional, future).
+    optional_matched: int = 0
+    nonfactual_asserted: list[Finding] = field(default_factory=list)
 
     @property
     def passed(self) -> int:

@@ -3,6 +3,7 @@ within the gold precision, codes and values compared as names."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -14,6 +15,8 @@ from newsint.extract.quantity_compare import unit_key
 QUANTITY_TOLERANCE = 0.01
 # Days 1..MONTH_HALF are the first half of a month for a `month-part` date (FORMAT.md/brief).
 MONTH_HALF = 15
+# A `week` date: within six days either side of its value (FORMAT.md's "last week" example).
+WEEK_SLACK_DAYS = 6
 # From finest to coarsest; an output precision ranked above the gold one cannot match it.
 PRECISION_RANK = {"day": 0, "week": 1, "month-part": 2, "month": 3, "quarter": 4, "season": 4, "year": 5}
 _FUNCTION_WORDS = frozenset(
@@ -102,7 +105,17 @@ def date_matches(gold: Mapping[str, str], output: str | None, output_precision: 
     if PRECISION_RANK.get(output_precision or "", -1) > PRECISION_RANK[precision]:
         return False
     want, got = _date_parts(gold["value"]), _date_parts(output)
-    if want is None or got is None or got[0] != want[0]:
+    if want is None or got is None:
+        return False
+    if precision == "week":
+        if got[1] is None or got[2] is None or want[1] is None or want[2] is None:
+            return False
+        try:
+            gap = abs((dt.date(got[0], got[1], got[2]) - dt.date(want[0], want[1], want[2])).days)
+        except ValueError:
+            return False
+        return gap <= WEEK_SLACK_DAYS
+    if got[0] != want[0]:
         return False
     if precision == "year":
         return True

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsint.extract.quantities.predicates import governing_verb, modality, predicate
 from newsint.extract.quantities.filters import entity_index, not_a_quantity
 from newsint.extract.quantities.finding import blocked_chars, coverage, digit_mentions, word_mentions
 from newsint.extract.quantities.hedges import apply_hedges
 from newsint.extract.quantities.mention import Mention, tokens_of
+from newsint.extract.quantities.predicates import governing_verb, modality, predicate
 from newsint.extract.quantities.ranges import merge_ranges
 from newsint.extract.quantities.units import ages, attach_unit, find_counted_noun, inherit_units
 from newsint.model import Quantity
