@@ -62,7 +62,6 @@ def extract_claims(doc: Doc, entities: list[Entity], quantities: list[Quantity])
     return [_claim(n, *report, resolution, figures) for n, (report, resolution) in enumerate(kept, 1)]
 
 
-
 def _first_person(source: Span | None) -> bool:
     return source is not None and source.root.lower_ in {"i", "we", "me", "us"}
 
