@@ -52,10 +52,10 @@ def a_stage_breaks_on_the_marker(replace_stage):
     fault = {"raise": KeyError}
 
     def breaking(real):
-        def judgements(doc):
+        def judgements(doc, claims):
             if MARKER in doc.text:
                 raise fault["raise"]("judgement lexicon entry")
-            return real(doc)
+            return real(doc, claims)
 
         return judgements
 

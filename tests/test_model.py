@@ -74,7 +74,12 @@ def _types(node: dict) -> set[str]:
 
 # Fields added to schema /1 after analyses were first stored (optional in the schema; read as their
 # default by from_dict when absent).
-ADDED_LATER = {"Analysis.stages", "Analysis.events[].confidence"}
+ADDED_LATER = {
+    "Analysis.stages",
+    "Analysis.events[].confidence",
+    "Analysis.claims[].confidence",
+    "Analysis.judgements[].holder",
+}
 
 _JSON_TYPE = {str: "string", int: "integer", float: "number", bool: "boolean"}
 

@@ -79,7 +79,7 @@ def _stage(name, requires, assigns, run):
         # A name without a version.
         (lambda s: (*s, _stage("times", ("doc",), ("extra",), lambda doc: [])), "newsint.<stage>.v<N>"),
         # An Analysis field no stage makes.
-        (lambda s: tuple(x for x in s if x.name != "newsint.judgements.v1"), "judgements"),
+        (lambda s: tuple(x for x in s if x.name != "newsint.judgements.v2"), "judgements"),
     ],
 )
 def test_a_broken_registry_is_refused(broken, message):

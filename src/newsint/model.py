@@ -173,6 +173,10 @@ class Claim:
     content: Span
     quantities: list[str] = field(default_factory=list)
     hedge: str | None = None  # endorses | hedges | distances | None
+    # How sure the extractor is that this is someone's claim and that the source is right, 0-1:
+    # higher for a named source and a reporting verb with a clause or a quotation, lower for a
+    # source left as a pronoun or an object cue's reading (extract/claims/confidence.py).
+    confidence: float | None = None
 
 
 @dataclass(slots=True)
@@ -265,6 +269,10 @@ class Judgement:
     end: int
     text: str
     condition: str | None = None
+    # Whose judgement it is: the entity id of the source whose claim holds it ("officials said
+    # an attack was likely"), "author" for the article's own, None when the claim's source is
+    # not resolved to an entity.
+    holder: str | None = None
 
 
 @dataclass(slots=True)

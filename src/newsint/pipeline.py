@@ -113,15 +113,16 @@ STAGES: tuple[Stage, ...] = (
     # the dates of figures and events all read them.
     Stage("newsint.times.v1", ("doc", "reference"), ("times",), _times),
     Stage("newsint.published.v1", ("document", "times", "doc"), ("document",), _published),
-    Stage("newsint.entities.v1", ("doc", "document", "reference", "times"), ("entities",), _entities),
+    Stage("newsint.entities.v2", ("doc", "document", "reference", "times"), ("entities",), _entities),
     Stage("newsint.quantities.v1", ("doc",), ("quantities",), extract_quantities),
-    Stage("newsint.claims.v1", ("doc", "entities", "quantities"), ("claims",), extract_claims),
+    Stage("newsint.claims.v2", ("doc", "entities", "quantities"), ("claims",), extract_claims),
     # A figure's date: the time expression that governs it (after claims, which do not read it).
     Stage("newsint.quantity_times.v1", ("doc", "quantities", "times"), ("quantities",), timed_quantities),
     # Events after claims (an event inside someone's claim is reported and points at it) and
     # times (the time expressions that govern a clause date its event).
     Stage("newsint.events.v2", ("doc", "entities", "claims", "times"), ("events",), extract_events),
-    Stage("newsint.judgements.v1", ("doc",), ("judgements",), extract_judgements),
+    # After claims: a judgement inside someone's claim is that source's (Judgement.holder).
+    Stage("newsint.judgements.v2", ("doc", "claims"), ("judgements",), extract_judgements),
     Stage("newsint.contradictions.v1", ("claims", "quantities"), ("contradictions",), find_contradictions),
     Stage("newsint.dateline_place.v1", ("entities", "document"), ("entities",), _dateline_place),
 )

@@ -32,7 +32,7 @@ Decisions (see the lexicon's header for the word list):
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -40,7 +40,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from newsint.model import Judgement
+from newsint.model import Claim, Judgement
 from newsint.nlp.text import doc_text
 
 __all__ = ["Lexicon", "extract_judgements", "lexicon"]
@@ -71,6 +71,9 @@ NEG_RAISING = frozenset(
     for form in (stem, stem + "s", past)
 )
 NEGATORS = frozenset({"not", "n't", "never"})
+# Adverbs that negate with emphasis ("hardly likely", "barely possible", "scarcely certain"): the
+# negation's band, one band further from even ("not likely" 20-45%, "hardly likely" 5-20%).
+EMPHATIC_NEGATORS = frozenset({"hardly", "barely", "scarcely"})
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 QUOTE_CHARS = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»"})
 TITLE_LABELS = frozenset({"WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "ORG", "PERSON"})
@@ -93,6 +96,7 @@ class Lexicon:
     chance_qualifiers: dict[str, tuple[float, float]]
     knowledge_verbs: frozenset[str]
     chances_are: tuple[float, float]
+    bands: tuple[tuple[float, float], ...]  # the ICD 203 bands, lowest first
 
 
 def _norm(text: str) -> str:
@@ -128,6 +132,7 @@ def lexicon() -> Lexicon:
         chance_qualifiers={word: bands[name] for word, name in raw["chance_qualifiers"].items()},
         knowledge_verbs=frozenset(raw["knowledge_verbs"]),
         chances_are=bands[raw["chances_are"]],
+        bands=tuple(sorted(bands.values())),
     )
 
 
@@ -140,9 +145,10 @@ class _Match:
     kind: str
 
 
-def extract_judgements(doc: Doc) -> list[Judgement]:
+def extract_judgements(doc: Doc, claims: Sequence[Claim] | None = None) -> list[Judgement]:
     """Estimative judgements in ``doc`` (a parsed spaCy Doc of ``document.text``), in text order,
-    with ids J1, J2, ..."""
+    with ids J1, J2, ... Given the document's ``claims``, each judgement gets its holder: the
+    source of the claim whose content holds its phrase, else the author."""
     lex = lexicon()
     found: list[tuple[int, Judgement]] = []
     for sent in doc.sents:
@@ -162,7 +168,21 @@ def extract_judgements(doc: Doc) -> list[Judgement]:
     found.sort(key=lambda pair: pair[0])
     for n, (_, judgement) in enumerate(found, start=1):
         judgement.id = f"J{n}"
+    if claims is not None:
+        for index, judgement in found:
+            judgement.holder = _holder(doc[index].idx, claims)
     return [judgement for _, judgement in found]
+
+
+def _holder(at: int, claims: Sequence[Claim]) -> str | None:
+    """The source entity of the innermost claim whose content holds offset ``at`` ("officials
+    said an attack was likely": the officials'), "author" when none does; None when that claim's
+    source is not resolved to an entity."""
+    holding = [c for c in claims if c.content.start <= at < c.content.end]
+    if not holding:
+        return "author"
+    innermost = min(holding, key=lambda c: c.content.end - c.content.start)
+    return innermost.source.entity
 
 
 # --- matching -------------------------------------------------------------------------------
@@ -342,10 +362,21 @@ def _no_way_clause(way: Token, lex: Lexicon) -> bool:
         if child.dep_ in CLAUSE_DEPS and child.left_edge.i == way.i + 1:
             if _is_infinitive(child):
                 return False
+            if _first_person_ability(child):
+                return False
             has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
             has_that = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
             return has_subject or has_that
     return False
+
+
+def _first_person_ability(verb: Token) -> bool:
+    """ "there was no way I could walk": what the speaker could or could not do, told as it
+    happened, not a judgement of how likely something is."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(_norm(s.text) in FIRST_SECOND_PERSON | {"me", "us"} for s in subjects) and any(
+        c.dep_ == "aux" and c.lower_ in ("could", "can", "can't", "couldn't") for c in verb.children
+    )
 
 
 def _is_infinitive(verb: Token) -> bool:
@@ -390,6 +421,8 @@ def _judge(sent: Span, match: _Match) -> Judgement | None:
     negator = _negator(match)
     if negator is not None:
         band = match.negated
+        if band is not None and negator.lower_ in EMPHATIC_NEGATORS:
+            band = _further_from_even(band)
     if band is None:
         return None
     span = list(match.tokens)
@@ -407,6 +440,21 @@ def _judge(sent: Span, match: _Match) -> Judgement | None:
         text=doc_text(doc)[start:end],
         condition=_condition(sent, match),
     )
+
+
+def _further_from_even(band: tuple[float, float]) -> tuple[float, float]:
+    """The next ICD 203 band away from even odds: 20-45% -> 5-20%, 55-80% -> 80-95%; the outer
+    bands stay."""
+    bands = list(lexicon().bands)
+    index = bands.index(band) if band in bands else None
+    if index is None:
+        return band
+    middle = len(bands) // 2
+    if index < middle:
+        return bands[max(index - 1, 0)]
+    if index > middle:
+        return bands[min(index + 1, len(bands) - 1)]
+    return band
 
 
 def _negator(match: _Match) -> Token | None:
@@ -429,6 +477,11 @@ def _negator(match: _Match) -> Token | None:
         for child in head.children:
             if child.dep_ == "neg" and child.i not in own and _norm(child.text) in NEGATORS:
                 return child
+            if child.dep_ == "advmod" and child.i not in own and child.lower_ in EMPHATIC_NEGATORS:
+                return child
+    before = key.doc[match.tokens[0].i - 1] if match.tokens[0].i > 0 else None
+    if before is not None and before.lower_ in EMPHATIC_NEGATORS:
+        return before  # "hardly likely", whatever the parser hung "hardly" on
     # "Nor is X likely to disappear": a sentence-initial "nor" negates the main clause.
     first = key.sent[0]
     if first.lower_ == "nor" and first.head.i in {key.i, *(t.i for t in key.ancestors)}:

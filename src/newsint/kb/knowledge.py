@@ -202,7 +202,13 @@ class KnowledgeBase:
         return _place_link(place) if place else None
 
     def _person(self, text: str, date: ReferenceDay | None) -> Link | None:
-        people = list(actor_kb.lookup_person(text) or actor_kb.people_by_surname(text))
+        people = list(actor_kb.lookup_person(text))
+        if not people:
+            # By surname only when every other word written is one of the person's own names: a
+            # different given name is a different person ("Diane Abbott" is not Tony Abbott,
+            # "Hassan Hassan" not Jafar Hassan).
+            given = [w for w in normalize_name(text).split()[:-1] if w not in NAME_TITLES]
+            people = [p for p in actor_kb.people_by_surname(text) if set(given) <= _name_words(p)]
         if len(people) > 1 and date is not None:
             # Several people share the surname: the one in office at the date is the one in the news.
             people = [p for p in people if actor_kb.roles_at(p, date)]
@@ -463,3 +469,20 @@ def _is_capital(place: PlaceEntry) -> bool:
 @cache
 def knowledge_base() -> KnowledgeBase:
     return KnowledgeBase()
+
+
+# Words that may stand before a name without being a given name ("President Erdogan").
+NAME_TITLES = frozenset(
+    """president prime minister general gen mr mrs ms miss dr sir dame lord lady king queen prince
+    princess sheikh ayatollah colonel col lt lieutenant sgt sergeant major capt captain secretary
+    senator sen rep judge justice chancellor emir crown the""".split()
+)
+
+
+def _name_words(person: actor_kb.Person) -> set[str]:
+    """The words of a person's names other than the surname: what a given name written before the
+    surname must be one of ("Hassan Hassan" is not Jafar Hassan though "Hassan" is in his name)."""
+    words: set[str] = set()
+    for name in (person.name, *person.aliases):
+        words.update(normalize_name(name).split()[:-1])
+    return words

@@ -18,6 +18,7 @@ from newsint.extract.claims.grammar import (
 from newsint.extract.claims.lexicon import (
     CLAUSE_ONLY_CUES,
     CLOSE_QUOTES,
+    COMMISSIVE_CUES,
     CUE_VERBS,
     EVIDENCE_CUES,
     EVIDENCE_NOUNS,
@@ -25,9 +26,11 @@ from newsint.extract.claims.lexicon import (
     OBJECT_CONTENT_PREPOSITIONS,
     OBJECT_CUES,
     SPEAKER_NOUNS,
+    STANCE_CUES,
     TOPIC_PREPOSITIONS,
     TOPIC_VERBS,
 )
+from newsint.extract.claims.sources import RECORD_NOUNS
 
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 
@@ -56,11 +59,14 @@ def claims_in(sentence: Span) -> Iterable[tuple[list[Token], Span | None, Span]]
             content = _object_content(token, evidence=True)  # "polls show Clinton ahead"
         elif content is not None and lemma in CLAUSE_ONLY_CUES and content.root.dep_ not in CONTENT_DEPS:
             continue
-        if content is None:
+        if content is None or _own_infinitive(token, content, lemma):
             continue
+        # A reporting verb with a clause reports whoever its subject is; any other reading needs a
+        # subject that can speak or record ("it is not known how …", "the drills show that …",
+        # "history suggests …": no one is reported).
         reported = lemma in CUE_VERBS and content.root.dep_ in CONTENT_DEPS and lemma not in CLAUSE_ONLY_CUES
-        if not reported and not _speaker_like(source):
-            continue  # "it is not known how …", "the drills show that …": no one is reported
+        if (not reported or lemma in EVIDENCE_CUES) and not _speaker_like(source):
+            continue
         yield cue_tokens(token, content), source, content
 
 
@@ -92,7 +98,10 @@ def _content_of(verb: Token) -> Span | None:
         tokens = [t for t in head.subtree if t.i < verb.i and not in_subtree(t, verb)]
         return trim(doc, tokens)
     if verb.lemma_.lower() in OBJECT_CUES:  # "called the plan a disaster", "called on X to resign"
-        return _object_content(verb)
+        content = _object_content(verb)
+        if verb.lemma_.lower() in STANCE_CUES and content is not None and _bare_object(content):
+            return None  # "condemned the attack", "welcomed the move": a stance, not a statement
+        return content
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS:
             # "spoke on Friday", "commented on Twitter" name when or where, not what about.
@@ -104,8 +113,27 @@ def _content_of(verb: Token) -> Span | None:
             if child.dep_ == "dobj":
                 return trim(doc, list(child.subtree))
     if verb.lemma_.lower() not in CLAUSE_ONLY_CUES:  # "denied the report", "stressed her support"
-        return _object_content(verb, prepositions=False)
+        content = _object_content(verb, prepositions=False)
+        # "has told the Turks", "warned him": the one addressed, not what was said.
+        return None if content is not None and _addressee(content) else content
     return None
+
+
+def _own_infinitive(verb: Token, content: Span, lemma: str) -> bool:
+    """Is the content an infinitive whose subject is the cue's own ("pledged to use gas", "is
+    planning to appeal")? That is an intention or an action, not a report. A directive keeps its
+    infinitive when an addressee stands between ("urged the government to act"), and a report of a
+    clause ("vowed that …") is not an infinitive."""
+    root = content.root
+    if root.dep_ != "xcomp" or root.head.i != verb.i or not any(c.tag_ == "TO" for c in root.children):
+        return False
+    if lemma in COMMISSIVE_CUES:
+        return False
+    addressee = any(
+        (c.dep_ in {"dobj", "dative"} or (c.dep_ == "prep" and c.lower_ in {"on", "upon"})) and c.i < root.i
+        for c in verb.children
+    )
+    return not addressee
 
 
 def _set_off_by_commas(verb: Token) -> bool:
@@ -128,6 +156,9 @@ def _object_content(verb: Token, *, evidence: bool = False, prepositions: bool =
             tokens.extend(child.subtree)
         elif prepositions and child.dep_ == "prep" and child.lower_ in OBJECT_CONTENT_PREPOSITIONS:
             tokens.extend(t for t in child.subtree if t.lower_ == "as" or t.i != child.i)
+        elif tokens and child.dep_ == "advcl" and any(c.tag_ == "TO" for c in child.children):
+            # "calls on the government to act", the infinitive parsed as an adverbial clause.
+            tokens.extend(child.subtree)
         elif tokens and child.dep_ in {"conj", "dobj"} and not _has_subject(child):
             # A second object or action that the parser hung on the cue ("mentioned refinancing
             # loans and forcing universities to …", "promising to meet and exceed his goals").
@@ -163,6 +194,41 @@ def _clause_span(head: Token, *, exclude: Token) -> Span | None:
         if opening and is_time_adjunct(opening[0]):
             tokens = [t for t in tokens if not in_subtree(t, opening[0])]
     return trim(head.doc, tokens)
+
+
+# People a speaker addresses ("told reporters", "warned lawmakers"): an object made of one of these
+# is who heard it, not what was said.
+AUDIENCE_NOUNS = frozenset(
+    """reporter journalist press media audience crowd supporter lawmaker parliament MP mp delegate
+    listener viewer reader colleague counterpart""".split()
+)
+
+
+def _bare_object(content: Span) -> bool:
+    """Is the content a noun phrase alone, with no predicate, proposal or description of it?"""
+    heads = [t for t in content if not (content.start <= t.head.i < content.end) or t.head.i == t.i]
+    if len(heads) != 1 or heads[0].dep_ != "dobj":
+        return False
+    # "disputes the idea that she needed …": the noun's "that" clause is a proposition.
+    return not any(
+        c.dep_ in {"acl", "ccomp", "relcl"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in heads[0].children
+    )
+
+
+def _addressee(content: Span) -> bool:
+    """Is the content nothing but someone addressed (no infinitive or clause of what they were told)?"""
+    heads = [t for t in content if t.head.i == t.i or not (content.start <= t.head.i < content.end)]
+    if len(heads) != 1:
+        return False
+    head = heads[0]
+    lemma = head.lemma_.lower()
+    return (
+        head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+        or head.pos_ in {"PRON", "PROPN"}
+        or lemma in AUDIENCE_NOUNS
+        or (lemma in SPEAKER_NOUNS and lemma not in EVIDENCE_NOUNS and lemma not in RECORD_NOUNS)
+    )
 
 
 def _speaker_like(source: Span | None) -> bool:

@@ -6,11 +6,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newsint.extract.claims.clauses import claims_in
+from newsint.extract.claims.confidence import claim_confidence
 from newsint.extract.claims.labels import SPEAKER_ENTITY_TYPES, label_claims
 from newsint.extract.claims.lexicon import DISTANCING_CUES, ENDORSING_CUES, HEDGE_WORDS
 from newsint.extract.claims.quotes import QUOTATION, extend_quote, quote_claims
+from newsint.extract.claims.sources import Resolution, SourceResolver
 from newsint.extract.intervals import Intervals, ItemsByStart
-from newsint.model import Claim, ClaimSource, Entity, Mention, Quantity
+from newsint.model import Claim, ClaimSource, Entity, Quantity
 from newsint.model import Span as TextSpan
 from newsint.nlp.text import doc_text
 
@@ -47,10 +49,17 @@ def extract_claims(doc: Doc, entities: list[Entity], quantities: list[Quantity])
             reports.append((cue, source, extend_quote(content, doc)))
     contents = Intervals((content.start, content.end) for _, _, content in reports)
     reports = [r for r in reports if not _nested(r, contents)]
+    # In text order: a pronoun's source may be the speaker of a claim before it.
+    reports.sort(key=lambda r: (r[1].start if r[1] is not None else r[2].start, r[2].start))
+    resolver = SourceResolver(entities)
+    resolved = [(report, resolver.resolve(report[1])) for report in reports]
+    # A claim is someone's: with no source phrase ("it is said that …") the analyst has no one to
+    # weigh it by (precision first). An unresolved pronoun stays, written as it stands.
+    kept = [(report, resolution) for report, resolution in resolved if report[1] is not None]
     # Looked up by where they stand, not searched for each claim: a long article has thousands.
-    mentions = ItemsByStart((m.start, m.end, (entity, m)) for entity in entities for m in entity.mentions)
     figures = ItemsByStart((q.start, q.end, q) for q in quantities)
-    return [_claim(n, *report, mentions, figures) for n, report in enumerate(reports, 1)]
+    kept.sort(key=lambda item: item[0][2].start)
+    return [_claim(n, *report, resolution, figures) for n, (report, resolution) in enumerate(kept, 1)]
 
 
 def _first_person(source: Span | None) -> bool:
@@ -72,14 +81,14 @@ def _nested(report: tuple[list[Token], Span | None, Span], contents: Intervals) 
     return contents.holds_more_than(start, end)
 
 
-def _claim(number: int, cue: list[Token], source: Span | None, content: Span,
-           mentions: ItemsByStart[tuple[Entity, Mention]], quantities: ItemsByStart[Quantity]) -> Claim:  # fmt: skip
-    entity, actor = _source_entity(source, mentions)
+def _claim(number: int, cue: list[Token], source: Span | None, content: Span, resolution: Resolution,
+           quantities: ItemsByStart[Quantity]) -> Claim:  # fmt: skip
+    entity, actor = resolution.entity, resolution.actor
     verb_lemmas = {t.lemma_.lower() for t in cue}
     hedge = None
     if verb_lemmas & DISTANCING_CUES:
         hedge = "distances"
-    elif any(t.lower_ in HEDGE_WORDS for t in content.sent) or _it_appears(content):
+    elif any(t.lower_ in HEDGE_WORDS for t in content.sent) or _it_appears(content) or _modal_hedge(content):
         hedge = "hedges"
     elif verb_lemmas & ENDORSING_CUES:
         hedge = "endorses"
@@ -99,30 +108,28 @@ def _claim(number: int, cue: list[Token], source: Span | None, content: Span,
         content=TextSpan(start=content.start_char, end=content.end_char, text=content.text),
         quantities=inside,
         hedge=hedge,
+        confidence=claim_confidence(cue, source, content, entity),
     )
+
+
+# Modals of possibility and passives of belief that qualify what was said ("the fighters may be
+# transferred", "he is believed to have fled"): the source offers it as possible, not as fact.
+HEDGE_MODALS = frozenset({"may", "might", "could"})
+BELIEF_PARTICIPLES = frozenset({"believed", "thought", "understood", "suspected", "rumoured", "rumored"})
+
+
+def _modal_hedge(content: Span) -> bool:
+    for token in content:
+        if token.head.i != token.i and content.start <= token.head.i < content.end:
+            continue  # only the content's own heads: "a man who may know" does not hedge the claim
+        children = list(token.children)
+        if any(c.dep_ == "aux" and c.lower_ in HEDGE_MODALS for c in children):
+            return True
+        if token.lower_ in BELIEF_PARTICIPLES and any(c.dep_ == "auxpass" for c in children):
+            return True
+    return False
 
 
 def _it_appears(content: Span) -> bool:
     sentence = content.sent.text.lower()
     return any(p in sentence for p in ("it appears", "it seems", "appears to", "seems to"))
-
-
-def _source_entity(
-    source: Span | None, mentions: ItemsByStart[tuple[Entity, Mention]]
-) -> tuple[str | None, str | None]:
-    if source is None:
-        return None, None
-    head = source.root
-    best = None
-    for entity, mention in mentions.within(source.start_char, source.end_char):
-        # The head of the phrase decides: "UN Secretary-General Antonio Guterres" is the
-        # person, not the UN; "an anonymous Foreign Office official" is an official, not
-        # the department — no entity, but the department's actor code.
-        is_head = mention.start <= head.idx < mention.end
-        rank = (is_head, entity.type == "PERSON", mention.end)
-        if best is None or rank > best[0]:
-            best = (rank, entity, mention)
-    if best is None:
-        return None, None
-    (is_head, _, _), entity, mention = best
-    return (entity.id if is_head else None), mention.actor or entity.actor

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsint.extract.claims.lexicon import CLOSE_QUOTES, CUE_PREPOSITIONS, OPEN_QUOTES
+from newsint.extract.claims.lexicon import CLOSE_QUOTES, CUE_PREPOSITIONS, CUE_VERBS, OPEN_QUOTES
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
@@ -73,19 +73,40 @@ def source_of(verb: Token) -> Span | None:
     node = verb
     for _ in range(4):
         for child in node.children:
-            if child.dep_ == "nsubj" and child.lower_ not in {"it", "there"}:
+            if child.dep_ == "nsubj" and (child.lower_ not in {"it", "there"} or _speaking_it(child, verb, node)):
                 if child.lower_ in {"who", "that", "which"} and node.dep_ == "relcl":
                     child = node.head  # "the minister, who said …": the minister
-                return child.doc[child.left_edge.i : _source_end(child)]
+                end = _source_end(child)
+                # "The charity Doctors Without Borders said": a noun and a name the parser read as
+                # two subjects, one phrase.
+                second = next((c for c in node.children if c.dep_ == "nsubj" and c.left_edge.i == end), None)
+                if second is not None:
+                    end = _source_end(second)
+                return child.doc[child.left_edge.i : end]
             if child.dep_ == "agent":  # "was said by X"
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return child.doc[objects[0].left_edge.i : _source_end(objects[0])]
+        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.i != node.i:
+            # "a report urging the government to act": the noun the participle describes speaks.
+            return node.doc[node.head.left_edge.i : _source_end(node.head)]
         if node.dep_ in {"xcomp", "acl", "advcl", "relcl", "conj"} and node.head.i != node.i:
             node = node.head if node.dep_ != "acl" else node.head.head
             continue
         break
     return None
+
+
+def _speaking_it(subject: Token, cue: Token, verb: Token) -> bool:
+    """ "it said", "it goes on to suggest" name an organisation or a record that speaks; "it seems",
+    "it is reported" name no one."""
+    return (
+        subject.lower_ == "it"
+        and cue.lemma_.lower() in CUE_VERBS
+        and verb.lemma_.lower() not in {"seem", "appear", "be", "remain", "look"}
+        and not any(c.dep_ in {"auxpass", "nsubjpass"} for c in cue.children)
+        and subject.i < verb.i
+    )
 
 
 def _source_end(head: Token) -> int:
@@ -96,4 +117,9 @@ def _source_end(head: Token) -> int:
             if child.dep_ == "prep" and child.lower_ not in {"of", "at", "for", "from", "in"}:
                 continue
             end = max(end, child.right_edge.i + 1)
+    # A name runs to its end, whatever the parser hung inside it ("Doctors Without Borders").
+    doc = head.doc
+    if head.ent_type_:
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
     return end

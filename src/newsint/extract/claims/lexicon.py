@@ -51,22 +51,34 @@ ENDORSING_CUES = frozenset(
     {"acknowledge", "admit", "confirm", "reveal", "show", "point", "concede", "disclose", "learn"}
 )
 HEDGE_WORDS = frozenset({"apparently", "reportedly", "allegedly", "purportedly", "seemingly", "supposedly"})
-# Stance and communication verbs whose object or infinitive is the attributed content, as
-# attribution corpora annotate them ("called the deal a disaster", "cited a poll", "wants to
-# stay", "pledged to rebuild"); kept only with a speaker-like subject.
+# Stance and communication verbs whose object or complement is the attributed content ("called
+# the deal a disaster", "cited a poll", "urged Congress to act"); kept only with a speaker-like
+# subject. Verbs of intention and action ("plan", "want", "seek", "attack", "support") are not
+# here: "Russia is preparing to attack Idlib" and "Syrians have sought refuge" say what someone did
+# or meant to do, not what anyone said.
 OBJECT_CUES = frozenset(
-    """call cite describe criticize criticise attack mention praise condemn urge support want plan pledge
-    promise vow decline refuse seek propose demand blast slam accuse defend dismiss reject welcome
-    endorse oppose predict dispute stress highlight question lambaste protest denounce laud tout hail
-    applaud outline portray depict label brand dub deem blame credit link warn insist reiterate
-    dispute challenge question intend explore examine view document recommend downplay express invoke
-    press implore confront promote""".split()
+    """call cite describe criticize criticise mention praise condemn urge propose demand blast slam
+    accuse dismiss reject welcome endorse predict dispute stress highlight question lambaste denounce
+    laud tout hail applaud portray depict label brand dub deem blame credit warn insist reiterate
+    challenge view recommend downplay implore""".split()
 )
+# Object cues that with a noun phrase alone take a stance towards a thing ("condemned the
+# airstrike", "criticised a report") rather than state anything; with a predicate, a proposal or a
+# "that" clause they still report ("called the plan a disaster", "disputes the idea that …").
+STANCE_CUES = frozenset(
+    """condemn praise welcome criticize criticise blast slam lambaste denounce laud tout hail applaud
+    blame credit endorse reject dismiss challenge downplay highlight stress mention cite view
+    oppose""".split()
+)
+# Promises and threats are speech acts whose infinitive is what was said ("vowed to retake the
+# town", "threatened to strangle the force"); other verbs with their own infinitive state an
+# intention or an action of the subject ("planned to spray", "is preparing to attack").
+COMMISSIVE_CUES = frozenset({"promise", "vow", "pledge", "threaten", "swear", "offer", "refuse"})
 # What an object cue's content is made of: its object with the object's predicate ("called the
 # charges fabricated"), an infinitive ("urged Congress to act"), and the preposition that carries
 # the proposal or the description ("called for a ban", "called on X to resign", "cited X as Y").
 OBJECT_CONTENT_DEPS = frozenset({"dobj", "oprd", "xcomp", "ccomp"})
-OBJECT_CONTENT_PREPOSITIONS = frozenset({"for", "on", "as"})
+OBJECT_CONTENT_PREPOSITIONS = frozenset({"for", "on", "as", "of"})
 # Records and measurements that "show" or "find" something as a person would say it ("polls show
 # Clinton ahead", "the video shows him with his hands in the air").
 EVIDENCE_NOUNS = frozenset(
@@ -87,7 +99,17 @@ SPEAKER_NOUNS = frozenset(
     member members voter voters campaign party committee commission council group union company
     administration department office spokesperson aide aides adviser advisers senator lawmaker
     lawmakers governor mayor candidate nominee chairman chairwoman director chief secretary
-    ambassador family""".split()
+    ambassador family nation country state regime ministry embassy organisation organization charity
+    watchdog observatory monitor coalition alliance militia force forces fighter fighters rebel rebels
+    soldier soldiers volunteer volunteers militant militants refugee refugees citizen citizens worker
+    workers doctor doctors medic medics journalist journalists reporter reporters editor writer author
+    historian professor academic economist commentator newspaper paper statement channel outlet
+    network unit insider person mother father parent parents son daughter brother sister wife husband
+    friend friends relative relatives child children student victim victims survivor survivors local
+    locals villager villagers protester protesters demonstrator demonstrators supporter supporters
+    opponent opponents delegate envoy negotiator mediator inspector inspectors pollster group
+    groups spokeswoman representative representatives staff agency organiser organisers head
+    premier chancellor king queen prince cleric imam priest bishop pope""".split()
 )
 # Quotation marks as tokens: curly, straight, and the doubled apostrophes of wire and archive
 # text (''like this'').

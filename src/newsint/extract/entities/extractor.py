@@ -75,6 +75,13 @@ def extract_entities(
             span = with_county_word(span)
         if span is None or (etype == "PLACE" and kb.is_adjective(span.text)):
             continue  # "the Ukrainian threat": a nationality, which actors.py reads, not a place
+        if etype == "PERSON" and len(span) == 1 and span.text in surnames:
+            # A surname after the article introduced someone of that name in full is that person,
+            # not a knowledge-base namesake ("Diane Abbott … Abbott said").
+            group = groups[surnames[span.text]]
+            group.mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text))
+            group.spans.append(span)
+            continue
         link = kb.link(span.text, etype, kb_id=_kb_id(span), date=reference_date, context=context)
         if not _kb_id(span) and (written_division := written_division_link(span, context)) is not None:
             link, etype = written_division, "PLACE"  # "Nineveh province", whatever NER called "Nineveh"
