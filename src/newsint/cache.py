@@ -31,13 +31,28 @@ def warn(message: str) -> None:
 
 
 def read_entry(path: Path) -> tuple[bytes | None, str | None]:
-    """(content, None); (None, None) when there is none; (None, why) when it cannot be read."""
+    """(content, None); (None, None) when there is none; (None, why) when it cannot be read or is
+    not to be trusted."""
     try:
-        return path.read_bytes(), None
+        with path.open("rb") as handle:
+            if problem := _untrusted(os.fstat(handle.fileno())):
+                return None, problem
+            return handle.read(), None
     except (FileNotFoundError, NotADirectoryError):  # no cache yet (writing it will say why if it cannot)
         return None, None
     except OSError as exc:
         return None, f"cannot read the cache ({exc.strerror or exc})"
+
+
+def _untrusted(status: os.stat_result) -> str | None:
+    """Why an entry is not to be loaded: some entries are pickles (kb/common.py), and loading a
+    pickle runs whatever its writer chose, so only a file this account or root wrote, and that no
+    one else can change, is read (a shared or world-writable cache folder is not trusted)."""
+    if status.st_uid not in (os.getuid(), 0):
+        return "the cache file belongs to another user; not read"
+    if status.st_mode & 0o022:
+        return "the cache file is writable by other users; not read"
+    return None
 
 
 def write_entry(path: Path, content: bytes) -> None:

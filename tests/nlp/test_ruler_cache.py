@@ -168,3 +168,19 @@ def test_the_kb_yaml_comes_from_the_cache_and_a_corrupt_one_is_reparsed(cache_ho
     assert _fresh_load("operations.yaml") == parsed
     common.load_data_file.cache_clear()
     assert capsys.readouterr().err.splitlines() == [f"newsint: warning: {path}: the cache is corrupt; rebuilding it"]
+
+
+def test_a_cache_file_others_can_write_is_not_loaded(cache_home, capsys):
+    """Some entries are pickles, which run code as they load: a file another account could have
+    changed is ignored (rebuilt), never unpickled."""
+    parsed = _fresh_load("operations.yaml")
+    path = cache_home / "kb-operations.yaml.pickle"
+    key, stored = pickle.loads(path.read_bytes())
+    path.write_bytes(pickle.dumps((key, {**stored, "marker": 1})))
+    path.chmod(0o666)
+    assert "marker" not in _fresh_load("operations.yaml")  # parsed again, not read
+    common.load_data_file.cache_clear()
+    warning = f"newsint: warning: {path}: the cache file is writable by other users; not read; rebuilding it"
+    assert capsys.readouterr().err.splitlines() == [warning]
+    assert _fresh_load("operations.yaml") == parsed  # the rewritten entry (0644) is trusted again
+    common.load_data_file.cache_clear()
