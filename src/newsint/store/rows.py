@@ -73,6 +73,7 @@ def item_rows(key: str, analysis: Analysis, as_json: Callable[[str], Any]) -> di
                 e.sentence.end,
                 as_json(_json([[p.entity, p.actor] for p in e.actors])),
                 as_json(_json([[p.entity, p.actor] for p in e.targets])),
+                e.confidence,
             )
             for e in a.events
         ],
@@ -87,6 +88,7 @@ def item_rows(key: str, analysis: Analysis, as_json: Callable[[str], Any]) -> di
                 j.start,
                 j.end,
                 j.text,
+                j.holder,
             )
             for j in a.judgements
         ],
@@ -111,9 +113,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
               "value_start", "value_end"),
     "events": ("article_id", "event_id", "type", "mode", "modality", "start_date", "end_date", "time_precision",
                "location_entity", "lat", "lon", "claim_id", "condition", "sentence_start", "sentence_end",
-               "actors", "targets"),
+               "actors", "targets", "confidence"),
     "judgements": ("article_id", "judgement_id", "phrase", "probability_low", "probability_high", "condition",
-                   "start_char", "end_char", "text"),
+                   "start_char", "end_char", "text", "holder"),
     "contradictions": ("article_id", "position", "items", "reason"),
 }  # fmt: skip
 INSERTS: dict[str, str] = {
