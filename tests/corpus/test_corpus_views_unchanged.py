@@ -90,7 +90,7 @@ def _run(db: str, args: tuple[str, ...], out: Path) -> bytes:
 
 def _filtered(args: tuple[str, ...], takes_filter: bool) -> tuple[str, ...]:
     # Before the confidence filter existed the option was refused; recordings ran without it.
-    if not takes_filter or RECORD or os.environ.get("NOFILTER"):
+    if not takes_filter or RECORD:
         return args
     return (*args, *ALL_EVENTS)
 

@@ -22,6 +22,7 @@ from newsint.cli.common import TABLE_OR_JSON, DbOption, StdoutConsole, TableOrJs
 from newsint.dates import parse_date_option
 from newsint.errors import EmptyInputError, NotFoundError, UsageError
 from newsint.export.corpus_export import ExportFormat
+from newsint.extract.events.confidence import DEFAULT_MIN_CONFIDENCE
 from newsint.export.safe_text import json_safe
 from newsint.model import CorpusArticle
 
@@ -31,6 +32,15 @@ if TYPE_CHECKING:
     from newsint.model import Claim
 
 CONSOLE_WIDTH = 130
+MinConfidenceOption = Annotated[
+    float,
+    typer.Option(
+        "--min-confidence",
+        min=0.0,
+        max=1.0,
+        help="Only events at or above this confidence (0 shows every event; jsonl keeps all).",
+    ),
+]
 
 
 def load_corpus(db: str | None) -> list[CorpusArticle]:
@@ -173,6 +183,7 @@ def timeline(
     actor: Annotated[str | None, typer.Option("--actor", help="Actor code, e.g. RUS or 'RUS MIL'.")] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="From this date (YYYY-MM-DD).")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Up to this date (YYYY-MM-DD).")] = None,
+    min_confidence: MinConfidenceOption = DEFAULT_MIN_CONFIDENCE,
     db: DbOption = None,
 ) -> None:
     """Dated events and claims across the corpus, oldest first."""
@@ -182,7 +193,7 @@ def timeline(
     start, end = parse_date_option(date_from, "--from"), parse_date_option(date_to, "--to")
     if start and end and start > end:
         raise UsageError(f"--from {start} is after --to {end}")
-    _print(render_timeline(build_timeline(load_corpus(db), actor=actor, start=start, end=end)))
+    _print(render_timeline(build_timeline(load_corpus(db), actor=actor, start=start, end=end, min_confidence=min_confidence)))
 
 
 def export_corpus(
@@ -194,6 +205,7 @@ def export_corpus(
         str | None,
         typer.Option("--table", help="csv: one table as plain CSV; ftm: entities (default) or statements."),
     ] = None,
+    min_confidence: MinConfidenceOption = DEFAULT_MIN_CONFIDENCE,
     db: DbOption = None,
 ) -> None:
     """Export the stored corpus: jsonl, csv, geojson, gexf, acled, ftm."""
@@ -207,8 +219,8 @@ def export_corpus(
     if export_format is ExportFormat.jsonl:
         # One article at a time from the store to the file: the corpus is never held whole.
         with stored_articles(db) as articles, writing(out):
-            write_export(lambda stream: stream_export(export_format, articles, table, stream), out)
+            write_export(lambda stream: stream_export(export_format, articles, table, stream, min_confidence), out)
     else:
         corpus = load_corpus(db)
         with writing(out):
-            write_export(lambda stream: stream_export(export_format, corpus, table, stream), out)
+            write_export(lambda stream: stream_export(export_format, corpus, table, stream, min_confidence), out)

@@ -15,6 +15,7 @@ from typing import Literal
 
 from newsint.corpus.figures import source_named_in
 from newsint.corpus.outlets import outlet_name
+from newsint.extract.events.confidence import confident
 from newsint.model import CorpusArticle
 
 TimelineKind = Literal["event", "claim"]
@@ -40,12 +41,14 @@ def build_timeline(
     actor: str | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
+    min_confidence: float = 0.0,
 ) -> list[TimelineEntry]:
     """Entries sorted by date; ``actor`` keeps those whose actor code is it or begins with it
-    ("RUS" keeps "RUS MIL"); ``start``/``end`` keep those that overlap the range."""
+    ("RUS" keeps "RUS MIL"); ``start``/``end`` keep those that overlap the range; events below
+    ``min_confidence`` are left out (the CLI's default is DEFAULT_MIN_CONFIDENCE)."""
     entries: list[TimelineEntry] = []
     for article in articles:
-        entries.extend(_entries(article))
+        entries.extend(_entries(article, min_confidence))
     if actor:
         wanted = actor.upper().strip()
         entries = [e for e in entries if any(code == wanted or code.startswith(wanted + " ") for code in e.actors)]
@@ -56,13 +59,13 @@ def build_timeline(
     return sorted(entries, key=lambda e: (e.start, e.kind, e.article_id, e.item_id))
 
 
-def _entries(article: CorpusArticle) -> list[TimelineEntry]:
+def _entries(article: CorpusArticle, min_confidence: float) -> list[TimelineEntry]:
     analysis = article.analysis
     document = analysis.document
     outlet = outlet_name(article)
     entities = {e.id: e for e in analysis.entities}
     found: list[TimelineEntry] = []
-    for event in analysis.events:
+    for event in confident(analysis.events, min_confidence):
         if not event.start:
             continue
         codes = [p.actor or (entities[p.entity].actor if p.entity in entities else None) for p in event.actors]

@@ -23,6 +23,8 @@ formulas or terminal controls (csvfile.py).
 from __future__ import annotations
 
 import contextlib
+import copy
+import dataclasses
 import io
 import json
 import os
@@ -51,15 +53,24 @@ class ExportFormat(StrEnum):
 FTM_TABLES = ("entities", "statements")
 
 
-def render_export(export_format: ExportFormat, articles: Iterable[CorpusArticle], table: str | None = None) -> bytes:
+def render_export(
+    export_format: ExportFormat,
+    articles: Iterable[CorpusArticle],
+    table: str | None = None,
+    min_confidence: float = 0.0,
+) -> bytes:
     """The whole export as bytes (UTF-8 text, or a zip for csv without ``table``): small corpora, tests."""
     buffer = io.BytesIO()
-    stream_export(export_format, articles, table, buffer)
+    stream_export(export_format, articles, table, buffer, min_confidence)
     return buffer.getvalue()
 
 
 def stream_export(
-    export_format: ExportFormat, articles: Iterable[CorpusArticle], table: str | None, stream: BinaryIO
+    export_format: ExportFormat,
+    articles: Iterable[CorpusArticle],
+    table: str | None,
+    stream: BinaryIO,
+    min_confidence: float = 0.0,
 ) -> None:
     """Write the export to ``stream`` as it is produced, never whole in memory.
 
@@ -67,8 +78,13 @@ def stream_export(
     one article in memory. The other formats are about the corpus as a whole (resolved entities,
     deduplicated events, figures compared across articles) and take several passes over it: they
     get the articles as a list.
+
+    ``min_confidence``: every format but jsonl holds only the events at or above it (the CLI's
+    default is DEFAULT_MIN_CONFIDENCE); jsonl is the Analysis contract and keeps every event.
     """
     check_table(export_format, table)
+    if export_format is not ExportFormat.jsonl and min_confidence > 0:
+        articles = [_confident_events_only(a, min_confidence) for a in articles]
     if export_format is ExportFormat.gexf:
         import networkx as nx
 
@@ -121,6 +137,16 @@ def _write_text_export(
         from newsint.export.ftm import write_ftm_entities_jsonl
 
         write_ftm_entities_jsonl(text, _listed(articles))
+
+
+def _confident_events_only(article: CorpusArticle, min_confidence: float) -> CorpusArticle:
+    """The article as the exports show it: its events below ``min_confidence`` left out (a
+    shallow copy; the stored Analysis is not changed)."""
+    from newsint.extract.events.confidence import confident
+
+    analysis = copy.copy(article.analysis)
+    analysis.events = confident(analysis.events, min_confidence)
+    return dataclasses.replace(article, analysis=analysis)
 
 
 @contextlib.contextmanager
