@@ -198,23 +198,113 @@ def compare_figures(articles: Sequence[CorpusArticle], index: EntityIndex | None
     # Earliest first, so that a group's first figure is the first report of it.
     figures.sort(key=lambda f: (f.subject, f.window[1] if f.window else dt.date.max, f.article.article_id))
     groups: list[FigureGroup] = []
-    by_subject: dict[str, list[FigureGroup]] = {}  # only figures of one counted unit can compare
+    by_subject: dict[str, _Blocks] = {}  # only figures of one counted unit can compare
     for figure in figures:
-        candidates = by_subject.setdefault(figure.subject, [])
-        home = next((g for g in candidates if _joins(figure, g)), None)
+        blocks = by_subject.setdefault(figure.subject, _Blocks())
+        home = next((g for g in blocks.candidates(figure) if _joins(figure, g)), None)
         if home is None:
             home = FigureGroup([])
-            candidates.append(home)
             groups.append(home)
         home.figures.append(figure)
+        blocks.index(figure, home)
     contradictions = [
         FigureContradiction(a, b)
-        for candidates in by_subject.values()
-        for i, a in enumerate(candidates)
-        for b in candidates[i + 1 :]
+        for blocks in by_subject.values()
+        for a, b in blocks.pairs()
         if _conflict(a, b)
     ]
     return FigureReport(groups=groups, contradictions=contradictions)
+
+
+@dataclass(slots=True)
+class _Span:
+    """What a group's figures allow of a newcomer from another article: every one must have a
+    window overlapping the newcomer's (``_compatible``)."""
+
+    articles: set[str] = field(default_factory=set)
+    unwindowed: bool = False  # a figure with no window: no figure of another article can join
+    latest_start: dt.date = dt.date.min
+    earliest_end: dt.date = dt.date.max
+    first_start: dt.date = dt.date.max  # the span of all windows, for the contradiction sweep
+    last_end: dt.date = dt.date.min
+
+    def add(self, figure: Figure) -> None:
+        self.articles.add(figure.article.article_id)
+        if figure.window is None:
+            self.unwindowed = True
+            return
+        start, end = figure.window
+        self.latest_start, self.earliest_end = max(self.latest_start, start), min(self.earliest_end, end)
+        self.first_start, self.last_end = min(self.first_start, start), max(self.last_end, end)
+
+    def may_take(self, figure: Figure) -> bool:
+        if figure.article.article_id in self.articles:
+            return True  # its own article's figures need no window: let _joins decide
+        if figure.window is None or self.unwindowed:
+            return False
+        return self.latest_start <= figure.window[1] and figure.window[0] <= self.earliest_end
+
+
+@dataclass(slots=True)
+class _Blocks:
+    """The groups of one counted unit, blocked by the places their figures name and by time.
+
+    Two figures compare only when they share a place (``comparable``: a common ``context`` key)
+    and, from two articles, when their windows overlap; so a figure can join, and a group can
+    contradict, only a group that names one of its places at an overlapping time. Looking those
+    up instead of trying every group gives the same groups and contradictions, in the same order
+    (candidates are tried in creation order, pairs listed as the all-pairs loop met them), without
+    the all-pairs comparison that grew as the square of the corpus."""
+
+    groups: list[FigureGroup] = field(default_factory=list)
+    spans: list[_Span] = field(default_factory=list)
+    by_place: dict[str, set[int]] = field(default_factory=dict)  # context key -> group positions
+    position: dict[int, int] = field(default_factory=dict)  # id(group) -> its position in groups
+
+    def candidates(self, figure: Figure) -> list[FigureGroup]:
+        if not figure.quantity.of:
+            return []  # comparable() needs what is counted: it joins no group
+        found = set().union(*(self.by_place.get(key, ()) for key in figure.context))
+        return [self.groups[at] for at in sorted(found) if self.spans[at].may_take(figure)]
+
+    def index(self, figure: Figure, group: FigureGroup) -> None:
+        at = self.position.get(id(group))
+        if at is None:
+            at = self.position[id(group)] = len(self.groups)
+            self.groups.append(group)
+            self.spans.append(_Span())
+        self.spans[at].add(figure)
+        if figure.quantity.of:
+            for key in figure.context:
+                self.by_place.setdefault(key, set()).add(at)
+
+    def pairs(self) -> list[tuple[FigureGroup, FigureGroup]]:
+        """The pairs of groups (earlier first) that share a place and either an article or an
+        overlapping time: the only ones ``_conflict`` can find true."""
+        found: set[tuple[int, int]] = set()
+        for positions in self.by_place.values():
+            found |= self._sharing_an_article(positions)
+            found |= self._overlapping(positions)
+        return [(self.groups[a], self.groups[b]) for a, b in sorted(found)]
+
+    def _sharing_an_article(self, positions: set[int]) -> set[tuple[int, int]]:
+        by_article: dict[str, list[int]] = {}
+        for at in sorted(positions):
+            for article_id in self.spans[at].articles:
+                by_article.setdefault(article_id, []).append(at)
+        return {(a, b) for group in by_article.values() for i, a in enumerate(group) for b in group[i + 1 :]}
+
+    def _overlapping(self, positions: set[int]) -> set[tuple[int, int]]:
+        # A sweep over the groups' whole spans (first start to last end of their windows).
+        windowed = sorted((self.spans[at].first_start, self.spans[at].last_end, at)
+                          for at in positions if self.spans[at].first_start <= self.spans[at].last_end)  # fmt: skip
+        found: set[tuple[int, int]] = set()
+        open_spans: list[tuple[dt.date, int]] = []
+        for start, end, at in windowed:
+            open_spans = [(other_end, other) for other_end, other in open_spans if other_end >= start]
+            found |= {(min(at, other), max(at, other)) for _, other in open_spans}
+            open_spans.append((end, at))
+        return found
 
 
 def comparable(a: Figure, b: Figure) -> bool:

@@ -1,0 +1,254 @@
+"""Corpus views at scale (issue #18): build a large store from real analyses, time every view.
+
+    python benchmarks/scale.py build SEED_DB OUT_DB [--articles 100000]
+    python benchmarks/scale.py time DB [--timeout 120] [--memory-gib 4] [--only brief,timeline]
+
+``build``: SEED_DB is a store of real analyses (``newsint ingest ../shared/data/news examples
+--db SEED_DB``). OUT_DB gets ``--articles`` articles, each a copy of a seed article with its own
+id, publication date (spread over five years), outlet (one of 400) and figures (each article's
+quantities scaled by one of a few factors, so figure groups both corroborate and contradict).
+Rows are written with the store's own row layout (store/rows.py COLUMNS, the schema of
+migrations.py, the store opened once by ``open_store`` so the schema is exactly a real store's)
+in large transactions: the same rows ``Store.add`` writes, without re-analysing or the per-article
+near-duplicate lookup (copies carry no MinHash, so none is a near-duplicate).
+
+``time``: runs each corpus view and export as its own ``newsint`` process (output to a file),
+and reports its wall time and peak RSS (``os.wait4``'s ``ru_maxrss``). Each process runs under an
+address-space limit (``--memory-gib``) and a timeout, so a view that would need the whole store
+in memory fails fast instead of pushing a shared machine into swap; such a view is reported as
+over the limit, never as a number it did not reach.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import os
+import resource
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsint.store import open_store
+from newsint.store.rows import COLUMNS
+
+ROOT = Path(__file__).resolve().parents[1]
+NEWSINT = [sys.executable, "-m", "newsint"]
+FIRST_DAY = dt.date(2019, 1, 1)
+DAYS = 5 * 365
+OUTLETS = 400
+# Figures vary between copies: most repeat the seed's value (corroboration), some differ enough to
+# contradict it. Chosen per article, so one article's figures stay consistent with each other.
+FIGURE_FACTORS = (1.0, 1.0, 1.0, 1.0, 1.05, 0.5, 2.0, 3.0)
+BATCH = 2000  # articles per transaction: few commits, bounded memory while building
+
+# name -> arguments after `newsint`; "{out}" is a file in a scratch folder.
+VIEWS: dict[str, list[str]] = {
+    "brief": ["brief"],
+    "claims (json)": ["claims", "--format", "json"],
+    "claims --contradictions (json)": ["claims", "--contradictions", "--format", "json"],
+    "timeline": ["timeline"],
+    "timeline --actor RUS --from 2021-01-01 --to 2021-03-31": [
+        "timeline", "--actor", "RUS", "--from", "2021-01-01", "--to", "2021-03-31"],
+    "entity NATO": ["entity", "NATO"],
+    "search troops (20 hits)": ["search", "troops"],
+    "search troops --entity NATO --from 2021": ["search", "troops", "--entity", "NATO", "--from", "2021"],
+    "stats": ["stats"],
+    **{f"export {f}": ["export", "--format", f, "--out", "{out}"]
+       for f in ("jsonl", "csv", "geojson", "gexf", "acled", "ftm")},
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Seed:
+    article_id: str
+    source: str
+    url: str | None
+    title: str | None
+    published_basis: str
+    language: str | None
+    analysis: dict
+    rows: dict[str, list[tuple]]  # table -> that article's rows, article_id first
+    search: list[tuple]  # (kind, article_id, item_id, body)
+
+
+def read_seeds(seed_db: Path) -> list[Seed]:
+    connection = sqlite3.connect(f"file:{seed_db}?mode=ro", uri=True)
+    seeds = []
+    articles = connection.execute(
+        "SELECT id, source, url, title, published_basis, language, analysis FROM articles ORDER BY seq"
+    ).fetchall()
+    for article_id, source, url, title, basis, language, analysis in articles:
+        rows = {
+            table: connection.execute(
+                f"SELECT {', '.join(columns)} FROM {table} WHERE article_id = ? ORDER BY rowid", (article_id,)
+            ).fetchall()
+            for table, columns in COLUMNS.items()
+        }
+        search = connection.execute(
+            "SELECT kind, article_id, item_id, body FROM search_index WHERE article_id = ?", (article_id,)
+        ).fetchall()
+        seeds.append(Seed(article_id, source, url, title, basis, language, json.loads(analysis), rows, search))
+    connection.close()
+    return seeds
+
+
+def build(seed_db: Path, out_db: Path, articles: int) -> None:
+    seeds = read_seeds(seed_db)
+    if not seeds:
+        sys.exit(f"scale.py: no articles in {seed_db}")
+    open_store(str(out_db)).close()  # the real schema, every migration applied
+    connection = sqlite3.connect(out_db, isolation_level=None)
+    connection.execute("PRAGMA synchronous=OFF")  # a benchmark store: rebuilt, never recovered
+    start_seq = connection.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
+    quantity_columns = COLUMNS["quantities"]
+    value_at = [quantity_columns.index(c) for c in ("value", "low", "high")]
+    started = time.perf_counter()
+    for batch_start in range(0, articles, BATCH):
+        connection.execute("BEGIN")
+        for number in range(batch_start, min(articles, batch_start + BATCH)):
+            _insert_copy(connection, seeds[number % len(seeds)], start_seq + number + 1, number, value_at)
+        connection.execute("COMMIT")
+        done = min(articles, batch_start + BATCH)
+        print(f"\r{done} of {articles} articles, {time.perf_counter() - started:.0f} s", end="", file=sys.stderr)
+    print(file=sys.stderr)
+    connection.execute("ANALYZE")
+    connection.close()
+    size = out_db.stat().st_size
+    print(f"{articles} articles from {len(seeds)} seed analyses in {time.perf_counter() - started:.0f} s; "
+          f"{size / 2**30:.2f} GiB, {size / articles / 1024:.1f} KiB per article")  # fmt: skip
+
+
+def _insert_copy(connection: sqlite3.Connection, seed: Seed, seq: int, number: int, value_at: list[int]) -> None:
+    key = hashlib.sha256(f"{seed.article_id}:{number}".encode()).hexdigest()
+    published = (FIRST_DAY + dt.timedelta(days=(number * 7919) % DAYS)).isoformat()
+    outlet = f"Outlet {number * 31 % OUTLETS:03d}"
+    factor = FIGURE_FACTORS[number % len(FIGURE_FACTORS)]
+    analysis = dict(seed.analysis)
+    analysis["document"] = {**seed.analysis["document"], "published": published, "site": outlet,
+                            "published_basis": "metadata", "source": f"synthetic://{number}"}  # fmt: skip
+    analysis["quantities"] = [
+        {**q, **{k: q[k] * factor for k in ("value", "low", "high") if isinstance(q.get(k), int | float)}}
+        for q in seed.analysis["quantities"]
+    ]
+    connection.execute(
+        "INSERT INTO articles (id, seq, source, url, outlet, title, published, published_basis, language, "
+        "analysis, ingested_at, duplicate_of, similarity, minhash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)",
+        (key, seq, f"synthetic://{number}", seed.url, outlet, seed.title, published, "metadata", seed.language,
+         json.dumps(analysis, ensure_ascii=False), "2026-12-08T00:00:00+00:00"),
+    )  # fmt: skip
+    for table, rows in seed.rows.items():
+        if not rows:
+            continue
+        if table == "quantities":
+            rows = [_scaled(row, value_at, factor) for row in rows]
+        marks = ", ".join("?" * len(rows[0]))
+        connection.executemany(
+            f"INSERT INTO {table} ({', '.join(COLUMNS[table])}) VALUES ({marks})", [(key, *row[1:]) for row in rows]
+        )
+    connection.executemany(
+        "INSERT INTO search_index (kind, article_id, item_id, body) VALUES (?, ?, ?, ?)",
+        [(kind, key, item, body) for kind, _, item, body in seed.search],
+    )
+    connection.execute(
+        "INSERT INTO sources (source, article_id, ingested_at) VALUES (?, ?, ?)",
+        (f"synthetic://{number}", key, "2026-12-08T00:00:00+00:00"),
+    )
+
+
+def _scaled(row: tuple, value_at: list[int], factor: float) -> tuple:
+    values = list(row)
+    for at in value_at:
+        if values[at] is not None:
+            values[at] = values[at] * factor
+    return tuple(values)
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    view: str
+    seconds: float
+    peak_rss_mib: float
+    outcome: str  # "ok", "timeout", "exit N: first line of stderr"
+
+
+def time_view(name: str, arguments: list[str], db: Path, timeout: float, memory_bytes: int) -> Timing:
+    with tempfile.TemporaryDirectory(prefix="newsint-scale-") as scratch:
+        args = [a.replace("{out}", str(Path(scratch) / "export.out")) for a in arguments]
+
+        def limit_memory() -> None:
+            resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+
+        with open(Path(scratch) / "stdout", "wb") as stdout, open(Path(scratch) / "stderr", "wb") as stderr:
+            started = time.perf_counter()
+            process = subprocess.Popen([*NEWSINT, *args, "--db", str(db)], stdout=stdout, stderr=stderr,
+                                       preexec_fn=limit_memory)  # fmt: skip
+            outcome = "ok"
+            deadline = started + timeout
+            while True:
+                pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+                if pid:
+                    break
+                if time.perf_counter() > deadline:
+                    process.send_signal(signal.SIGKILL)
+                    pid, status, usage = os.wait4(process.pid, 0)
+                    outcome = "timeout"
+                    break
+                time.sleep(0.05)
+            seconds = time.perf_counter() - started
+        code = os.waitstatus_to_exitcode(status)
+        if outcome == "ok" and code != 0:
+            error = (Path(scratch) / "stderr").read_text(errors="replace").strip().splitlines()
+            outcome = f"exit {code}: {(error[-1] if error else '')[:90]}"
+    return Timing(name, seconds, usage.ru_maxrss / 1024, outcome)
+
+
+def time_views(db: Path, timeout: float, memory_gib: float, only: list[str] | None) -> None:
+    with open_store(str(db), read_only=True) as store:
+        stats = store.stats()
+    print(f"store: {db} ({stats.backend}), {stats.articles} articles, {stats.claims} claims, "
+          f"{stats.events} events, {stats.mentions} mentions")  # fmt: skip
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; cores: {os.cpu_count()}")
+    print(f"limits per view: {timeout:.0f} s, {memory_gib:g} GiB address space")
+    print()
+    print("| view | wall s | peak RSS MiB | outcome |")
+    print("|---|---:|---:|---|")
+    for name, arguments in VIEWS.items():
+        if only and not any(o in name for o in only):
+            continue
+        timing = time_view(name, arguments, db, timeout, int(memory_gib * 2**30))
+        print(f"| {timing.view} | {timing.seconds:.1f} | {timing.peak_rss_mib:.0f} | {timing.outcome} |", flush=True)
+    print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    build_command = commands.add_parser("build")
+    build_command.add_argument("seed_db", type=Path)
+    build_command.add_argument("out_db", type=Path)
+    build_command.add_argument("--articles", type=int, default=100_000)
+    time_command = commands.add_parser("time")
+    time_command.add_argument("db")
+    time_command.add_argument("--timeout", type=float, default=120.0)
+    time_command.add_argument("--memory-gib", type=float, default=4.0)
+    time_command.add_argument("--only", help="comma-separated parts of view names")
+    args = parser.parse_args()
+    if args.command == "build":
+        if args.out_db.exists():
+            sys.exit(f"scale.py: {args.out_db} exists: give a new file")
+        build(args.seed_db, args.out_db, args.articles)
+    else:
+        time_views(Path(args.db), args.timeout, args.memory_gib, args.only.split(",") if args.only else None)
+
+
+if __name__ == "__main__":
+    main()
