@@ -37,7 +37,9 @@ VIEWS: dict[str, tuple[tuple[str, ...], bool]] = {
     "claims-contradictions.json": (("claims", "--contradictions", "--format", "json"), False),
     "claims-contradictions.txt": (("claims", "--contradictions"), False),
     "claims-contradictions-about-reznikov.json": (
-        ("claims", "--contradictions", "--about", "Oleksii Reznikov", "--format", "json"), False),
+        ("claims", "--contradictions", "--about", "Oleksii Reznikov", "--format", "json"),
+        False,
+    ),
     "timeline.txt": (("timeline",), True),
     "timeline-rus.txt": (("timeline", "--actor", "RUS"), True),
     "timeline-2021.txt": (("timeline", "--from", "2021-09-01", "--to", "2021-12-31"), True),

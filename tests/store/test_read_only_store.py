@@ -149,6 +149,8 @@ def test_read_only_reads_an_older_schema_only_where_nothing_it_reads_changed(sto
                       "quantities_unit"):  # fmt: skip
             store._db.execute(f"DROP INDEX {index}")
         store._db.execute("ALTER TABLE events DROP COLUMN confidence")
+        store._db.execute("ALTER TABLE events DROP COLUMN position")
+        store._db.execute("ALTER TABLE claims DROP COLUMN position")
         store._db.execute("ALTER TABLE judgements DROP COLUMN holder")
     # Step 2 changed how the analysis column is stored on PostgreSQL, step 3 added columns on
     # both: a reader cannot apply either.

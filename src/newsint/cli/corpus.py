@@ -11,7 +11,7 @@ import contextlib
 import itertools
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -22,14 +22,15 @@ from newsint.cli.common import TABLE_OR_JSON, DbOption, StdoutConsole, TableOrJs
 from newsint.dates import parse_date_option
 from newsint.errors import EmptyInputError, NotFoundError, UsageError
 from newsint.export.corpus_export import ExportFormat
-from newsint.extract.events.confidence import DEFAULT_MIN_CONFIDENCE
 from newsint.export.safe_text import json_safe
+from newsint.extract.events.confidence import DEFAULT_MIN_CONFIDENCE
 from newsint.model import CorpusArticle
 
 if TYPE_CHECKING:
     from newsint.corpus.entities import CorpusEntity, EntityIndex
     from newsint.corpus.profile import EntityProfile
     from newsint.model import Claim
+    from newsint.store import Store
 
 CONSOLE_WIDTH = 130
 MinConfidenceOption = Annotated[
@@ -63,6 +64,30 @@ def stored_articles(db: str | None) -> Iterator[Iterator[CorpusArticle]]:
         if first is None:
             raise EmptyInputError("the store holds no articles: run `newsint ingest FILES` first", path=store.location)
         yield itertools.chain([first], articles)
+
+
+@contextlib.contextmanager
+def stored_corpus(db: str | None) -> Iterator[Store]:
+    """The store opened read-only for the database-side views; no store or an empty one raises
+    its coded error, as ``stored_articles`` does."""
+    from newsint.store import open_store
+
+    with open_store(db, read_only=True) as store:
+        if store.stats().articles == 0:
+            raise EmptyInputError("the store holds no articles: run `newsint ingest FILES` first", path=store.location)
+        yield store
+
+
+def _print_json_rows(rows: Iterable[dict[str, Any]]) -> None:
+    """A JSON list written row by row, byte for byte what ``print(_json(list(rows)))`` prints,
+    so that a list of a million rows is never held whole."""
+    write = sys.stdout.write
+    empty = True
+    for row in rows:
+        write("[\n" if empty else ",\n")
+        write("\n".join("  " + line for line in _json(row).splitlines()))
+        empty = False
+    write("[]\n" if empty else "\n]\n")
 
 
 def _print(renderable: RenderableType) -> None:
@@ -100,6 +125,18 @@ def claims(
 
     check_choice(output_format, TABLE_OR_JSON)
     _check_name(about, "--about")
+    if output_format == "json" and about is None and not contradictions:
+        # Every claim as a row of the claims table: streamed from the database, page by page.
+        from newsint.store.queries import CorpusFilter
+        from newsint.store.queries import claims as stored_claims
+
+        with stored_corpus(db) as store:
+            _print_json_rows(
+                {"article_id": c.article_id, "published": c.published, "claim_id": c.claim_id, "source": c.source,
+                 "actor": c.actor, "cue": c.cue, "content": c.content}
+                for c in stored_claims(store, CorpusFilter())
+            )  # fmt: skip
+        return
     articles = load_corpus(db)
     index = resolve_entities(articles)
     entity = _find_entities(index, about)[0] if about is not None else None
@@ -193,7 +230,8 @@ def timeline(
     start, end = parse_date_option(date_from, "--from"), parse_date_option(date_to, "--to")
     if start and end and start > end:
         raise UsageError(f"--from {start} is after --to {end}")
-    _print(render_timeline(build_timeline(load_corpus(db), actor=actor, start=start, end=end, min_confidence=min_confidence)))
+    entries = build_timeline(load_corpus(db), actor=actor, start=start, end=end, min_confidence=min_confidence)
+    _print(render_timeline(entries))
 
 
 def export_corpus(

@@ -199,23 +199,38 @@ def _analysis_kept_verbatim(backend: Backend) -> list[str]:
 
 def _queryable_confidence_and_holder(backend: Backend) -> list[str]:
     # The corpus views are computed in the database (issue #18): the timeline and the exports
-    # filter events on their confidence, and a judgement's holder is needed beside it, so both
-    # become columns. Stores written before hold them only inside the stored Analysis JSON: they
-    # are copied out of it here, so an upgraded store answers like a new one.
-    if backend.kind == "postgresql":
-        events = "SELECT (e->>'confidence')::double precision FROM articles a, json_array_elements(a.analysis->'events') e"
-        judgements = "SELECT j->>'holder' FROM articles a, json_array_elements(a.analysis->'judgements') j"
-        event_match, judgement_match = "e->>'id' = events.event_id", "j->>'id' = judgements.judgement_id"
-    else:
-        events = "SELECT json_extract(e.value, '$.confidence') FROM articles a, json_each(a.analysis, '$.events') e"
-        judgements = "SELECT json_extract(j.value, '$.holder') FROM articles a, json_each(a.analysis, '$.judgements') j"
-        event_match = "json_extract(e.value, '$.id') = events.event_id"
-        judgement_match = "json_extract(j.value, '$.id') = judgements.judgement_id"
-    return [
+    # filter events on their confidence, a judgement's holder is needed beside it, and paged
+    # claims and events come in the order of their article's Analysis (``position``), which a
+    # table does not keep by itself on PostgreSQL. Stores written before hold these only inside
+    # the stored Analysis JSON: they are copied out of it here, so an upgraded store answers like
+    # a new one.
+    statements = [
         "ALTER TABLE events ADD COLUMN confidence {real}".format(**backend.TYPES),
+        "ALTER TABLE events ADD COLUMN position INTEGER",
+        "ALTER TABLE claims ADD COLUMN position INTEGER",
         "ALTER TABLE judgements ADD COLUMN holder TEXT",
-        f"UPDATE events SET confidence = ({events} WHERE a.id = events.article_id AND {event_match})",
-        f"UPDATE judgements SET holder = ({judgements} WHERE a.id = judgements.article_id AND {judgement_match})",
+    ]
+    # (table, its item id column, the column filled, its value on PostgreSQL, on SQLite) where
+    # ``e`` is one item of the Analysis list named like the table (``n``/``key``: its position).
+    filled = (
+        ("events", "event_id", "confidence", "(e->>'confidence')::float8", "json_extract(e.value, '$.confidence')"),
+        ("events", "event_id", "position", "e.n - 1", "e.key"),
+        ("claims", "claim_id", "position", "e.n - 1", "e.key"),
+        ("judgements", "judgement_id", "holder", "e->>'holder'", "json_extract(e.value, '$.holder')"),
+    )
+    for table, id_column, column, postgres_value, sqlite_value in filled:
+        if backend.kind == "postgresql":
+            source = f"json_array_elements(a.analysis->'{table}') WITH ORDINALITY AS e(e, n)"
+            same, value = f"e->>'id' = {table}.{id_column}", postgres_value
+        else:
+            source = f"json_each(a.analysis, '$.{table}') e"
+            same, value = f"json_extract(e.value, '$.id') = {table}.{id_column}", sqlite_value
+        statements.append(
+            f"UPDATE {table} SET {column} = (SELECT {value} FROM articles a, {source} "
+            f"WHERE a.id = {table}.article_id AND {same})"
+        )
+    return [
+        *statements,
         # What the database-side views look up or order by, at 100,000 articles.
         "CREATE INDEX articles_seq_published ON articles(published, seq)",
         "CREATE INDEX events_start ON events(start_date)",
@@ -228,8 +243,11 @@ def _queryable_confidence_and_holder(backend: Backend) -> list[str]:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, extracted items, failures, dedup, full-text index", _initial_tables),
     Migration(2, "stored analysis kept as written (JSON, not JSONB, on PostgreSQL)", _analysis_kept_verbatim),
-    Migration(3, "event confidence and judgement holder as columns; indexes for the corpus views",
-              _queryable_confidence_and_holder),
+    Migration(
+        3,
+        "event confidence, judgement holder, claim and event positions as columns; indexes for the corpus views",
+        _queryable_confidence_and_holder,
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

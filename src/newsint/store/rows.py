@@ -41,8 +41,9 @@ def item_rows(key: str, analysis: Analysis, as_json: Callable[[str], Any]) -> di
                 c.content.start,
                 c.content.end,
                 c.hedge,
+                position,
             )
-            for c in a.claims
+            for position, c in enumerate(a.claims)
         ],
         "quantities": [
             (key, q.id, q.value, q.low, q.high, q.unit, int(q.approximate), q.of, q.start, q.end, q.text)
@@ -74,8 +75,9 @@ def item_rows(key: str, analysis: Analysis, as_json: Callable[[str], Any]) -> di
                 as_json(_json([[p.entity, p.actor] for p in e.actors])),
                 as_json(_json([[p.entity, p.actor] for p in e.targets])),
                 e.confidence,
+                position,
             )
-            for e in a.events
+            for position, e in enumerate(a.events)
         ],
         "judgements": [
             (
@@ -105,7 +107,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "entities": ("article_id", "entity_id", "name", "type", "kb_id", "actor", "attributes"),
     "mentions": ("article_id", "entity_id", "start_char", "end_char", "text", "actor"),
     "claims": ("article_id", "claim_id", "source_entity", "source_text", "source_actor", "cue", "content",
-               "start_char", "end_char", "hedge"),
+               "start_char", "end_char", "hedge", "position"),
     "quantities": ("article_id", "quantity_id", "value", "low", "high", "unit", "approximate", "counted",
                    "start_char", "end_char", "text"),
     "claim_quantities": ("article_id", "claim_id", "quantity_id"),
@@ -113,7 +115,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
               "value_start", "value_end"),
     "events": ("article_id", "event_id", "type", "mode", "modality", "start_date", "end_date", "time_precision",
                "location_entity", "lat", "lon", "claim_id", "condition", "sentence_start", "sentence_end",
-               "actors", "targets", "confidence"),
+               "actors", "targets", "confidence", "position"),
     "judgements": ("article_id", "judgement_id", "phrase", "probability_low", "probability_high", "condition",
                    "start_char", "end_char", "text", "holder"),
     "contradictions": ("article_id", "position", "items", "reason"),
