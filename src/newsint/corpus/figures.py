@@ -208,10 +208,7 @@ def compare_figures(articles: Sequence[CorpusArticle], index: EntityIndex | None
         home.figures.append(figure)
         blocks.index(figure, home)
     contradictions = [
-        FigureContradiction(a, b)
-        for blocks in by_subject.values()
-        for a, b in blocks.pairs()
-        if _conflict(a, b)
+        FigureContradiction(a, b) for blocks in by_subject.values() for a, b in blocks.pairs() if _conflict(a, b)
     ]
     return FigureReport(groups=groups, contradictions=contradictions)
 
