@@ -9,8 +9,8 @@ id, publication date (spread over five years), outlet (one of 400) and figures (
 quantities scaled by one of a few factors, so figure groups both corroborate and contradict).
 Rows are the ones ``store/rows.py`` makes of each seed Analysis, as ``Store.add`` writes them,
 into a store created by ``open_store`` (so the schema is exactly a real store's), in large
-transactions, without re-analysing or the per-article near-duplicate lookup (copies carry no
-MinHash, so none is a near-duplicate).
+transactions by SQL (``INSERT … SELECT`` from the seeds' rows), without re-analysing or the
+per-article near-duplicate lookup (copies carry no MinHash, so none is a near-duplicate).
 
 ``time``: runs each corpus view and export as its own ``newsint`` process (output to a file),
 and reports its wall time and peak RSS (``os.wait4``'s ``ru_maxrss``). Each process runs under an
@@ -49,7 +49,6 @@ OUTLETS = 400
 # Figures vary between copies: most repeat the seed's value (corroboration), some differ enough to
 # contradict it. Chosen per article, so one article's figures stay consistent with each other.
 FIGURE_FACTORS = (1.0, 1.0, 1.0, 1.0, 1.05, 0.5, 2.0, 3.0)
-BATCH = 2000  # articles per transaction: few commits, bounded memory while building
 
 # name -> arguments after `newsint`; "{out}" is a file in a scratch folder.
 VIEWS: dict[str, list[str]] = {
@@ -100,24 +99,46 @@ def read_seeds(seed_db: Path) -> list[Seed]:
 
 
 def build(seed_db: Path, out_db: Path, articles: int) -> None:
+    """The copies are written by SQL: the seed rows go into temporary tables once, then each
+    table is filled for a chunk of copies by one ``INSERT … SELECT`` joining the seeds to the
+    copies' ids, dates, outlets and figure factors (a Python loop over 100,000 articles and
+    their ~300 rows each took hours on a shared 2-core machine)."""
     seeds = read_seeds(seed_db)
     if not seeds:
         sys.exit(f"scale.py: no articles in {seed_db}")
     open_store(str(out_db)).close()  # the real schema, every migration applied
     connection = sqlite3.connect(out_db, isolation_level=None)
     connection.execute("PRAGMA synchronous=OFF")  # a benchmark store: rebuilt, never recovered
+    connection.execute("PRAGMA temp_store=MEMORY")
     start_seq = connection.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
-    quantity_columns = COLUMNS["quantities"]
-    value_at = [quantity_columns.index(c) for c in ("value", "low", "high")]
+    _load_seeds(connection, seeds)
+    connection.execute(
+        "CREATE TEMP TABLE copies (number INTEGER PRIMARY KEY, seed INTEGER, key TEXT, seq INTEGER, "
+        "published TEXT, outlet TEXT, factor INTEGER)"
+    )
+    connection.executemany(
+        "INSERT INTO copies VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            (
+                number,
+                number % len(seeds),
+                hashlib.sha256(f"{seeds[number % len(seeds)].article_id}:{number}".encode()).hexdigest(),
+                start_seq + number + 1,
+                (FIRST_DAY + dt.timedelta(days=(number * 7919) % DAYS)).isoformat(),
+                f"Outlet {number * 31 % OUTLETS:03d}",
+                number % len(FIGURE_FACTORS),
+            )
+            for number in range(articles)
+        ),
+    )
     started = time.perf_counter()
-    for batch_start in range(0, articles, BATCH):
+    for chunk in range(0, articles, CHUNK):
         connection.execute("BEGIN")
-        for number in range(batch_start, min(articles, batch_start + BATCH)):
-            _insert_copy(connection, seeds[number % len(seeds)], start_seq + number + 1, number, value_at)
+        for statement in _copy_statements():
+            connection.execute(statement, (chunk, chunk + CHUNK - 1))
         connection.execute("COMMIT")
-        done = min(articles, batch_start + BATCH)
-        print(f"\r{done} of {articles} articles, {time.perf_counter() - started:.0f} s", end="", file=sys.stderr)
-    print(file=sys.stderr)
+        done = min(articles, chunk + CHUNK)
+        print(f"{done} of {articles} articles, {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
     connection.execute("ANALYZE")
     connection.close()
     size = out_db.stat().st_size
@@ -125,38 +146,76 @@ def build(seed_db: Path, out_db: Path, articles: int) -> None:
           f"{size / 2**30:.2f} GiB, {size / articles / 1024:.1f} KiB per article")  # fmt: skip
 
 
-def _insert_copy(connection: sqlite3.Connection, seed: Seed, seq: int, number: int, value_at: list[int]) -> None:
-    key = hashlib.sha256(f"{seed.article_id}:{number}".encode()).hexdigest()
-    published = (FIRST_DAY + dt.timedelta(days=(number * 7919) % DAYS)).isoformat()
-    outlet = f"Outlet {number * 31 % OUTLETS:03d}"
-    factor = FIGURE_FACTORS[number % len(FIGURE_FACTORS)]
-    analysis = _analysis_json(seed, factor)
-    for placeholder, value in ((_PUBLISHED, published), (_SITE, outlet), (_SOURCE, f"synthetic://{number}")):
-        analysis = analysis.replace(json.dumps(placeholder), json.dumps(value, ensure_ascii=False), 1)
+CHUNK = 10_000  # copies per transaction
+_STAMP = "2026-12-08T00:00:00+00:00"
+
+
+def _load_seeds(connection: sqlite3.Connection, seeds: list[Seed]) -> None:
     connection.execute(
-        "INSERT INTO articles (id, seq, source, url, outlet, title, published, published_basis, language, "
-        "analysis, ingested_at, duplicate_of, similarity, minhash) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)",
-        (key, seq, f"synthetic://{number}", seed.url, outlet, seed.title, published, "metadata", seed.language,
-         analysis, "2026-12-08T00:00:00+00:00"),
-    )  # fmt: skip
-    for table, rows in seed.rows.items():
-        if not rows:
-            continue
-        if table == "quantities":
-            rows = [_scaled(row, value_at, factor) for row in rows]
-        marks = ", ".join("?" * len(rows[0]))
-        connection.executemany(
-            f"INSERT INTO {table} ({', '.join(COLUMNS[table])}) VALUES ({marks})", [(key, *row[1:]) for row in rows]
-        )
+        "CREATE TEMP TABLE seed_articles (seed INTEGER PRIMARY KEY, url TEXT, title TEXT, language TEXT)"
+    )
     connection.executemany(
-        "INSERT INTO search_index (kind, article_id, item_id, body) VALUES (?, ?, ?, ?)",
-        [(kind, key, item, body) for kind, _, item, body in seed.search],
+        "INSERT INTO seed_articles VALUES (?, ?, ?, ?)", [(n, s.url, s.title, s.language) for n, s in enumerate(seeds)]
     )
-    connection.execute(
-        "INSERT INTO sources (source, article_id, ingested_at) VALUES (?, ?, ?)",
-        (f"synthetic://{number}", key, "2026-12-08T00:00:00+00:00"),
+    connection.execute("CREATE TEMP TABLE seed_json (seed INTEGER, factor INTEGER, analysis TEXT)")
+    connection.executemany(
+        "INSERT INTO seed_json VALUES (?, ?, ?)",
+        [(n, f, _analysis_json(s, value)) for n, s in enumerate(seeds) for f, value in enumerate(FIGURE_FACTORS)],
     )
+    connection.execute("CREATE INDEX temp.seed_json_key ON seed_json(seed, factor)")
+    connection.execute("CREATE TEMP TABLE factors (factor INTEGER PRIMARY KEY, value REAL)")
+    connection.executemany("INSERT INTO factors VALUES (?, ?)", list(enumerate(FIGURE_FACTORS)))
+    for table, columns in COLUMNS.items():
+        connection.execute(f"CREATE TEMP TABLE seed_{table} (seed INTEGER, {', '.join(columns)})")
+        marks = ", ".join("?" * (len(columns) + 1))
+        connection.executemany(
+            f"INSERT INTO seed_{table} VALUES ({marks})",
+            [(n, *row) for n, s in enumerate(seeds) for row in s.rows[table]],
+        )
+        connection.execute(f"CREATE INDEX temp.seed_{table}_seed ON seed_{table}(seed)")
+    connection.execute("CREATE TEMP TABLE seed_search (seed INTEGER, kind TEXT, item_id TEXT, body TEXT)")
+    connection.executemany(
+        "INSERT INTO seed_search VALUES (?, ?, ?, ?)",
+        [(n, kind, item, body) for n, s in enumerate(seeds) for kind, _, item, body in s.search],
+    )
+    connection.execute("CREATE INDEX temp.seed_search_seed ON seed_search(seed)")
+
+
+def _copy_statements() -> list[str]:
+    """One INSERT … SELECT per table, over the copies numbered between the two parameters."""
+    chosen = "c.number BETWEEN ? AND ?"
+    analysis = "j.analysis"
+    for placeholder, value in (
+        (_PUBLISHED, "c.published"),
+        (_SITE, "c.outlet"),
+        (_SOURCE, "'synthetic://' || c.number"),
+    ):
+        # The stand-in as JSON text ("\u0000published") becomes the copy's value as a JSON string
+        # (dates, "Outlet 123" and "synthetic://N" need no escaping).
+        analysis = f"replace({analysis}, '{json.dumps(placeholder)}', '\"' || {value} || '\"')"
+    statements = [
+        "INSERT INTO articles (id, seq, source, url, outlet, title, published, published_basis, language, analysis, "
+        f"ingested_at) SELECT c.key, c.seq, 'synthetic://' || c.number, s.url, c.outlet, s.title, c.published, "
+        f"'metadata', s.language, {analysis}, '{_STAMP}' FROM copies c JOIN seed_articles s ON s.seed = c.seed "
+        f"JOIN seed_json j ON j.seed = c.seed AND j.factor = c.factor WHERE {chosen} ORDER BY c.number",
+        f"INSERT INTO sources (source, article_id, ingested_at) SELECT 'synthetic://' || c.number, c.key, '{_STAMP}' "
+        f"FROM copies c WHERE {chosen}",
+        "INSERT INTO search_index (kind, article_id, item_id, body) SELECT r.kind, c.key, r.item_id, r.body "
+        f"FROM copies c JOIN seed_search r ON r.seed = c.seed WHERE {chosen} ORDER BY c.number, r.rowid",
+    ]
+    for table, columns in COLUMNS.items():
+        values = [
+            "c.key" if column == "article_id"
+            else f"r.{column} * f.value" if table == "quantities" and column in ("value", "low", "high")
+            else f"r.{column}"
+            for column in columns
+        ]  # fmt: skip
+        statements.append(
+            f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(values)} FROM copies c "
+            f"JOIN seed_{table} r ON r.seed = c.seed JOIN factors f ON f.factor = c.factor "
+            f"WHERE {chosen} ORDER BY c.number, r.rowid"
+        )
+    return statements
 
 
 # Stand-ins for what each copy changes in its Analysis JSON: the JSON of a seed at one figure
@@ -174,14 +233,6 @@ def _analysis_json(seed: Seed, factor: float) -> str:
         for q in seed.analysis["quantities"]
     ]
     return json.dumps(analysis, ensure_ascii=False)
-
-
-def _scaled(row: tuple, value_at: list[int], factor: float) -> tuple:
-    values = list(row)
-    for at in value_at:
-        if values[at] is not None:
-            values[at] = values[at] * factor
-    return tuple(values)
 
 
 @dataclass(frozen=True, slots=True)
