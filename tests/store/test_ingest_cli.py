@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from newsint.store.migrations import LATEST_VERSION
+
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples"
 ARTICLE = (
@@ -186,7 +188,7 @@ def test_doctor_reports_the_store(cli, tmp_path, monkeypatch):
     article.write_text(ARTICLE, encoding="utf-8")
     assert cli("ingest", article).exit_code == 0  # NEWSINT_DB names the store
     check = _store()
-    assert check.ok and f"{db} (sqlite, schema 2): 1 articles" in check.detail
+    assert check.ok and f"{db} (sqlite, schema {LATEST_VERSION}): 1 articles" in check.detail
 
 
 def test_analyze_stream_yields_each_failure_in_its_place():
