@@ -13,7 +13,8 @@ transactions by SQL (``INSERT … SELECT`` from the seeds' rows), without re-ana
 per-article near-duplicate lookup (copies carry no MinHash, so none is a near-duplicate).
 
 ``time``: runs each corpus view and export as its own ``newsint`` process (output to a file),
-and reports its wall time and peak RSS (``os.wait4``'s ``ru_maxrss``). Each process runs under an
+and reports its wall time, CPU time (user + system: the view's own cost on a shared machine) and
+peak RSS (``os.wait4``'s ``ru_utime``, ``ru_stime``, ``ru_maxrss``). Each process runs under an
 address-space limit (``--memory-gib``) and a timeout, so a view that would need the whole store
 in memory fails fast instead of pushing a shared machine into swap; such a view is reported as
 over the limit, never as a number it did not reach.
@@ -239,6 +240,7 @@ def _analysis_json(seed: Seed, factor: float) -> str:
 class Timing:
     view: str
     seconds: float
+    cpu_seconds: float  # user + system: what the view costs, whatever else the machine runs
     peak_rss_mib: float
     outcome: str  # "ok", "timeout", "exit N: first line of stderr"
 
@@ -271,7 +273,7 @@ def time_view(name: str, arguments: list[str], db: Path, timeout: float, memory_
         if outcome == "ok" and code != 0:
             error = (Path(scratch) / "stderr").read_text(errors="replace").strip().splitlines()
             outcome = f"exit {code}: {(error[-1] if error else '')[:90]}"
-    return Timing(name, seconds, usage.ru_maxrss / 1024, outcome)
+    return Timing(name, seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, outcome)
 
 
 def time_views(db: Path, timeout: float, memory_gib: float, only: list[str] | None) -> None:
@@ -282,13 +284,17 @@ def time_views(db: Path, timeout: float, memory_gib: float, only: list[str] | No
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; cores: {os.cpu_count()}")
     print(f"limits per view: {timeout:.0f} s, {memory_gib:g} GiB address space")
     print()
-    print("| view | wall s | peak RSS MiB | outcome |")
-    print("|---|---:|---:|---|")
+    print("| view | wall s | CPU s | peak RSS MiB | outcome |")
+    print("|---|---:|---:|---:|---|")
     for name, arguments in VIEWS.items():
         if only and not any(o in name for o in only):
             continue
         timing = time_view(name, arguments, db, timeout, int(memory_gib * 2**30))
-        print(f"| {timing.view} | {timing.seconds:.1f} | {timing.peak_rss_mib:.0f} | {timing.outcome} |", flush=True)
+        print(
+            f"| {timing.view} | {timing.seconds:.1f} | {timing.cpu_seconds:.1f} | {timing.peak_rss_mib:.0f} "
+            f"| {timing.outcome} |",
+            flush=True,
+        )
     print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
