@@ -185,7 +185,9 @@ def _page(
     where, params = list(where), list(params)
     if cursor is not None:
         seq, at = _decode(cursor)
-        where.append(f"(a.seq > ? OR (a.seq = ? AND {position} > ?))")
+        # Written so that ``a.seq >= ?`` stands alone: the database walks the seq index from the
+        # cursor on. (The plain ``seq > ? OR (seq = ? AND …)`` made SQLite sort every row per page.)
+        where.append(f"a.seq >= ? AND (a.seq > ? OR {position} > ?)")
         params += [seq, seq, at]
     sql = select + (" WHERE " + " AND ".join(where) if where else "")
     sql += f" ORDER BY a.seq, {position} LIMIT ?"
