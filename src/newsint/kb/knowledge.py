@@ -195,7 +195,7 @@ class KnowledgeBase:
             return _person_link(person, date) if person else None
         if kind == "org":
             org = actor_kb.organisation(key)
-            return _org_link(org) if org else None
+            return _org_link(org, date) if org else None
         if kind == "seat":
             return self._seat(key)
         place = place_by_id(kb_id)
@@ -216,7 +216,7 @@ class KnowledgeBase:
 
     def _org(self, text: str, date: ReferenceDay | None) -> Link | None:
         orgs = actor_kb.lookup_organisation(text)
-        return _org_link(orgs[0]) if len(orgs) == 1 else None
+        return _org_link(orgs[0], date) if len(orgs) == 1 else None
 
     def _seat(self, text: str) -> Link | None:
         seats = list(
@@ -399,13 +399,14 @@ def _person_link(person, date: ReferenceDay | None) -> Link:
     return Link(f"person:{person.id}", person.name, "PERSON", actor, attributes)
 
 
-def _org_link(org) -> Link:
+def _org_link(org, date: ReferenceDay | None) -> Link:
     attributes: dict[str, Any] = {"kind": org.kind}
     if org.country:
         attributes["country"] = org.country
     if getattr(org, "wikidata", None):
         attributes["wikidata"] = org.wikidata
-    return Link(f"org:{org.id}", org.name, "ORG", org.actor, attributes)
+    # A group's code at the article's date, not today's: the Taliban of a 2019 article are rebels.
+    return Link(f"org:{org.id}", org.name, "ORG", org.actor_at(date), attributes)
 
 
 def _division_shadowed(place: PlaceEntry) -> bool:
