@@ -42,9 +42,12 @@ from newsint.kb.places import (
     border_names,
     city_index,
     is_division_seat,
+    ARABIC_ARTICLES,
+    MAJOR_CITY_POPULATION,
     lookup_place,
     named_places,
     place_by_id,
+    transliteration_keys,
 )
 
 # Place kinds that the ruler marks by name (cities come from NER, then the gazetteer).
@@ -248,6 +251,44 @@ class KnowledgeBase:
             if is_city and ((named_only and not named) or (candidate.population or 0) < MIN_LINK_POPULATION):
                 continue
             return _place_link(candidate)
+        return None
+
+    def place_by_evidence(
+        self, text: str, context: frozenset[str], *, used_as_place: bool, in_context_only: bool = False
+    ) -> Link | None:
+        """The gazetteer place a name the linker did not place stands for, when the text uses it
+        as a place (``used_as_place``: "fighting in Didim", "the town of Kafr Zita", "Manbij and
+        Raqqa") or NER typed it a place; also under a transliteration variant ("Deir Ezzor" is
+        Deir ez-Zor, "Qamishli" is Al Qamishli).
+
+        A town below ``MIN_LINK_POPULATION`` (a village, a camp: "al-Hawl") needs both the use as
+        a place and its country named in the article. A spelling the writer did not use counts
+        only when it is the place's own name (the gazetteer's alternate names of a small town in
+        another country can be anything: "Roj" is listed for a Roy), or a large city of a country
+        the article names. ``in_context_only``: only a town of a country the article names (for a
+        name NER typed neither a place nor a name, with nothing else to say it is one)."""
+        if not any(ch.isupper() for ch in text):
+            return None
+        for key, variant in [(text, False), *((k, True) for k in transliteration_keys(text))]:
+            for candidate in lookup_place(key):
+                if candidate.ambiguous and candidate.iso3 not in context:
+                    continue
+                if not candidate.id.startswith("geonames:"):
+                    if not variant:
+                        return _place_link(candidate)
+                    continue
+                in_context = candidate.iso3 in context
+                if in_context_only and not in_context:
+                    continue
+                large = (candidate.population or 0) >= MIN_LINK_POPULATION
+                if not (large or (used_as_place and in_context)):
+                    continue
+                if variant and not (
+                    _bare(candidate.name) == _bare(key)
+                    or (in_context and (candidate.population or 0) >= MAJOR_CITY_POPULATION)
+                ):
+                    continue
+                return _place_link(candidate)
         return None
 
     # ------------------------------------------------------------------------------- the rest
@@ -461,6 +502,12 @@ def _place_link(place: PlaceEntry | None) -> Link | None:
     if place.approximate:
         attributes["approximate"] = True
     return Link(place.id, place.name, "PLACE", None, attributes)
+
+
+def _bare(name: str) -> str:
+    """A place name without its Arabic article: "Al Qāmishlī" -> "qamishli"."""
+    words = normalize_name(name).split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] in ARABIC_ARTICLES else words)
 
 
 def _is_capital(place: PlaceEntry) -> bool:
