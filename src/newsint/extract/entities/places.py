@@ -23,7 +23,9 @@ DIRECTION_WORDS = {
 }  # fmt: skip
 # Lower-case nouns after a name that make it a place's: "the al-Hawl camp", "Manbij city",
 # "the Idlib countryside".
-PLACE_NOUNS_AFTER = {"city", "town", "village", "province", "district", "countryside", "camp", "governorate"}
+PLACE_NOUNS_AFTER = {
+    "city", "town", "village", "province", "district", "countryside", "camp", "governorate", "airport",
+}
 # Between two names of a list: "Manbij, Raqqa and Deir ez-Zor".
 LIST_JOINERS = {",", "and", "or"}
 # The last word of an organisation's name that may begin with a place's: "Middle East
