@@ -109,11 +109,17 @@ def test_military_leaders_are_the_military() -> None:
 def test_one_group_is_one_entity_with_one_code() -> None:
     a = run(
         "The US-backed Syrian Democratic Forces (SDF) took the village. "
-        "The Kurdish-led Syrian Democratic Forces said it had lost 11 fighters."
+        "The Kurdish-led Syrian Democratic Forces said it had lost 11 fighters. "
+        "The Syrian Democratic Forces, which the US backs, said so."
     )
     codes = {e.actor for e in a.entities if e.type == "ORG"}
     assert codes == {"SYR REB"}, [(e.name, e.actor) for e in a.entities]
     assert len([e for e in a.entities if e.type == "ORG"]) == 1
+
+
+def test_a_faction_of_a_nationality_is_not_the_states_military() -> None:
+    a = run("Syrian Kurdish forces and the SDF held the line.")
+    assert "SYR MIL" not in {e.actor for e in a.entities}
 
 
 def test_platforms_and_outlets_are_media_organisations_not_people() -> None:
