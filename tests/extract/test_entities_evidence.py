@@ -138,3 +138,17 @@ def test_people_quoted_in_the_news_have_codes_for_their_role_at_the_date() -> No
     codes = {e.name: e.actor for e in a.entities if e.type == "PERSON"}
     assert codes == {"John Bolton": "USA GOV", "Mike Pence": "USA GOV", "Lindsey Graham": "USA LEG",
                      "Geir Pedersen": "UN"}  # fmt: skip
+
+
+def test_a_surname_typed_a_place_after_the_full_name_is_that_person() -> None:
+    a = run("Anna Petrova, a nurse from Lviv, said the shelling had stopped. Petrova added that supplies were short.")
+    [petrova] = with_mention(a, "Petrova")
+    assert petrova.type == "PERSON" and {m.text for m in petrova.mentions} == {"Anna Petrova", "Petrova"}
+
+
+def test_a_surname_two_people_share_is_given_to_neither() -> None:
+    a = run(
+        "Maria Kovacs, the mother of the volunteer Peter Kovacs, spoke on Monday. Kovacs travelled to Syria in 2017."
+    )
+    lone = [e for e in a.entities if any(m.text == "Kovacs" for m in e.mentions)]
+    assert all(not any(m.text in {"Maria Kovacs", "Peter Kovacs"} for m in e.mentions) for e in lone)

@@ -23,6 +23,7 @@ from newsint.extract.entities.equipment import (
 from newsint.extract.entities.groups import (
     EntityGroup,
     merge_place_namesakes,
+    merge_surname_namesakes,
     merge_surnames,
     name_key,
     numbered_entities,
@@ -73,6 +74,7 @@ def extract_entities(
     kb = knowledge_base()
     groups: dict[str, EntityGroup] = {}
     surnames: dict[str, str] = {}  # surname -> group key of a person named in full
+    shared_surnames: set[str] = set()
     spans = _entity_spans(doc)
     context = frozenset(s.ent_id_.split(":", 1)[1] for s in spans if s.ent_id_.startswith("country:"))
     place_tokens = frozenset(i for s in spans if LABEL_TYPES[s.label_] == "PLACE" for i in range(s.start, s.end))
@@ -132,12 +134,20 @@ def extract_entities(
                 actor=link.actor if link else None,
             )
         if etype == "PERSON" and len(span) > 1:
-            surnames.setdefault(span[-1].text, key)
+            last = span[-1].text
+            if last in shared_surnames or surnames.get(last, key) != key:
+                # Two people of one surname ("Maria Kovacs … Peter Kovacs"): a lone "Kovacs"
+                # after both is neither's for certain.
+                surnames.pop(last, None)
+                shared_surnames.add(last)
+            else:
+                surnames[last] = key
         written = place_extent(span) if etype == "PLACE" else span
         group.mentions.append(Mention(start=written.start_char, end=written.end_char, text=written.text))
         group.spans.append(span)
 
     merge_surnames(groups, surnames)
+    merge_surname_namesakes(groups, surnames)
     merge_place_namesakes(groups)
     add_repeated_place_mentions(doc, groups.values())
     geocontext.settle_places(doc, groups.values(), dateline_place=dateline_place)
