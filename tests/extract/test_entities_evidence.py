@@ -101,7 +101,9 @@ def test_the_taliban_are_coded_as_they_stood_at_the_articles_date() -> None:
 
 
 def test_military_leaders_are_the_military() -> None:
-    a = run("US military leaders said the Syrian Democratic Forces would hold the town. Syrian rebel leaders disagreed.")
+    a = run(
+        "US military leaders said the Syrian Democratic Forces would hold the town. Syrian rebel leaders disagreed."
+    )
     assert with_mention(a, "US military leaders")[0].actor == "USA MIL"
     assert with_mention(a, "Syrian rebel leaders")[0].actor == "SYR REB"
 

@@ -515,9 +515,7 @@ def load_people() -> tuple[Person, ...]:
         if not isinstance(raw_roles, list) or not raw_roles:
             raise c.fail("roles must be a non-empty list")
         checked_to = c.date("valid_to", optional=True)
-        roles = tuple(
-            _role_from(r, f"{where} role #{n}", igo, org_ids, checked_to) for n, r in enumerate(raw_roles)
-        )
+        roles = tuple(_role_from(r, f"{where} role #{n}", igo, org_ids, checked_to) for n, r in enumerate(raw_roles))
         uncertain = raw.get("uncertain", False)
         if not isinstance(uncertain, bool):
             raise c.fail("uncertain must be true or false")

@@ -38,12 +38,12 @@ from newsint.kb.equipment import (
     operations_by_alias,
 )
 from newsint.kb.places import (
+    ARABIC_ARTICLES,
+    MAJOR_CITY_POPULATION,
     PlaceEntry,
     border_names,
     city_index,
     is_division_seat,
-    ARABIC_ARTICLES,
-    MAJOR_CITY_POPULATION,
     lookup_place,
     named_places,
     place_by_id,

@@ -11,10 +11,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
-import re
-import subprocess
 import random
+import re
 import statistics
+import subprocess
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher

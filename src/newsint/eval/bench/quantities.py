@@ -258,6 +258,16 @@ def _summed(tallies) -> Tally:
     return total
 
 
+def _value_f1(tallies) -> float:
+    total = _summed(tallies)
+    return total.counts(total.value).f1
+
+
+def _value_unit_f1(tallies) -> float:
+    total = _summed(tallies)
+    return total.counts(total.value_unit).f1
+
+
 def report(tally: Tally, items: int, details: list[str], by_sentence=()) -> Report:
     value, value_unit = tally.counts(tally.value), tally.counts(tally.value_unit)
     table = [["system", "value P", "value R", "value F1", "value+unit P", "value+unit R", "value+unit F1"]]
@@ -279,8 +289,8 @@ def report(tally: Tally, items: int, details: list[str], by_sentence=()) -> Repo
             continue
         total = _summed(chosen)
         hv, hvu = total.counts(total.value), total.counts(total.value_unit)
-        ci_v = bootstrap_interval(chosen, lambda ts: (lambda t: t.counts(t.value).f1)(_summed(ts)))
-        ci_vu = bootstrap_interval(chosen, lambda ts: (lambda t: t.counts(t.value_unit).f1)(_summed(ts)))
+        ci_v = bootstrap_interval(chosen, _value_f1)
+        ci_vu = bootstrap_interval(chosen, _value_unit_f1)
         table.append([f"newsint, {half} half ({len(chosen)} sentences)", fmt(hv.precision), fmt(hv.recall),
                       f"{fmt(hv.f1)} ±{ci_v:.3f}", fmt(hvu.precision), fmt(hvu.recall),
                       f"{fmt(hvu.f1)} ±{ci_vu:.3f}"])  # fmt: skip

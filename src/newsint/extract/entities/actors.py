@@ -155,7 +155,9 @@ def add_group_actors(doc: Doc, groups: dict[str, Any], *, new_group: Callable) -
         if any(c.lower_ in FACTION_MODIFIERS for c in token.children if c.i < token.i):
             continue
         if sector == "GOV":
-            named = [SECTOR_MODIFIERS[c.lower_] for c in token.children if c.i < token.i and c.lower_ in SECTOR_MODIFIERS]
+            named = [
+                SECTOR_MODIFIERS[c.lower_] for c in token.children if c.i < token.i and c.lower_ in SECTOR_MODIFIERS
+            ]
             sector = named[0] if named else sector
         nationality = next(
             (child for child in token.children if child.dep_ in {"amod", "compound", "nmod"} and child.i < token.i),

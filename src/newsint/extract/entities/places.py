@@ -24,7 +24,15 @@ DIRECTION_WORDS = {
 # Lower-case nouns after a name that make it a place's: "the al-Hawl camp", "Manbij city",
 # "the Idlib countryside".
 PLACE_NOUNS_AFTER = {
-    "city", "town", "village", "province", "district", "countryside", "camp", "governorate", "airport",
+    "city",
+    "town",
+    "village",
+    "province",
+    "district",
+    "countryside",
+    "camp",
+    "governorate",
+    "airport",
 }
 # Between two names of a list: "Manbij, Raqqa and Deir ez-Zor".
 LIST_JOINERS = {",", "and", "or"}
