@@ -113,7 +113,7 @@ STAGES: tuple[Stage, ...] = (
     # the dates of figures and events all read them.
     Stage("newsint.times.v1", ("doc", "reference"), ("times",), _times),
     Stage("newsint.published.v1", ("document", "times", "doc"), ("document",), _published),
-    Stage("newsint.entities.v2", ("doc", "document", "reference", "times"), ("entities",), _entities),
+    Stage("newsint.entities.v3", ("doc", "document", "reference", "times"), ("entities",), _entities),
     Stage("newsint.quantities.v1", ("doc",), ("quantities",), extract_quantities),
     Stage("newsint.claims.v2", ("doc", "entities", "quantities"), ("claims",), extract_claims),
     # A figure's date: the time expression that governs it (after claims, which do not read it).

@@ -62,6 +62,7 @@ __all__ = [
     "Organisation",
     "Person",
     "Role",
+    "StatusPeriod",
     "actor_code",
     "igo_codes",
     "load_organisations",
@@ -120,9 +121,15 @@ _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{1,11}$")  # an organisation's own actor code: NATO, EU, ISIS
 
-_PERSON_FIELDS = {"id", "name", "aliases", "gender", "wikidata", "roles", "surnames", "ambiguous", "note"}
-_ROLE_FIELDS = {"role", "kind", "country", "actor", "start", "end", "organisation", "note"}
-_ORG_FIELDS = {"id", "name", "aliases", "kind", "actor", "country", "wikidata", "ambiguous", "parent", "note"}
+_PERSON_FIELDS = {
+    "id", "name", "aliases", "gender", "wikidata", "roles", "surnames", "ambiguous", "note", "source", "valid_to",
+    "uncertain",
+}  # fmt: skip
+_ROLE_FIELDS = {"role", "kind", "country", "actor", "start", "end", "organisation", "note", "source"}
+_ORG_FIELDS = {
+    "id", "name", "aliases", "kind", "actor", "country", "wikidata", "ambiguous", "parent", "note", "periods",
+}  # fmt: skip
+_PERIOD_FIELDS = {"actor", "start", "end", "source", "note"}
 
 
 # --------------------------------------------------------------------------------------------- records
@@ -140,6 +147,10 @@ class Role:
     end: PartialDate | None = None  # None: still held as of the file's valid_as_of
     organisation: str | None = None  # an organisations.yaml id (Hezbollah's Secretary-General)
     note: str | None = None
+    source: str | None = None  # a public page where the term can be checked
+    # The last day the entry was checked (its person's ``valid_to``): an open term is not
+    # assumed to go on after it — a day past it has no holder rather than a guessed one.
+    checked_to: PartialDate | None = None
 
     @property
     def role(self) -> str:
@@ -151,11 +162,13 @@ class Role:
         ``OnOrAfter`` bound, true only when the term certainly covers every day from the bound on:
         begun by then (its start's latest day) and still open."""
         if isinstance(day, OnOrAfter):
-            return self.end is None and self.start.latest <= day.day
+            return self.end is None and self.checked_to is None and self.start.latest <= day.day
         when = as_date(day)
         if when < self.start.earliest:
             return False
-        return self.end is None or when <= self.end.latest
+        if self.end is None:
+            return self.checked_to is None or when <= self.checked_to.latest
+        return when <= self.end.latest
 
     @property
     def seniority(self) -> int:
@@ -173,6 +186,10 @@ class Person:
     surnames: tuple[str, ...] = ()  # normalised; derived from the names unless the file says
     ambiguous: tuple[str, ...] = ()
     note: str | None = None
+    source: str | None = None
+    # An entry whose terms could not be checked against a public source: the name is still
+    # recognised (one entity per person), but it never yields a role or an actor code.
+    uncertain: bool = False
 
     @property
     def kb_id(self) -> str:
@@ -190,17 +207,37 @@ class Person:
 
 
 @dataclass(frozen=True, slots=True)
+class StatusPeriod:
+    """What a group stood for over a span of time: the Taliban were an insurgency (AFG REB)
+    until they took Kabul, the de facto government (AFG GOV) after. Dates as in Role."""
+
+    actor: str
+    start: PartialDate | None  # None: since the group's beginning
+    end: PartialDate | None = None  # None: still so at the file's valid_as_of
+    source: str | None = None
+    note: str | None = None
+
+    def active_on(self, day: dt.date | OnOrAfter) -> bool:
+        if isinstance(day, OnOrAfter):
+            return self.end is None and (self.start is None or self.start.latest <= day.day)
+        if self.start is not None and day < self.start.earliest:
+            return False
+        return self.end is None or day <= self.end.latest
+
+
+@dataclass(frozen=True, slots=True)
 class Organisation:
     id: str
     name: str
     aliases: tuple[str, ...]
     kind: str
-    actor: str | None
+    actor: str | None  # what it stands for now (valid_as_of), or on any day no period covers
     country: str | None
     wikidata: str | None = None
     ambiguous: tuple[str, ...] = ()
     parent: str | None = None
     note: str | None = None
+    periods: tuple[StatusPeriod, ...] = ()  # what it stood for when; earliest first
 
     @property
     def kb_id(self) -> str:
@@ -213,6 +250,18 @@ class Organisation:
     def is_ambiguous(self, text: str) -> bool:
         """Whether this surface form needs context before it is taken as this organisation."""
         return _is_flagged(text, self.ambiguous)
+
+    def actor_at(self, day: dt.date | str | PartialDate | OnOrAfter | None) -> str | None:
+        """The actor code true on ``day``: a 2019 article's Taliban are AFG REB, a 2023
+        article's AFG GOV. Without a date, or on a day no period covers, ``actor``; a day that
+        falls in a partial month two periods share is not decided, so it has no code."""
+        if not self.periods or day is None:
+            return self.actor
+        when = day if isinstance(day, OnOrAfter) else as_date(day)
+        held = {p.actor for p in self.periods if p.active_on(when)}
+        if len(held) == 1:
+            return next(iter(held))
+        return None if held else self.actor
 
 
 def _is_flagged(text: str, flagged: tuple[str, ...]) -> bool:
@@ -343,6 +392,7 @@ def _organisations_data() -> tuple[tuple[Organisation, ...], Mapping[str, str]]:
         iso3 = c.text("country", optional=True)
         if iso3 is not None and (len(iso3) != 3 or country(iso3) is None):
             raise c.fail(f"country {iso3!r} is not an ISO 3166-1 alpha-3 code in countries.yaml")
+        periods = _periods_from(raw.get("periods"), where, codes)
         result.append(
             Organisation(
                 id=str(raw["id"]),
@@ -355,6 +405,7 @@ def _organisations_data() -> tuple[tuple[Organisation, ...], Mapping[str, str]]:
                 ambiguous=c.ambiguous((name, *aliases)),
                 parent=c.text("parent", optional=True),
                 note=c.text("note", optional=True),
+                periods=periods,
             )
         )
     organisations = tuple(result)
@@ -369,7 +420,37 @@ def _organisations_data() -> tuple[tuple[Organisation, ...], Mapping[str, str]]:
     return organisations, codes
 
 
-def _role_from(raw: Any, where: str, igo: Mapping[str, str], org_ids: set[str]) -> Role:
+def _periods_from(raw: Any, where: str, codes: Mapping[str, str]) -> tuple[StatusPeriod, ...]:
+    """An organisation's ``periods``: each an actor code valid from ``start`` (absent: from the
+    beginning) to ``end`` (absent: still); in order, none overlapping another."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not raw:
+        raise KBDataError(f"{where}: periods must be a non-empty list", path=ORGANISATIONS_FILE)
+    periods: list[StatusPeriod] = []
+    for n, item in enumerate(raw):
+        c = _Checker(ORGANISATIONS_FILE, item, f"{where} period #{n}")
+        c.allowed(_PERIOD_FIELDS, ("actor",))
+        actor = c.text("actor")
+        assert actor is not None
+        if not valid_actor_code(actor, codes):
+            raise c.fail(f"actor {actor!r} is neither '<ISO3> <SECTOR>' nor a code in actor_codes")
+        start, end = c.date("start", optional=True), c.date("end", optional=True)
+        if start is not None and end is not None and end.latest < start.earliest:
+            raise c.fail(f"end {end} is before start {start}")
+        if periods:
+            previous = periods[-1]
+            if previous.end is None or start is None or start.latest < previous.end.earliest:
+                raise c.fail("periods must follow one another (each starts after the previous ends)")
+        periods.append(
+            StatusPeriod(actor, start, end, source=c.text("source", optional=True), note=c.text("note", optional=True))
+        )
+    return tuple(periods)
+
+
+def _role_from(
+    raw: Any, where: str, igo: Mapping[str, str], org_ids: set[str], checked_to: PartialDate | None = None
+) -> Role:
     c = _Checker(PEOPLE_FILE, raw, where)
     c.allowed(_ROLE_FIELDS, ("role", "kind", "country", "actor", "start"))
     title = c.text("role")
@@ -396,6 +477,8 @@ def _role_from(raw: Any, where: str, igo: Mapping[str, str], org_ids: set[str]) 
         end=end,
         organisation=org,
         note=c.text("note", optional=True),
+        source=c.text("source", optional=True),
+        checked_to=checked_to,
     )
 
 
@@ -431,7 +514,11 @@ def load_people() -> tuple[Person, ...]:
         raw_roles = raw["roles"]
         if not isinstance(raw_roles, list) or not raw_roles:
             raise c.fail("roles must be a non-empty list")
-        roles = tuple(_role_from(r, f"{where} role #{n}", igo, org_ids) for n, r in enumerate(raw_roles))
+        checked_to = c.date("valid_to", optional=True)
+        roles = tuple(_role_from(r, f"{where} role #{n}", igo, org_ids, checked_to) for n, r in enumerate(raw_roles))
+        uncertain = raw.get("uncertain", False)
+        if not isinstance(uncertain, bool):
+            raise c.fail("uncertain must be true or false")
         if "surnames" in raw:
             surnames = tuple(normalize_name(s) for s in c.texts("surnames"))
         else:
@@ -447,6 +534,8 @@ def load_people() -> tuple[Person, ...]:
                 surnames=surnames,
                 ambiguous=c.ambiguous((name, *aliases)),
                 note=c.text("note", optional=True),
+                source=c.text("source", optional=True),
+                uncertain=uncertain,
             )
         )
     people = tuple(result)
@@ -570,7 +659,10 @@ def organisation(org_id: str) -> Organisation | None:
 
 
 def roles_at(who: Person, day: dt.date | str | PartialDate | OnOrAfter) -> tuple[Role, ...]:
-    """The roles ``who`` held on ``day``, most senior first (file order among equals)."""
+    """The roles ``who`` held on ``day``, most senior first (file order among equals); none for
+    an entry marked uncertain."""
+    if who.uncertain:
+        return ()
     when = day if isinstance(day, OnOrAfter) else as_date(day)
     held = [r for r in who.roles if r.active_on(when)]
     return tuple(sorted(held, key=lambda r: r.seniority))
@@ -586,6 +678,8 @@ def actor_code(who: Person, day: dt.date | str | PartialDate | OnOrAfter) -> str
 def _roles_by_office() -> Mapping[tuple[str, str, str | None], tuple[tuple[Person, Role], ...]]:
     index: dict[tuple[str, str, str | None], list[tuple[Person, Role]]] = {}
     for p in load_people():
+        if p.uncertain:
+            continue  # never the holder of an office it cannot be shown to hold
         for r in p.roles:
             index.setdefault((r.country, r.kind, r.organisation), []).append((p, r))
     return MappingProxyType({k: tuple(v) for k, v in index.items()})

@@ -38,6 +38,8 @@ from newsint.kb.equipment import (
     operations_by_alias,
 )
 from newsint.kb.places import (
+    ARABIC_ARTICLES,
+    MAJOR_CITY_POPULATION,
     PlaceEntry,
     border_names,
     city_index,
@@ -45,6 +47,7 @@ from newsint.kb.places import (
     lookup_place,
     named_places,
     place_by_id,
+    transliteration_keys,
 )
 
 # Place kinds that the ruler marks by name (cities come from NER, then the gazetteer).
@@ -195,7 +198,7 @@ class KnowledgeBase:
             return _person_link(person, date) if person else None
         if kind == "org":
             org = actor_kb.organisation(key)
-            return _org_link(org) if org else None
+            return _org_link(org, date) if org else None
         if kind == "seat":
             return self._seat(key)
         place = place_by_id(kb_id)
@@ -216,7 +219,7 @@ class KnowledgeBase:
 
     def _org(self, text: str, date: ReferenceDay | None) -> Link | None:
         orgs = actor_kb.lookup_organisation(text)
-        return _org_link(orgs[0]) if len(orgs) == 1 else None
+        return _org_link(orgs[0], date) if len(orgs) == 1 else None
 
     def _seat(self, text: str) -> Link | None:
         seats = list(
@@ -248,6 +251,44 @@ class KnowledgeBase:
             if is_city and ((named_only and not named) or (candidate.population or 0) < MIN_LINK_POPULATION):
                 continue
             return _place_link(candidate)
+        return None
+
+    def place_by_evidence(
+        self, text: str, context: frozenset[str], *, used_as_place: bool, in_context_only: bool = False
+    ) -> Link | None:
+        """The gazetteer place a name the linker did not place stands for, when the text uses it
+        as a place (``used_as_place``: "fighting in Didim", "the town of Kafr Zita", "Manbij and
+        Raqqa") or NER typed it a place; also under a transliteration variant ("Deir Ezzor" is
+        Deir ez-Zor, "Qamishli" is Al Qamishli).
+
+        A town below ``MIN_LINK_POPULATION`` (a village, a camp: "al-Hawl") needs both the use as
+        a place and its country named in the article. A spelling the writer did not use counts
+        only when it is the place's own name (the gazetteer's alternate names of a small town in
+        another country can be anything: "Roj" is listed for a Roy), or a large city of a country
+        the article names. ``in_context_only``: only a town of a country the article names (for a
+        name NER typed neither a place nor a name, with nothing else to say it is one)."""
+        if not any(ch.isupper() for ch in text):
+            return None
+        for key, variant in [(text, False), *((k, True) for k in transliteration_keys(text))]:
+            for candidate in lookup_place(key):
+                if candidate.ambiguous and candidate.iso3 not in context:
+                    continue
+                if not candidate.id.startswith("geonames:"):
+                    if not variant:
+                        return _place_link(candidate)
+                    continue
+                in_context = candidate.iso3 in context
+                if in_context_only and not in_context:
+                    continue
+                large = (candidate.population or 0) >= MIN_LINK_POPULATION
+                if not (large or (used_as_place and in_context)):
+                    continue
+                if variant and not (
+                    _bare(candidate.name) == _bare(key)
+                    or (in_context and (candidate.population or 0) >= MAJOR_CITY_POPULATION)
+                ):
+                    continue
+                return _place_link(candidate)
         return None
 
     # ------------------------------------------------------------------------------- the rest
@@ -399,13 +440,14 @@ def _person_link(person, date: ReferenceDay | None) -> Link:
     return Link(f"person:{person.id}", person.name, "PERSON", actor, attributes)
 
 
-def _org_link(org) -> Link:
+def _org_link(org, date: ReferenceDay | None) -> Link:
     attributes: dict[str, Any] = {"kind": org.kind}
     if org.country:
         attributes["country"] = org.country
     if getattr(org, "wikidata", None):
         attributes["wikidata"] = org.wikidata
-    return Link(f"org:{org.id}", org.name, "ORG", org.actor, attributes)
+    # A group's code at the article's date, not today's: the Taliban of a 2019 article are rebels.
+    return Link(f"org:{org.id}", org.name, "ORG", org.actor_at(date), attributes)
 
 
 def _division_shadowed(place: PlaceEntry) -> bool:
@@ -460,6 +502,12 @@ def _place_link(place: PlaceEntry | None) -> Link | None:
     if place.approximate:
         attributes["approximate"] = True
     return Link(place.id, place.name, "PLACE", None, attributes)
+
+
+def _bare(name: str) -> str:
+    """A place name without its Arabic article: "Al Qāmishlī" -> "qamishli"."""
+    words = normalize_name(name).split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] in ARABIC_ARTICLES else words)
 
 
 def _is_capital(place: PlaceEntry) -> bool:

@@ -742,6 +742,66 @@ def lookup_place(name: str) -> list[PlaceEntry]:
     return [entry for _, entry in scored]
 
 
+# The Arabic article as English news writes it: "al-Hawl", "el-Arish", and assimilated before
+# a "sun letter" ("ar-Raqqa", "as-Sukhnah", "ash-Shaddadi", "ad-Dana", "az-Zabadani").
+ARABIC_ARTICLES = frozenset({"al", "el", "ar", "as", "ash", "ad", "an", "at", "az", "ath", "adh"})
+# An assimilated article written joined to its word: "Ezzor" is "ez-Zor", "Assukhnah" "as-Sukhnah".
+_JOINED_ARTICLE = re.compile(r"^([ae])([tdrzsn])\2(\w{2,})$")
+
+
+def transliteration_keys(name: str) -> list[str]:
+    """Other normalised spellings of a transliterated place name, to try when the name as
+    written is not in the gazetteer: with or without the Arabic article ("Qamishli" / "al-
+    Qamishli", "al-Raqqa" / "Raqqa"), the article written joined ("Deir Ezzor" / "Deir ez-Zor"),
+    and the vowels reporters and GeoNames spell differently ("Baghouz" / "Baghuz", "Qamishly"
+    / "Qamishli", "Raqqah" / "Raqqa"). Each variant changes one thing, so a variant is never
+    far from what was written."""
+    key = normalize_name(name)
+    words = key.split()
+    if not words:
+        return []
+    variants: list[str] = []
+    if words[0] in ARABIC_ARTICLES and len(words) > 1:
+        variants.append(" ".join(words[1:]))
+    else:
+        variants.append("al " + key)
+    for i, word in enumerate(words):
+        if (joined := _JOINED_ARTICLE.match(word)) is not None:
+            vowel, letter, rest = joined.groups()
+            variants.append(" ".join([*words[:i], f"{vowel}{letter}", f"{letter}{rest}", *words[i + 1 :]]))
+    last = words[-1]
+    respelt = [last.replace("ou", "u"), last.replace("ee", "i")]
+    if last.endswith("y"):
+        respelt.append(last[:-1] + "i")
+    if last.endswith("ah"):
+        respelt.append(last[:-1])
+    elif last.endswith("a"):
+        respelt.append(last + "h")
+    variants += [" ".join([*words[:-1], spelt]) for spelt in respelt if spelt != last]
+    return [v for v in dict.fromkeys(variants) if v != key]
+
+
+_DOUBLED_LETTER = re.compile(r"(\w)\1")
+
+
+def spelling_key(name: str) -> str:
+    """One key for the transliterations of a name the gazetteer does not know, so that an
+    article's "Baghuz" and "Baghouz", or "al-Roj" and "Roj", are one place: the Arabic article,
+    doubled letters and the vowel spellings of transliteration_keys are folded."""
+    words = normalize_name(name).split()
+    if len(words) > 1 and words[0] in ARABIC_ARTICLES:
+        words = words[1:]
+    folded = []
+    for word in words:
+        word = _DOUBLED_LETTER.sub(r"\1", word.replace("ou", "u").replace("ee", "i"))
+        if word.endswith("ah"):
+            word = word[:-1]
+        elif word.endswith("y") and len(word) > 2:
+            word = word[:-1] + "i"
+        folded.append(word)
+    return " ".join(folded)
+
+
 def is_division_seat(place: PlaceEntry, candidates: Iterable[PlaceEntry]) -> bool:
     """Whether a town lies in a first-level division that bears its name (among ``candidates``,
     what ``lookup_place`` gave for that name): Hama in Hama governorate, Herat in Herat province.

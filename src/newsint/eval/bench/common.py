@@ -11,12 +11,15 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import random
 import re
+import statistics
 import subprocess
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import Any
 
 from newsint.errors import InputError, NewsintError
 from newsint.model import Analysis
@@ -280,3 +283,30 @@ class OffsetMap:
         if self._exact[index] and tok_start <= offset <= tok_end:
             return target[0] + (offset - tok_start)
         return target[0] if edge == "start" else target[1]
+
+
+# --------------------------------------------------------------------------------------------
+# The tuning/checking split of a shared data set (issue #17)
+
+HALVES = ("tuning", "checking")
+HALF_BOOTSTRAP_SAMPLES = 1000
+HALF_BOOTSTRAP_SEED = 20261208  # fixed so that a rerun prints the same intervals
+HALF_CI_Z = 1.96
+
+
+def half_of(item_id: str) -> str:
+    """ "checking" when sha256('check:' + id) is odd, else "tuning": the project's split of any
+    data set whose shared part has been read item by item (DEVELOPERS.md)."""
+    return "checking" if int(hashlib.sha256(("check:" + item_id).encode()).hexdigest(), 16) % 2 else "tuning"
+
+
+def bootstrap_interval(items: Sequence[Any], statistic: Callable[[Sequence[Any]], float]) -> float:
+    """± half-width of the 95% interval of ``statistic`` over resamples of ``items`` (documents
+    or sentences, drawn with replacement): how far a figure on a few items can move by chance."""
+    if len(items) < 2:
+        return 0.0
+    rng = random.Random(HALF_BOOTSTRAP_SEED)
+    draws = [
+        statistic([items[rng.randrange(len(items))] for _ in range(len(items))]) for _ in range(HALF_BOOTSTRAP_SAMPLES)
+    ]
+    return HALF_CI_Z * statistics.stdev(draws)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsint.errors import NewsintError
-from newsint.eval.bench.common import Counts, Report, analyze_text, fmt
+from newsint.eval.bench.common import HALVES, Counts, Report, analyze_text, bootstrap_interval, fmt, half_of
 
 NAME = "quantities"
 DATA_FOLDER = "quantities"
@@ -226,6 +226,7 @@ def predicted_items(analysis) -> list[Item]:
 def run(data_dir: Path, *, limit: int | None = None, verbose: bool = False) -> Report:
     sentences = load_sentences(data_dir, limit)
     tally = Tally()
+    by_sentence: list[tuple[str, Tally]] = []
     details = []
     for i, sentence in enumerate(sentences):
         analysis = analyze_text(sentence.text, source=f"newsquant:{i}")
@@ -236,15 +237,38 @@ def run(data_dir: Path, *, limit: int | None = None, verbose: bool = False) -> R
             predicted = predicted_items(analysis)
         before = tally.value_unit
         score_sentence(sentence.gold, predicted, tally)
+        own = Tally()
+        score_sentence(sentence.gold, predicted, own)
+        by_sentence.append((str(len(by_sentence)), own))  # id: the sentence's index in the file
         if verbose and (tally.value_unit - before < len(sentence.gold) or len(predicted) > len(sentence.gold)):
             details.append(
                 f"[{i}] {sentence.text[:100]}\n    gold {[(g.value, g.unit) for g in sentence.gold]}"
                 f"\n    newsint {[(p.value, p.unit) for p in predicted]}"
             )
-    return report(tally, len(sentences), details)
+    return report(tally, len(sentences), details, by_sentence)
 
 
-def report(tally: Tally, items: int, details: list[str]) -> Report:
+def _summed(tallies) -> Tally:
+    total = Tally()
+    for t in tallies:
+        total.gold += t.gold
+        total.predicted += t.predicted
+        total.value += t.value
+        total.value_unit += t.value_unit
+    return total
+
+
+def _value_f1(tallies) -> float:
+    total = _summed(tallies)
+    return total.counts(total.value).f1
+
+
+def _value_unit_f1(tallies) -> float:
+    total = _summed(tallies)
+    return total.counts(total.value_unit).f1
+
+
+def report(tally: Tally, items: int, details: list[str], by_sentence=()) -> Report:
     value, value_unit = tally.counts(tally.value), tally.counts(tally.value_unit)
     table = [["system", "value P", "value R", "value F1", "value+unit P", "value+unit R", "value+unit F1"]]
     table.append(
@@ -258,16 +282,32 @@ def report(tally: Tally, items: int, details: list[str]) -> Report:
             fmt(value_unit.f1),
         ]
     )
+    halves: dict[str, float] = {}
+    for half in HALVES if by_sentence else ():
+        chosen = [t for sentence_id, t in by_sentence if half_of(sentence_id) == half]
+        if not chosen:
+            continue
+        total = _summed(chosen)
+        hv, hvu = total.counts(total.value), total.counts(total.value_unit)
+        ci_v = bootstrap_interval(chosen, _value_f1)
+        ci_vu = bootstrap_interval(chosen, _value_unit_f1)
+        table.append([f"newsint, {half} half ({len(chosen)} sentences)", fmt(hv.precision), fmt(hv.recall),
+                      f"{fmt(hv.f1)} ±{ci_v:.3f}", fmt(hvu.precision), fmt(hvu.recall),
+                      f"{fmt(hvu.f1)} ±{ci_vu:.3f}"])  # fmt: skip
+        halves[f"{half}_value_f1"] = hv.f1
+        halves[f"{half}_value_unit_f1"] = hvu.f1
     for name, (v, vu) in ANCHORS.items():
         table.append([f"{name} (published)", "", "", fmt(v), "", "", fmt(vu)])
     notes = [
+        "Halves: a sentence is checking when sha256('check:' + its index in newsquant.json, from 0) "
+        "is odd; ±: 95% bootstrap interval over the half's sentences.",
         f"{items} sentences, {tally.gold} gold quantities, {tally.predicted} newsint quantities; "
         f"{tally.errors} sentences failed in the pipeline (scored as none).",
         "Units: newsint's unit lower-cased and mapped to CQE's normalised names (UNIT_ALIASES, "
         "plural 's' dropped); CQE's own figures use its unit normaliser.",
     ]
     figures = {"value_f1": value.f1, "value_unit_f1": value_unit.f1}
-    info = {"errors": float(tally.errors), "predicted": float(tally.predicted)}
+    info = {"errors": float(tally.errors), "predicted": float(tally.predicted), **halves}
     headline = (
         f"headline: quantities value F1 newsint {value.f1:.3f} value+unit {value_unit.f1:.3f} "
         f"CQE 0.920/0.856 quantulum3 0.730/0.472"

@@ -61,6 +61,23 @@ GROUP_SECTORS = {
     "companies": "BUS", "firms": "BUS", "banks": "BUS", "courts": "JUD", "judges": "JUD",
 }  # fmt: skip
 
+# A modifier that names a sector between a nationality and a government noun: "US military
+# leaders" are the military's (USA MIL), "Syrian rebel leaders" the rebels'. Only a government
+# noun gives way: "Syrian government forces" are still the armed forces.
+SECTOR_MODIFIERS = {
+    "military": "MIL", "army": "MIL", "naval": "MIL", "navy": "MIL", "defence": "MIL", "defense": "MIL",
+    "rebel": "REB", "militia": "REB", "opposition": "OPP", "police": "COP",
+}  # fmt: skip
+# Modifiers that make a nationality's group a faction, not the state's: "Syrian Kurdish
+# forces" are not Syria's armed forces. No code is better than the state's (precision first).
+FACTION_MODIFIERS = {
+    "kurdish", "sunni", "shia", "shiite", "shi'ite", "alawite", "druze", "islamist", "jihadist", "tribal",
+    "separatist", "breakaway", "insurgent",
+}  # fmt: skip
+# Entity types whose words are a name's, not a group noun: "Syrian Democratic Forces" is the
+# SDF (the knowledge base's), not Syria's armed forces.
+NAMED_ENTITY_TYPES = {"ORG", "PERSON", "GPE", "LOC", "FAC"}
+
 
 def agentive(span: Span) -> bool:
     """Is this place mention used as an agent or a party rather than as a location?"""
@@ -133,6 +150,15 @@ def add_group_actors(doc: Doc, groups: dict[str, Any], *, new_group: Callable) -
         sector = GROUP_SECTORS.get(token.lower_)
         if sector is None or token.pos_ not in {"NOUN", "PROPN"} or token.dep_ in {"amod", "compound"}:
             continue
+        if token.ent_type_ in NAMED_ENTITY_TYPES:
+            continue
+        if any(c.lower_ in FACTION_MODIFIERS for c in token.children if c.i < token.i):
+            continue
+        if sector == "GOV":
+            named = [
+                SECTOR_MODIFIERS[c.lower_] for c in token.children if c.i < token.i and c.lower_ in SECTOR_MODIFIERS
+            ]
+            sector = named[0] if named else sector
         nationality = next(
             (child for child in token.children if child.dep_ in {"amod", "compound", "nmod"} and child.i < token.i),
             None,

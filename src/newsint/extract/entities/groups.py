@@ -51,6 +51,36 @@ def merge_surnames(groups: dict[str, EntityGroup], surnames: dict[str, str]) -> 
             del groups[key]
 
 
+def merge_surname_namesakes(groups: dict[str, EntityGroup], surnames: dict[str, str]) -> None:
+    """A lone surname NER typed an organisation or an unplaced place, after the article named
+    that person in full, is the person: "Anna Petrova, a nurse … Petrova added" (one entity per
+    referent, never a PERSON and a PLACE for one name). Not where the text uses it as a place
+    ("in Jackson"): that one stays a place."""
+    for key in list(groups):
+        group = groups[key]
+        if group.type not in {"ORG", "PLACE"} or group.kb_id or not group.spans:
+            continue
+        written = group.spans[0].text
+        target = surnames.get(written)
+        if target is None or target not in groups or any(len(s) != 1 or s.text != written for s in group.spans):
+            continue
+        if any(s.start > 0 and s.doc[s.start - 1].lower_ in _PLACE_WORDS_BEFORE for s in group.spans):
+            continue
+        if any(
+            other_key not in (key, target) and len(span) > 1 and span[-1].text == written
+            for other_key, other in groups.items()
+            for span in other.spans
+        ):
+            continue  # two named in full share the surname ("Vasiliki Scurfield … Kosta Scurfield"): which one?
+        groups[target].mentions.extend(group.mentions)
+        groups[target].spans.extend(group.spans)
+        del groups[key]
+
+
+# Words before a name that make it a place's ("in Jackson", "near Petrova", "the town of").
+_PLACE_WORDS_BEFORE = {"in", "near", "outside", "across", "around", "inside", "from", "into", "at", "of", "to"}
+
+
 def merge_place_namesakes(groups: dict[str, EntityGroup]) -> None:
     """A name NER called an organisation or a person and a place elsewhere in the same article,
     which no knowledge-base entry claims, is that place: "If the SDF ends up governing Raqqa",
