@@ -61,8 +61,22 @@ def name_spans(parse: RussianParse) -> list[NameSpan]:
     """The mentions of a text, in order: knowledge-base names first, NER's spans outside them."""
     index = russian_names()
     matches = [m for m in index.find([t.text for t in parse.tokens]) if _inside_a_sentence(parse, m)]
-    spans = [NameSpan(m.first, m.last, m.entry.type, m.entry.written, m.entry.kb_id) for m in matches]
-    taken = {i for m in matches for i in range(m.first, m.last)}
+    spans: list[NameSpan] = []
+    taken: set[int] = set()
+    for match in matches:
+        # A known surname inside NER's longer name of a person ("Реджеп Эрдоган", "Дмитрий
+        # Анатольевич Медведев") is that name: the mention is the whole of it, and it is the
+        # known person only if the given name agrees (another Kadyrov is not Ramzan).
+        longer = next((n for n in parse.names if n.label == "PER" and n.first <= match.first and match.last <= n.last
+                       and n.last - n.first > match.last - match.first), None)
+        if longer is not None and match.entry.type == "PERSON":
+            given = parse.tokens[longer.first].text
+            kb_id = match.entry.kb_id if index.key_of(given) in _given_names(index, match.entry.kb_id) else None
+            spans.append(NameSpan(longer.first, longer.last, "PERSON", longer.normal, kb_id))
+            taken.update(range(longer.first, longer.last))
+            continue
+        spans.append(NameSpan(match.first, match.last, match.entry.type, match.entry.written, match.entry.kb_id))
+        taken.update(range(match.first, match.last))
     for name in parse.names:
         inside = set(range(name.first, name.last))
         if inside & taken:
@@ -70,6 +84,11 @@ def name_spans(parse: RussianParse) -> list[NameSpan]:
         etype = NER_TYPES[name.label]
         spans.append(NameSpan(name.first, name.last, etype, name.normal, _linked(index, parse, name.first, name.last, etype)))
     return sorted(spans, key=lambda s: s.first)
+
+
+def _given_names(index: NameIndex, kb_id: str | None) -> set[str]:
+    """The first words (lemmas) of a knowledge-base person's names of more than one word."""
+    return {key[0] for key, entries in index.names.items() if len(key) > 1 and any(e.kb_id == kb_id for e in entries)}
 
 
 def _inside_a_sentence(parse: RussianParse, match: NameMatch) -> bool:
