@@ -54,7 +54,7 @@ def extract_russian_events(
                 type=event_type,
                 mode=mode,
                 sentence=SentenceSpan(sentence.start, sentence.end),
-                actors=_participants(doc, entities, [c for c in children if c.rel == "nsubj"]),
+                actors=_participants(doc, entities, _subjects(doc, verb)),
                 targets=_participants(doc, entities, _targets(doc, children, objects)),
                 modality=_modality(doc, verb, claim is not None),
                 claim=claim.id if claim else None,
@@ -63,6 +63,15 @@ def extract_russian_events(
             )
         )
     return events
+
+
+def _subjects(doc: RussianParse, verb: Token) -> list[Token]:
+    """The verb's subject; an infinitive's is its governing verb's ("Россия не собирается
+    атаковать": Russia would be the attacker)."""
+    subjects = [c for c in doc.children(verb) if c.rel == "nsubj"]
+    if not subjects and verb.feats.get("VerbForm") == "Inf" and verb.head is not None:
+        subjects = [c for c in doc.children(doc.tokens[verb.head]) if c.rel == "nsubj"]
+    return subjects
 
 
 def _targets(doc: RussianParse, children: list[Token], objects: frozenset[str]) -> list[Token]:
@@ -90,9 +99,11 @@ def _participants(doc: RussianParse, entities: list[Entity], heads: list[Token])
 
 def _modality(doc: RussianParse, verb: Token, reported: bool) -> str:
     children = doc.children(verb)
+    head = doc.tokens[verb.head] if verb.head is not None else None
     if any(c.lemma == "не" for c in children):
         return "negated"
-    head = doc.tokens[verb.head] if verb.head is not None else None
+    if head is not None and verb.feats.get("VerbForm") == "Inf" and any(c.lemma == "не" for c in doc.children(head)):
+        return "negated"  # "не собирается атаковать", "не будет атаковать"
     if head is not None and head.lemma in HYPOTHETICAL_GOVERNORS:
         return "hypothetical"
     if verb.feats.get("Tense") == "Fut" or (head is not None and head.lemma in FUTURE_GOVERNORS and verb.feats.get("VerbForm") == "Inf"):

@@ -10,9 +10,13 @@ with the dictionary's path given, because pymorphy2 otherwise finds its dictiona
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
+
+
+PARAGRAPH = re.compile(r"\S(?:.|\n(?!\s*\n))*")  # text up to a blank line
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,41 +105,43 @@ def parse_russian(text: str) -> RussianParse:
     from natasha import Doc
 
     tools = natasha()
-    doc = Doc(text)
-    doc.segment(tools.segmenter)
-    doc.tag_morph(tools.morph_tagger)
-    doc.parse_syntax(tools.syntax_parser)
-    doc.tag_ner(tools.ner_tagger)
     result = RussianParse(text=text)
-    for number, sentence in enumerate(doc.sents):
-        first = len(result.tokens)
-        ids = {token.id: first + i for i, token in enumerate(sentence.tokens)}
-        for i, token in enumerate(sentence.tokens):
-            token.lemmatize(tools.morph_vocab)
-            result.tokens.append(
-                Token(
-                    index=first + i,
-                    start=token.start,
-                    end=token.stop,
-                    text=token.text,
-                    lemma=(token.lemma or token.text).lower(),
-                    pos=token.pos or "X",
-                    feats=dict(token.feats or {}),
-                    rel=token.rel or "",
-                    head=ids.get(token.head_id),
-                    sentence=number,
+    # Paragraph by paragraph: a sentence never runs across a paragraph break (a dateline or a
+    # heading without a full stop is not the start of the next paragraph's first sentence).
+    for paragraph in PARAGRAPH.finditer(text):
+        offset = paragraph.start()
+        doc = Doc(paragraph.group())
+        doc.segment(tools.segmenter)
+        doc.tag_morph(tools.morph_tagger)
+        doc.parse_syntax(tools.syntax_parser)
+        doc.tag_ner(tools.ner_tagger)
+        for sentence in doc.sents:
+            number, first = len(result.sentences), len(result.tokens)
+            ids = {token.id: first + i for i, token in enumerate(sentence.tokens)}
+            for i, token in enumerate(sentence.tokens):
+                token.lemmatize(tools.morph_vocab)
+                result.tokens.append(
+                    Token(
+                        index=first + i,
+                        start=offset + token.start,
+                        end=offset + token.stop,
+                        text=token.text,
+                        lemma=(token.lemma or token.text).lower(),
+                        pos=token.pos or "X",
+                        feats=dict(token.feats or {}),
+                        rel=token.rel or "",
+                        head=ids.get(token.head_id),
+                        sentence=number,
+                    )
                 )
-            )
-        result.sentences.append(Sentence(sentence.start, sentence.stop, first, len(result.tokens)))
-    starts = {t.start: t.index for t in result.tokens}
-    ends = {t.end: t.index + 1 for t in result.tokens}
-    for span in doc.spans:
-        span.normalize(tools.morph_vocab)
-        if span.start in starts and span.stop in ends:
-            result.names.append(
-                NamedSpan(
-                    span.start, span.stop, span.type, span.text, span.normal or span.text,
-                    starts[span.start], ends[span.stop],
+            result.sentences.append(Sentence(offset + sentence.start, offset + sentence.stop, first, len(result.tokens)))
+        starts = {t.start: t.index for t in result.tokens}
+        ends = {t.end: t.index + 1 for t in result.tokens}
+        for span in doc.spans:
+            span.normalize(tools.morph_vocab)
+            start, end = offset + span.start, offset + span.stop
+            if start in starts and end in ends:
+                result.names.append(
+                    NamedSpan(start, end, span.type, span.text, span.normal or span.text, starts[start], ends[end])
                 )
-            )
     return result
