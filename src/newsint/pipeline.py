@@ -219,8 +219,9 @@ def extract_other_language(document: Document, reference: dt.date | None = None)
         return Analysis(**fields, stages=[stage.name for stage in RUSSIAN_STAGES])
     if document.language in NAMES_ONLY:
         noted = dataclasses.replace(document, not_analysed=NAMES_ONLY_NOTE[document.language])
-        return Analysis(noted, entities=extract_names(document.text, document.language, reference),
-                        stages=["newsint.names_only.v1"])
+        return Analysis(
+            noted, entities=extract_names(document.text, document.language, reference), stages=["newsint.names_only.v1"]
+        )
     note = f"language {document.language!r}: newsint analyses English and Russian; nothing was extracted"
     return Analysis(dataclasses.replace(document, not_analysed=note), stages=[])
 

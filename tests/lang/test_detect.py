@@ -26,7 +26,11 @@ def _english_documents() -> list[tuple[str, str]]:
             documents.append((f"guardian {record.get('id')}", record["text"]))
     if POLNEAR.is_dir():
         documents += [(path.name, path.read_text("utf-8")) for path in sorted(POLNEAR.iterdir())]
-    documents += [(p.name, p.read_text("utf-8")) for p in sorted((ROOT / "examples").glob("*.txt")) if not p.name.startswith("ru-")]
+    documents += [
+        (p.name, p.read_text("utf-8"))
+        for p in sorted((ROOT / "examples").glob("*.txt"))
+        if not p.name.startswith("ru-")
+    ]
     documents.append(("seed", (SHARED / "seed" / "belarus-staging-area.txt").read_text("utf-8")))
     return documents
 
@@ -48,7 +52,10 @@ def test_factrueval_news_is_russian() -> None:
 
 def test_a_russian_text_quoting_english_is_russian_and_the_reverse() -> None:
     russian = "Генсек НATO заявил журналистам: «We will defend every inch of allied territory», после чего покинул зал."
-    english = "The minister said Moscow would respond, citing the phrase «Минобороны России» from the statement of the ministry."
+    english = (
+        "The minister said Moscow would respond, citing the phrase «Минобороны России» "
+        "from the statement of the ministry."
+    )
     assert detect_language(russian).code == "ru"
     assert detect_language(english).code == "en"
 

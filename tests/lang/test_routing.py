@@ -22,7 +22,9 @@ def _raw(text: str) -> RawDocument:
 
 
 def test_english_goes_through_the_english_stages() -> None:
-    analysis = analyze(_raw("NATO Secretary General Jens Stoltenberg said on Thursday that the deployment was under way."))
+    analysis = analyze(
+        _raw("NATO Secretary General Jens Stoltenberg said on Thursday that the deployment was under way.")
+    )
     assert analysis.document.language == "en"
     assert analysis.document.not_analysed is None
     assert analysis.stages == [stage.name for stage in STAGES]
@@ -51,8 +53,20 @@ def test_the_russian_example_through_the_cli_validates_against_the_schema() -> N
     import jsonschema
 
     result = subprocess.run(
-        [sys.executable, "-m", "newsint", "analyze", str(RUSSIAN_EXAMPLE), "--published", "2022-01-18", "--format", "json"],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            "-m",
+            "newsint",
+            "analyze",
+            str(RUSSIAN_EXAMPLE),
+            "--published",
+            "2022-01-18",
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     data = json.loads(result.stdout)
     data = data[0] if isinstance(data, list) else data
@@ -62,8 +76,15 @@ def test_the_russian_example_through_the_cli_validates_against_the_schema() -> N
     assert analysis.stages == [stage.name for stage in RUSSIAN_STAGES]
     linked = {e.kb_id: e for e in analysis.entities if e.kb_id}
     # The examples' people and places are linked (the issue's "done when").
-    assert {"person:alexander-lukashenko", "person:viktor-khrenin", "person:dmitry-peskov", "country:BLR",
-            "country:POL", "org:rus-mod", "equipment:s-400"} <= set(linked)
+    assert {
+        "person:alexander-lukashenko",
+        "person:viktor-khrenin",
+        "person:dmitry-peskov",
+        "country:BLR",
+        "country:POL",
+        "org:rus-mod",
+        "equipment:s-400",
+    } <= set(linked)
     assert linked["person:alexander-lukashenko"].actor == "BLR GOV"
     assert any(c.cue == "по словам" for c in analysis.claims)
     # The dateline ("Москва, 18 января 2022 года") is its own paragraph: the ministry, not Moscow,
@@ -73,6 +94,8 @@ def test_the_russian_example_through_the_cli_validates_against_the_schema() -> N
     assert any(t.text == "В середине января" and t.value_start == "2022-01-11" for t in analysis.times)
     text = analysis.document.text
     spans = [(m.start, m.end, m.text) for e in analysis.entities for m in e.mentions]
-    spans += [(q.start, q.end, q.text) for q in analysis.quantities] + [(t.start, t.end, t.text) for t in analysis.times]
+    spans += [(q.start, q.end, q.text) for q in analysis.quantities] + [
+        (t.start, t.end, t.text) for t in analysis.times
+    ]
     spans += [(c.content.start, c.content.end, c.content.text) for c in analysis.claims]
     assert all(text[start:end] == written for start, end, written in spans)

@@ -70,7 +70,11 @@ def test_a_known_surname_inside_a_longer_name_takes_the_whole_name_from_factruev
     ):
         assert not benchmark.is_checking(stem)
         text = (FACTRUEVAL / f"{stem}.txt").read_text("utf-8")
-        gold = {(s, e) for s, e, kind in benchmark.gold_mentions(FACTRUEVAL / stem) if kind == "PER" and surname in text[s:e]}
+        gold = {
+            (s, e)
+            for s, e, kind in benchmark.gold_mentions(FACTRUEVAL / stem)
+            if kind == "PER" and surname in text[s:e]
+        }
         assert any(len(text[s:e].split()) > 1 for s, e in gold)  # full names are there to find
         found = {(m.start, m.end) for m in _by_kb_id(_entities(text))[kb_id].mentions}
         assert gold <= found

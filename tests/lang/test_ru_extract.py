@@ -56,7 +56,10 @@ def test_without_a_publication_date_relative_dates_stay_unresolved() -> None:
 
 
 def test_figures_with_russian_multipliers_number_words_and_bounds() -> None:
-    text = "В Белоруссию прибудут около 30 тыс. военнослужащих, более 200 000 человек участвовали в учениях на пяти полигонах."
+    text = (
+        "В Белоруссию прибудут около 30 тыс. военнослужащих, более 200 000 человек участвовали в учениях "
+        "на пяти полигонах."
+    )
     _, _, quantities, *_ = _analysis(text)
     by_text = {q.text: q for q in quantities}
     troops = by_text["около 30 тыс. военнослужащих"]

@@ -95,5 +95,5 @@ def _written_as_name(words: Sequence[str], entry: AliasEntry) -> bool:
     "Бук", the missile system); an abbreviation is written in capitals ("ес" is not "ЕС")."""
     if entry.abbreviation:
         return words[0].isupper()
-    first = words[0].lstrip("«\"")
+    first = words[0].lstrip('«"')
     return bool(first) and (first[0].isupper() or first[0].isdigit())

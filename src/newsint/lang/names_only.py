@@ -20,7 +20,10 @@ from newsint.model import Entity, Mention
 
 NAMES_ONLY_NOTE = {
     "uk": "Ukrainian: only knowledge-base names are found; claims, figures, dates and events are not analysed",
-    "be": "Belarusian: only knowledge-base names (as written) are found; claims, figures, dates and events are not analysed",
+    "be": (
+        "Belarusian: only knowledge-base names (as written) are found; claims, figures, dates and events "
+        "are not analysed"
+    ),
 }
 
 
@@ -59,8 +62,12 @@ def extract_names(text: str, language: str, reference: dt.date | None) -> list[E
         entity = entities.get(link.kb_id)
         if entity is None:
             entity = entities[link.kb_id] = Entity(
-                id=f"E{len(entities) + 1}", name=link.name, type=link.type,  # type: ignore[arg-type]
-                kb_id=link.kb_id, actor=link.actor, attributes=dict(link.attributes),
+                id=f"E{len(entities) + 1}",
+                name=link.name,
+                type=link.type,  # type: ignore[arg-type]
+                kb_id=link.kb_id,
+                actor=link.actor,
+                attributes=dict(link.attributes),
             )
         entity.mentions.append(Mention(start=start, end=end, text=text[start:end]))
     return list(entities.values())

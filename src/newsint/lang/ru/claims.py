@@ -15,16 +15,42 @@ from __future__ import annotations
 
 import re
 
-from newsint.lang.ru.parse import RussianParse, Sentence, Token
+from newsint.lang.ru.parse import RussianParse, Sentence
 from newsint.model import Claim, ClaimSource, Entity, Quantity, Span
 
-REPORTING_VERBS = frozenset({
-    "заявить", "заявлять", "сообщить", "сообщать", "отметить", "отмечать", "подчеркнуть", "подчеркивать",
-    "сказать", "говорить", "объявить", "пояснить", "добавить", "уточнить", "рассказать", "указать",
-    "предупредить", "признать", "утверждать", "опровергнуть", "передать", "написать", "информировать",
-})
+REPORTING_VERBS = frozenset(
+    {
+        "заявить",
+        "заявлять",
+        "сообщить",
+        "сообщать",
+        "отметить",
+        "отмечать",
+        "подчеркнуть",
+        "подчеркивать",
+        "сказать",
+        "говорить",
+        "объявить",
+        "пояснить",
+        "добавить",
+        "уточнить",
+        "рассказать",
+        "указать",
+        "предупредить",
+        "признать",
+        "утверждать",
+        "опровергнуть",
+        "передать",
+        "написать",
+        "информировать",
+    }
+)
 # Frames that open on a phrase naming the source: the source runs from the frame's end to the comma.
-FRAMES = re.compile(r"(?P<cue>по словам|по данным|по информации|по сообщению|как сообщает|как сообщили|как заявили|как заявил|со ссылкой на)\s+", re.I)
+FRAMES = re.compile(
+    r"(?P<cue>по словам|по данным|по информации|по сообщению|как сообщает|как сообщили|как заявили|как заявил"
+    r"|со ссылкой на)\s+",
+    re.I,
+)
 SOURCE_PREFERENCE = {"PERSON": 0, "ORG": 1, "PLACE": 2}
 QUOTE_DASH = re.compile(r"[»\"]?\s*,?\s*[—–-]\s*$")
 
@@ -101,10 +127,10 @@ def _verb_claim(doc: RussianParse, sentence: Sentence):
 def _trimmed(text: str, start: int, end: int, *, conjunction: bool = True) -> tuple[int, int]:
     """Without the conjunction that opens a reported clause ("что"), quotes, commas, dashes
     and the final full stop."""
-    while start < end and text[start] in " ,«\"—–-":
+    while start < end and text[start] in ' ,«"—–-':
         start += 1
     if conjunction and text[start : start + 4].lower() == "что ":
         start += 4
-    while end > start and text[end - 1] in " .,»\"—–-":
+    while end > start and text[end - 1] in ' .,»"—–-':
         end -= 1
     return start, end

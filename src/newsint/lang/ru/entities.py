@@ -67,8 +67,17 @@ def name_spans(parse: RussianParse) -> list[NameSpan]:
         # A known surname inside NER's longer name of a person ("Реджеп Эрдоган", "Дмитрий
         # Анатольевич Медведев") is that name: the mention is the whole of it, and it is the
         # known person only if the given name agrees (another Kadyrov is not Ramzan).
-        longer = next((n for n in parse.names if n.label == "PER" and n.first <= match.first and match.last <= n.last
-                       and n.last - n.first > match.last - match.first), None)
+        longer = next(
+            (
+                n
+                for n in parse.names
+                if n.label == "PER"
+                and n.first <= match.first
+                and match.last <= n.last
+                and n.last - n.first > match.last - match.first
+            ),
+            None,
+        )
         if longer is not None and match.entry.type == "PERSON":
             given = parse.tokens[longer.first].text
             kb_id = match.entry.kb_id if index.key_of(given) in _given_names(index, match.entry.kb_id) else None
@@ -82,7 +91,9 @@ def name_spans(parse: RussianParse) -> list[NameSpan]:
         if inside & taken:
             continue  # part of a longer knowledge-base name, or one of them itself
         etype = NER_TYPES[name.label]
-        spans.append(NameSpan(name.first, name.last, etype, name.normal, _linked(index, parse, name.first, name.last, etype)))
+        spans.append(
+            NameSpan(name.first, name.last, etype, name.normal, _linked(index, parse, name.first, name.last, etype))
+        )
     return sorted(spans, key=lambda s: s.first)
 
 

@@ -23,8 +23,28 @@ TRIGGERS: dict[str, tuple[str, str | None, frozenset[str]]] = {
     "атаковать": ("FIGHT", None, frozenset()),
     "обстрелять": ("FIGHT", "heavy-weapons", frozenset()),
     "обстреливать": ("FIGHT", "heavy-weapons", frozenset()),
-    "перебросить": ("MOBILIZE", "troops", frozenset({"войско", "войска", "сила", "подразделение", "военнослужащий", "техника", "дивизион", "батальон", "бригада"})),
-    "перебрасывать": ("MOBILIZE", "troops", frozenset({"войско", "войска", "сила", "подразделение", "военнослужащий", "техника"})),
+    "перебросить": (
+        "MOBILIZE",
+        "troops",
+        frozenset(
+            {
+                "войско",
+                "войска",
+                "сила",
+                "подразделение",
+                "военнослужащий",
+                "техника",
+                "дивизион",
+                "батальон",
+                "бригада",
+            }
+        ),
+    ),
+    "перебрасывать": (
+        "MOBILIZE",
+        "troops",
+        frozenset({"войско", "войска", "сила", "подразделение", "военнослужащий", "техника"}),
+    ),
     "провести": ("MOBILIZE", "exercise", frozenset({"учение", "учения"})),
     "проводить": ("MOBILIZE", "exercise", frozenset({"учение", "учения"})),
     "ввести": ("SANCTION", "restrict", frozenset({"санкция", "ограничение", "эмбарго"})),
@@ -106,7 +126,9 @@ def _modality(doc: RussianParse, verb: Token, reported: bool) -> str:
         return "negated"  # "не собирается атаковать", "не будет атаковать"
     if head is not None and head.lemma in HYPOTHETICAL_GOVERNORS:
         return "hypothetical"
-    if verb.feats.get("Tense") == "Fut" or (head is not None and head.lemma in FUTURE_GOVERNORS and verb.feats.get("VerbForm") == "Inf"):
+    if verb.feats.get("Tense") == "Fut" or (
+        head is not None and head.lemma in FUTURE_GOVERNORS and verb.feats.get("VerbForm") == "Inf"
+    ):
         return "future"
     if any(c.lemma == "быть" and c.feats.get("Tense") == "Fut" for c in children):
         return "future"

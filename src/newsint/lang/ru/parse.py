@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-
 PARAGRAPH = re.compile(r"\S(?:.|\n(?!\s*\n))*")  # text up to a blank line
 
 
@@ -103,9 +102,14 @@ def natasha() -> _Natasha:
 
 def parse_russian(text: str) -> RussianParse:
     from natasha import Doc
+    from natasha.doc import adapt_spans
 
     tools = natasha()
     result = RussianParse(text=text)
+    # NER reads the whole text at once, as Natasha's own does (a short paragraph alone, a
+    # headline or a one-line quotation, gives it too little context); the syntax is parsed
+    # paragraph by paragraph, below.
+    names = tools.ner_tagger(text).spans if text.strip() else []
     # Paragraph by paragraph: a sentence never runs across a paragraph break (a dateline or a
     # heading without a full stop is not the start of the next paragraph's first sentence).
     for paragraph in PARAGRAPH.finditer(text):
@@ -114,7 +118,14 @@ def parse_russian(text: str) -> RussianParse:
         doc.segment(tools.segmenter)
         doc.tag_morph(tools.morph_tagger)
         doc.parse_syntax(tools.syntax_parser)
-        doc.tag_ner(tools.ner_tagger)
+        end_of_paragraph = offset + len(paragraph.group())
+        inside = [
+            (s.start - offset, s.stop - offset, s.type)
+            for s in names
+            if offset <= s.start and s.stop <= end_of_paragraph
+        ]
+        doc.spans = list(adapt_spans(doc, inside))
+        doc.envelop_span_tokens()
         for sentence in doc.sents:
             number, first = len(result.sentences), len(result.tokens)
             ids = {token.id: first + i for i, token in enumerate(sentence.tokens)}
@@ -134,7 +145,9 @@ def parse_russian(text: str) -> RussianParse:
                         sentence=number,
                     )
                 )
-            result.sentences.append(Sentence(offset + sentence.start, offset + sentence.stop, first, len(result.tokens)))
+            result.sentences.append(
+                Sentence(offset + sentence.start, offset + sentence.stop, first, len(result.tokens))
+            )
         starts = {t.start: t.index for t in result.tokens}
         ends = {t.end: t.index + 1 for t in result.tokens}
         for span in doc.spans:

@@ -8,24 +8,58 @@ name ("С-400", "Су-35"), and numbers inside a longer word.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from newsint.lang.ru.parse import RussianParse, Token
 from newsint.model import Quantity
 
 NUMBER_WORDS = {
-    "один": 1, "одна": 1, "одно": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6,
-    "семь": 7, "восемь": 8, "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12,
-    "пятнадцать": 15, "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "сто": 100,
-    "двести": 200, "триста": 300, "пятьсот": 500, "несколько": None, "десятки": None, "сотни": None,
+    "один": 1,
+    "одна": 1,
+    "одно": 1,
+    "два": 2,
+    "две": 2,
+    "три": 3,
+    "четыре": 4,
+    "пять": 5,
+    "шесть": 6,
+    "семь": 7,
+    "восемь": 8,
+    "девять": 9,
+    "десять": 10,
+    "одиннадцать": 11,
+    "двенадцать": 12,
+    "пятнадцать": 15,
+    "двадцать": 20,
+    "тридцать": 30,
+    "сорок": 40,
+    "пятьдесят": 50,
+    "сто": 100,
+    "двести": 200,
+    "триста": 300,
+    "пятьсот": 500,
+    "несколько": None,
+    "десятки": None,
+    "сотни": None,
 }
 MULTIPLIERS = {"тыс": 1e3, "тысяча": 1e3, "млн": 1e6, "миллион": 1e6, "млрд": 1e9, "миллиард": 1e9}
 # Words before a figure: (approximate, which bound the figure is: "low" = at least, "high" = at most)
 QUALIFIERS = {
-    "около": (True, None), "порядка": (True, None), "примерно": (True, None), "почти": (True, "high"),
-    "приблизительно": (True, None), "более": (False, "low"), "свыше": (False, "low"),
-    "больше": (False, "low"), "менее": (False, "high"), "меньше": (False, "high"), "до": (False, "high"),
-    "не менее": (False, "low"), "не более": (False, "high"), "не меньше": (False, "low"),
+    "около": (True, None),
+    "порядка": (True, None),
+    "примерно": (True, None),
+    "почти": (True, "high"),
+    "приблизительно": (True, None),
+    "более": (False, "low"),
+    "свыше": (False, "low"),
+    "больше": (False, "low"),
+    "менее": (False, "high"),
+    "меньше": (False, "high"),
+    "до": (False, "high"),
+    "не менее": (False, "low"),
+    "не более": (False, "high"),
+    "не меньше": (False, "low"),
 }
 MONTH_OR_YEAR = re.compile(r"^(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|год)", re.I)
 
@@ -45,7 +79,9 @@ def _value(number: str, multiplier: str | None) -> float:
 
 
 def _token_at(doc: RussianParse, offset: int) -> Token | None:
-    return next((t for t in doc.tokens if t.start >= offset), None)
+    """The first token that starts at or after ``offset`` (tokens are in text order)."""
+    index = bisect.bisect_left(doc.tokens, offset, key=lambda t: t.start)
+    return doc.tokens[index] if index < len(doc.tokens) else None
 
 
 def extract_russian_quantities(doc: RussianParse) -> list[Quantity]:

@@ -32,8 +32,13 @@ RELATIVE_DAYS = {"позавчера": -2, "вчера": -1, "сегодня": 0
 YEAR = r"(?:\s+(?P<year>\d{4})\s*(?:года|г\.)?)?"
 
 PATTERNS = (
-    ("days", re.compile(
-        rf"(?:(?P<prep>с|со|до|по)\s+)?(?P<day>\d{{1,2}})(?:\s*[-–—]\s*(?P<day2>\d{{1,2}}))?\s+(?P<month>{GENITIVE}){YEAR}", re.I)),
+    (
+        "days",
+        re.compile(
+            rf"(?:(?P<prep>с|со|до|по)\s+)?(?P<day>\d{{1,2}})(?:\s*[-–—]\s*(?P<day2>\d{{1,2}}))?\s+(?P<month>{GENITIVE}){YEAR}",
+            re.I,
+        ),
+    ),
     ("part", re.compile(rf"в\s+(?P<part>начале|середине|конце)\s+(?P<month>{GENITIVE}){YEAR}", re.I)),
     ("month", re.compile(rf"в\s+(?P<month>{PREPOSITIONAL}){YEAR}", re.I)),
     ("year", re.compile(r"в\s+(?P<year>\d{4})\s+году", re.I)),
