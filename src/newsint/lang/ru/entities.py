@@ -45,9 +45,22 @@ class _Group:
     mentions: list[Mention] = field(default_factory=list)
 
 
+# pymorphy's mark of a place name. Only places: a surname's readings (masculine genitive
+# "Хренина" or a feminine nominative) are better left in pymorphy's own order.
+PLACE_GRAMMEME = "Geox"
+
+
 def russian_lemma(word: str) -> str:
+    """The word's dictionary form; for a capitalised word, its reading as a place where it has
+    one ("Львов" the city, not the genitive plural of "лев", which the name "Лев" shares)."""
     forms = natasha().morph_vocab(word)
-    return forms[0].normal if forms else word
+    if not forms:
+        return word
+    if word[:1].isupper():
+        places = [form for form in forms if PLACE_GRAMMEME in form.tag]
+        if places:
+            return places[0].normal
+    return forms[0].normal
 
 
 @cache
@@ -84,6 +97,8 @@ def name_spans(parse: RussianParse) -> list[NameSpan]:
             spans.append(NameSpan(longer.first, longer.last, "PERSON", longer.normal, kb_id))
             taken.update(range(longer.first, longer.last))
             continue
+        if longer_name(parse, match) is not None:
+            continue  # a part of a longer name NER found ("Голос Америки", "Западный Иерусалим")
         spans.append(NameSpan(match.first, match.last, match.entry.type, match.entry.written, match.entry.kb_id))
         taken.update(range(match.first, match.last))
     for name in parse.names:
@@ -95,6 +110,18 @@ def name_spans(parse: RussianParse) -> list[NameSpan]:
             NameSpan(name.first, name.last, etype, name.normal, _linked(index, parse, name.first, name.last, etype))
         )
     return sorted(spans, key=lambda s: s.first)
+
+
+def longer_name(parse: RussianParse, match: NameMatch):
+    """NER's name that holds the match and is longer than it, if any."""
+    return next(
+        (
+            n
+            for n in parse.names
+            if n.first <= match.first and match.last <= n.last and n.last - n.first > match.last - match.first
+        ),
+        None,
+    )
 
 
 def _given_names(index: NameIndex, kb_id: str | None) -> set[str]:
