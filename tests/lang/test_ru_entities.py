@@ -99,3 +99,15 @@ def test_factrueval_tuning_documents_score_at_least_natashas_own_ner() -> None:
         benchmark.count(ours, gold, benchmark.newsint_mentions(text))
         benchmark.count(natasha, gold, benchmark.natasha_mentions(text))
     assert benchmark.scores(ours)["all"][2] >= benchmark.scores(natasha)["all"][2]
+
+
+def test_a_given_name_is_not_a_city_and_a_longer_place_name_stays_whole() -> None:
+    # "Лев" (a given name) and "Львов" (the city; also the genitive plural of "лев") must not
+    # share a lemma; "Западный Иерусалим" is NER's whole name, not the knowledge base's part of it.
+    text = "Правозащитник Лев Пономарев выступил во Львове, а затем в Западном Иерусалиме."
+    entities = _entities(text)
+    mentions = {m.text: e for e in entities for m in e.mentions}
+    assert mentions["Лев Пономарев"].type == "PERSON"
+    assert "Лев" not in mentions
+    assert mentions["Львове"].kb_id == "geonames:702550"
+    assert "Западном Иерусалиме" in mentions and "Иерусалиме" not in mentions
