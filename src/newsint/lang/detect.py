@@ -1,7 +1,8 @@
 """The language of a document's text.
 
-py3langid (a Naive Bayes model over byte n-grams, 97 languages, shipped inside its wheel) names
-the language; the text's script guards it. A text written mostly in Latin letters is never
+py3langid (a Naive Bayes model over byte n-grams, 140 labels, shipped inside its wheel) names
+the language; the text's script guards it, and a Latin text is weighed among the languages of
+``LATIN_LANGUAGES`` only. A text written mostly in Latin letters is never
 called Russian, Ukrainian or Belarusian, and a Cyrillic one is never called English, whatever
 a few borrowed words tip the model towards: a quotation in another language, a list of place
 names. Among Cyrillic languages the model is asked only about those that use Cyrillic, so that
@@ -22,6 +23,16 @@ from functools import cache
 FULL = frozenset({"en", "ru"})
 NAMES_ONLY = frozenset({"uk", "be"})
 CYRILLIC_LANGUAGES = ("ru", "uk", "be", "bg", "mk", "sr", "kk", "ky", "mn")
+# The Latin-script languages a Latin text is weighed among: those with a national press. The
+# model also knows regional and creole languages close to English (Nigerian Pidgin, Scots
+# Gaelic, Walloon ...) that a short English passage full of names can tip towards; an English
+# text called one of them would lose its analysis, which costs more than a rare Walloon text
+# called French.
+LATIN_LANGUAGES = (
+    "en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk", "sl", "hr", "bs", "ro", "hu", "fi",
+    "sv", "da", "no", "is", "et", "lv", "lt", "tr", "az", "uz", "id", "ms", "vi", "tl", "sq", "ca",
+    "eu", "gl", "ga", "cy", "af", "sw", "so", "ha", "yo",
+)  # fmt: skip
 
 MIN_LETTERS = 40  # below this a Latin-script text stays English (see the module's note)
 SAMPLE_CHARS = 20_000  # the language of a long text shows in its first pages; the rest costs time
@@ -42,11 +53,8 @@ def detect_language(text: str) -> LanguageGuess:
     if script == "cyrillic":
         code, confidence = _identifier(CYRILLIC_LANGUAGES).classify(sample)
         return LanguageGuess(code, float(confidence), script)
-    ranked = _identifier(None).rank(sample)
-    if script == "latin":
-        # A Latin-script text is never one of the Cyrillic-script languages.
-        ranked = [(code, score) for code, score in ranked if code not in CYRILLIC_LANGUAGES]
-    code, confidence = ranked[0]
+    # A Latin-script text is never one of the Cyrillic-script languages, nor a minor one.
+    code, confidence = _identifier(LATIN_LANGUAGES if script == "latin" else None).classify(sample)
     return LanguageGuess(code, float(confidence), script)
 
 
