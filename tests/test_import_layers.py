@@ -8,7 +8,7 @@ functions too (a lazy import is still a dependency).
     clean    RawDocument -> Document
     kb       knowledge-base loaders and data
     nlp      the spaCy model and its rulers (fed by the KB's names)
-    extract  the stages
+    extract  the stages (lang: the stages of other languages, beside them)
     pipeline the order of the stages
     store    keeps analyses (SQLite, PostgreSQL)
     ingest   files -> pipeline -> store
@@ -32,7 +32,7 @@ LAYERS = [
     {"clean"},
     {"kb"},
     {"nlp"},
-    {"extract"},
+    {"extract", "lang"},
     {"pipeline"},
     {"store"},
     {"ingest"},

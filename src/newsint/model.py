@@ -103,6 +103,10 @@ class Document:
     # When ``published_basis`` is "inferred": the date expressions in the text it rests on, the
     # one it was taken from first (extract/published.py); empty otherwise.
     published_evidence: list[Span] = field(default_factory=list)
+    # Why part or all of the text was not analysed (a language newsint has no rules for, or
+    # only names for: lang.detect); None when every stage ran. A reader of the JSON must not
+    # take an empty list of claims for a text that makes none.
+    not_analysed: str | None = None
 
     def paragraph_text(self, paragraph: Paragraph) -> str:
         return self.text[paragraph.start : paragraph.end]

@@ -39,6 +39,10 @@ from newsint.extract.judgements import extract_judgements
 from newsint.extract.published import with_inferred_published, written_on_or_after
 from newsint.extract.quantities import extract_quantities, timed_quantities
 from newsint.extract.times import extract_times
+from newsint.lang.detect import NAMES_ONLY, detect_language
+from newsint.lang.names_only import NAMES_ONLY_NOTE, extract_names
+from newsint.lang.ru.parse import parse_russian
+from newsint.lang.ru.stages import RU_NOTE, RU_STAGES
 from newsint.model import Analysis, Document, Entity
 from newsint.nlp.parse import parse, parse_many
 from newsint.nlp.text import remember_text
@@ -159,6 +163,10 @@ def check_stages(stages: tuple[Stage, ...]) -> None:
 
 check_stages(STAGES)
 
+# Russian text goes through these instead (lang/ru), to the same Analysis fields.
+RUSSIAN_STAGES: tuple[Stage, ...] = tuple(Stage(*spec) for spec in RU_STAGES)
+check_stages(RUSSIAN_STAGES)
+
 
 def run_stage(stage: Stage, values: dict[str, Any]) -> None:
     """Run one stage on ``values`` (the inputs and what earlier stages made), adding its output."""
@@ -191,7 +199,31 @@ def extract(document: Document, doc: Doc, reference: dt.date | None = None) -> A
 
 def analyze(raw: RawDocument, *, reference_date: dt.date | None = None) -> Analysis:
     document = _clean(raw, reference_date)
+    if document.language != "en":
+        return extract_other_language(document, reference_date)
     return extract(document, parse(document.text), reference_date)
+
+
+def extract_other_language(document: Document, reference: dt.date | None = None) -> Analysis:
+    """A document not in English: Russian through ``RUSSIAN_STAGES``; Ukrainian and Belarusian
+    knowledge-base names only; any other language nothing. What was not analysed is said in
+    ``document.not_analysed``: never English rules on a text in another language."""
+    if reference is None and document.published:
+        reference = dt.date.fromisoformat(document.published)
+    if document.language == "ru":
+        values = {"document": document, "doc": parse_russian(document.text), "reference": reference}
+        for stage in RUSSIAN_STAGES:
+            run_stage(stage, values)
+        values["document"] = dataclasses.replace(values["document"], not_analysed=RU_NOTE)
+        fields = {name: values[name] for name in ANALYSIS_FIELDS}
+        return Analysis(**fields, stages=[stage.name for stage in RUSSIAN_STAGES])
+    if document.language in NAMES_ONLY:
+        noted = dataclasses.replace(document, not_analysed=NAMES_ONLY_NOTE[document.language])
+        return Analysis(
+            noted, entities=extract_names(document.text, document.language, reference), stages=["newsint.names_only.v1"]
+        )
+    note = f"language {document.language!r}: newsint analyses English and Russian; nothing was extracted"
+    return Analysis(dataclasses.replace(document, not_analysed=note), stages=[])
 
 
 def analyze_many(
@@ -207,6 +239,9 @@ def analyze_many(
 
 def _clean(raw: RawDocument, reference_date: dt.date | None) -> Document:
     document = clean(raw)
+    # The language is detected once, here, from the cleaned text; the reader's metadata (an
+    # HTML lang attribute) is not trusted over the text itself.
+    document = dataclasses.replace(document, language=detect_language(document.text).code)
     if reference_date is not None:
         # The user's date wins over the page's: they know when they collected or dated it.
         document = dataclasses.replace(document, published=reference_date.isoformat(), published_basis="user")
@@ -225,11 +260,14 @@ def analyze_stream(
     MemoryError, KeyboardInterrupt and SystemExit end the run."""
     cleaned = (_cleaned(item, reference_date) for item in items)
     for batch in _batches(cleaned, batch_size):
-        documents = [item for item in batch if isinstance(item, Document)]
+        documents = [item for item in batch if isinstance(item, Document) and item.language == "en"]
         parsed = iter(_parsed(documents))
         for item in batch:
             if isinstance(item, NewsintError):
                 yield item
+                continue
+            if item.language != "en":
+                yield _analysed_other(item, reference_date)
                 continue
             doc = next(parsed)
             yield doc if isinstance(doc, NewsintError) else _analysed(item, doc, reference_date)
@@ -243,6 +281,17 @@ def _analysed(document: Document, doc: Doc, reference_date: dt.date | None) -> A
     except MemoryError:  # not this document's fault: the run cannot go on
         raise
     except Exception as exc:  # a bug that this document brings out: the others may be fine
+        return AnalysisError.from_exception(exc, path=document.source)
+
+
+def _analysed_other(document: Document, reference_date: dt.date | None) -> Analysis | NewsintError:
+    try:
+        return extract_other_language(document, reference_date)
+    except NewsintError as error:
+        return error
+    except MemoryError:
+        raise
+    except Exception as exc:
         return AnalysisError.from_exception(exc, path=document.source)
 
 
