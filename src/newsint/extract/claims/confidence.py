@@ -2,8 +2,9 @@
 
 Two readings multiply. The shape of the report: "according to" or a reporting verb with a clause
 are the forms attribution corpora agree on; a quotation, a speaker label, an object cue ("called
-the plan a disaster") or a topic ("spoke about the refugees") are less often right. The source: resolved to an entity, a phrase with no entity ("officials"),
-or a pronoun no one was found for, which leaves the analyst with no one to weigh it by.
+the plan a disaster") or a topic ("spoke about the refugees") are less often right. The source:
+resolved to an entity, a phrase with no entity ("officials"), or a pronoun no one was found for,
+which leaves the analyst with no one to weigh it by.
 
 The figures are ranks, not calibrated probabilities: RESULTS.md (claims, issue #16) gives the
 precision measured in each band.
