@@ -73,3 +73,24 @@ def test_a_pronoun_speaker_keeps_the_quotation_whole() -> None:
     quoted = [c for c in a.claims if "Civilians are being killed" in c.content.text]
     assert len(quoted) == 1
     assert "closed every road" in quoted[0].content.text
+
+
+def test_the_brief_leaves_out_claims_under_the_cut_off_and_the_json_keeps_them() -> None:
+    from newsint.export.sink import render_brief_text
+    from newsint.extract.claims.confidence import DEFAULT_MIN_CLAIM_CONFIDENCE
+
+    # A pronoun no speaker can be found for (no one spoke before it) scores under the cut-off.
+    a = run(
+        "Heavy rain fell over the valley on Sunday. “The bridge will not hold another night,” he said. "
+        "The regional governor, Ana Petrescu, said the dam was safe."
+    )
+    low = [c for c in a.claims if c.confidence is not None and c.confidence < DEFAULT_MIN_CLAIM_CONFIDENCE]
+    high = [c for c in a.claims if c.confidence is not None and c.confidence >= DEFAULT_MIN_CLAIM_CONFIDENCE]
+    assert [c.source.text for c in low] == ["he"], [(c.source.text, c.confidence) for c in a.claims]
+    assert high and "Petrescu" in (high[0].source.text or "")
+    text = render_brief_text(a, color=False)
+    claims_table = text[text.index("Claims (source") :]  # the paragraphs above quote the whole text
+    assert "the dam was safe" in claims_table
+    assert "The bridge will not hold" not in claims_table
+    assert "1 claim(s) under confidence 0.50 not shown" in claims_table
+    assert "The bridge will not hold" in a.to_json()
