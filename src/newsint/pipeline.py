@@ -119,7 +119,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("newsint.published.v1", ("document", "times", "doc"), ("document",), _published),
     Stage("newsint.entities.v3", ("doc", "document", "reference", "times"), ("entities",), _entities),
     Stage("newsint.quantities.v1", ("doc",), ("quantities",), extract_quantities),
-    Stage("newsint.claims.v2", ("doc", "entities", "quantities"), ("claims",), extract_claims),
+    Stage("newsint.claims.v3", ("doc", "entities", "quantities"), ("claims",), extract_claims),
     # A figure's date: the time expression that governs it (after claims, which do not read it).
     Stage("newsint.quantity_times.v1", ("doc", "quantities", "times"), ("quantities",), timed_quantities),
     # Events after claims (an event inside someone's claim is reported and points at it) and

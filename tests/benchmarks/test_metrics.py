@@ -606,3 +606,27 @@ def test_speed_stage_groups_add_each_registered_stage_to_its_group() -> None:
     assert speed.single_stage_rows({"newsint.times.v1": 1.0}, 10.0) == [
         ["  stage newsint.times.v1", "1.00 s = 10.0% of bare spaCy", "", ""]
     ]
+
+
+def test_attribution_scores_a_quotation_given_per_sentence_as_one_report() -> None:
+    # PolNeAR's unit is the whole quotation; newsint gives one claim per quoted sentence with the
+    # same source phrase and cue (issue #16). Scored as one attribution with both spans, it
+    # covers the gold quotation; scored apart, the second sentence would be a false positive.
+    from newsint.pipeline import analyze
+    from newsint.readers.raw import RawDocument
+
+    text = (
+        "“The road to the camp is closed and the trucks cannot pass,” said Omar Haddad, a local aid "
+        "worker. “We have had no flour for a week and the children are hungry.”\n"
+    )
+    analysis = analyze(RawDocument(source="t", reader="text", text=text))
+    assert len(analysis.claims) == 2, [c.content.text for c in analysis.claims]
+    first, second = text.index("The road"), text.index("We have had")
+    gold_content = ((first - 1, text.index("pass,”") + 6), (second - 1, text.index("hungry.”") + 8))
+    gold = attribution.Attribution(gold_content, (), ())
+    article = attribution.Article("t", text, [gold], "t.ann")
+    predicted = attribution.predictions(article, analysis)
+    assert len(predicted) == 1 and len(predicted[0].content) == 2
+    tally = attribution.Tally()
+    attribution.score_article(article, predicted, tally)
+    assert tally.content_loose.f1 == 1.0

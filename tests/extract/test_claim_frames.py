@@ -124,3 +124,42 @@ def test_a_record_named_first_and_its_author_in_the_next_sentence() -> None:
 def test_calls_on_someone_keeps_what_they_are_to_do() -> None:
     a = run("The report, which calls on the government to close the camps, was published on Monday.")
     assert any(c.content.text == "the government to close the camps" for c in a.claims), contents(a)
+
+
+# ---- reports the parser hangs in unusual places (issue #16)
+
+
+def test_according_to_whose_name_the_parser_made_the_subject() -> None:
+    a = run("According to the defence analyst Margaret Okafor, the new drones may change the course of the war.")
+    assert [(c.cue, c.source.text, c.content.text) for c in a.claims] == [
+        ("According to", "the defence analyst Margaret Okafor", "the new drones may change the course of the war")
+    ]
+
+
+def test_a_cue_after_its_content_read_as_a_second_clause() -> None:
+    a = run("He is still in custody and is preparing an appeal, his lawyer, Daniel Mercer, told Reuters.")
+    assert [(c.source.text, c.content.text) for c in a.claims] == [
+        ("his lawyer, Daniel Mercer", "He is still in custody and is preparing an appeal")
+    ]
+
+
+def test_two_actions_joined_by_and_are_not_a_report() -> None:
+    a = run("The army shelled the villages, and the police told the residents to leave.")
+    assert [c.content.text for c in a.claims if "shelled" in c.content.text] == []
+
+
+def test_a_passive_report_with_its_source_as_the_agent() -> None:
+    a = run(
+        "Dozens of chemical attacks have been recorded by the Organisation for the Prohibition of Chemical "
+        "Weapons. The deaths of three aid workers were confirmed by the United Nations on Monday."
+    )
+    found = {(c.cue, c.content.text) for c in a.claims}
+    assert ("have been recorded by", "Dozens of chemical attacks") in found, found
+    assert ("were confirmed by", "The deaths of three aid workers") in found, found
+    un = next(c for c in a.claims if c.content.text.startswith("The deaths"))
+    assert entity_name(a, un.source.entity) == "United Nations"
+
+
+def test_a_passive_by_a_thing_is_no_report() -> None:
+    a = run("The attack was recorded by a security camera outside the bank.")
+    assert a.claims == [], contents(a)

@@ -52,9 +52,11 @@ def test_a_long_attribution_clause_between_two_quotations_joins_them() -> None:
         "“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the Congressional "
         "Black Caucus. “Donald Trump is a disgusting fraud. He had no proof of it.”"
     )
+    # One claim per quoted sentence (issue #16), all of them the speaker's.
     claim = with_content(a, "This is a disgusting day")
-    assert claim.content.text.endswith("He had no proof of it.”")
     assert claim.source.text.startswith("Rep. G.K. Butterfield")
+    assert with_content(a, "He had no proof of it").source.text == claim.source.text
+    assert with_content(a, "Donald Trump is a disgusting fraud").source.text == claim.source.text
 
 
 def test_doubled_apostrophes_mark_a_quotation() -> None:
@@ -64,8 +66,10 @@ def test_doubled_apostrophes_mark_a_quotation() -> None:
         "said Alan Cole, an economist at the Tax Foundation. ''I wouldn't call it reform.''"
     )
     claim = with_content(a, "It's more tinkering")
-    assert claim.content.text.startswith("''It's") and claim.content.text.endswith("call it reform.''")
+    assert claim.content.text.startswith("''It's")
     assert claim.source.text == "Alan Cole, an economist at the Tax Foundation"
+    second = with_content(a, "I wouldn't call it reform")
+    assert second.content.text.endswith("call it reform.''") and second.source.text == claim.source.text
 
 
 def test_a_quotation_over_several_paragraphs_reopens_each_and_closes_at_the_end() -> None:
@@ -140,8 +144,9 @@ def test_a_long_speaker_description_between_quotation_and_cue() -> None:
         'failed to appear. "He is a crucial fact witness in this investigation."'
     )
     claim = with_content(a, "Subpoenas are not optional")
-    assert claim.content.text.endswith('fact witness in this investigation."')
     assert "Chaffetz" in claim.source.text
+    second = with_content(a, "He is a crucial fact witness")
+    assert second.content.text.endswith('fact witness in this investigation."') and "Chaffetz" in second.source.text
 
 
 # ---- speaker labels
@@ -241,7 +246,8 @@ def test_a_cue_right_before_a_quotation_without_a_comma() -> None:
     # HuffPost, 2016-09: "declared “…”".
     a = run("Trump declared “I think NATO may be obsolete. Things are different now.”")
     claim = with_content(a, "I think NATO")
-    assert claim.source.text == "Trump" and claim.content.text.endswith("different now.”")
+    assert claim.source.text == "Trump"
+    assert with_content(a, "Things are different now").source.text == "Trump"
 
 
 def test_a_transcript_turn_runs_on_to_the_next_speaker() -> None:
@@ -271,8 +277,8 @@ def test_a_cue_after_a_quotation_that_ends_its_sentence_starts_a_new_report() ->
     )
     russia = [c for c in a.claims if c.source.text == "Russia"]
     assert len(russia) == 1 and russia[0].content.text.startswith("Erdoğan force the withdrawal")
-    kalin = with_content(a, "Russian jets")
-    assert kalin.content.text.endswith("care about civilians.”")
+    assert with_content(a, "Russian jets").source.text == "Kalin"
+    assert with_content(a, "We know that they do not care").source.text == "Kalin"
 
 
 def test_the_day_is_not_part_of_the_cue() -> None:

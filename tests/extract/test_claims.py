@@ -45,10 +45,13 @@ def test_a_named_person_is_linked_with_their_actor_code() -> None:
 
 
 def test_a_quotation_runs_on_after_its_cue() -> None:
+    # One claim per quoted sentence, each the commander's (issue #16: a named or described speaker
+    # is sure enough to carry every sentence of the quotation).
     a = run("“We will stay as long as needed,” the commander said. “Nobody will push us out.”")
-    claim = only(a)
-    assert claim.source.text == "the commander"
-    assert claim.content.text.startswith("“We will stay") and claim.content.text.endswith("push us out.”")
+    assert [(c.source.text, c.content.text) for c in a.claims] == [
+        ("the commander", "“We will stay as long as needed,”"),
+        ("the commander", "“Nobody will push us out.”"),
+    ]
 
 
 def test_according_to() -> None:

@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsint.export.safe_text import rich_text
+from newsint.extract.claims.confidence import DEFAULT_MIN_CLAIM_CONFIDENCE, confident_claims
 from newsint.extract.events.confidence import DEFAULT_MIN_CONFIDENCE, confident
 from newsint.model import Analysis
 
@@ -130,12 +131,16 @@ def _entity_detail(entity) -> str:
 def _claims(analysis: Analysis) -> RenderableType | None:
     if not analysis.claims:
         return None
+    # Claims under the cut-off (mostly a pronoun whose speaker was not found) are left out of the
+    # brief and counted below it; the JSON keeps them with their score.
+    shown = confident_claims(analysis.claims)
+    hidden = len(analysis.claims) - len(shown)
     quantities = {q.id: q for q in analysis.quantities}
     contradicted = {item for c in analysis.contradictions for item in c.items}
     table = Table(title="Claims (source — cue — content \\[numbers])", title_justify="left", expand=True)
     for column in ("", "source", "cue", "content", "numbers"):
         table.add_column(column, no_wrap=column == "")
-    for claim in analysis.claims:
+    for claim in shown:
         source = claim.source.text or "(unnamed)"
         if claim.source.actor:
             source += f" [{claim.source.actor}]"
@@ -147,7 +152,10 @@ def _claims(analysis: Analysis) -> RenderableType | None:
         style = "red" if claim.id in contradicted else ""
         cells = (rich_text(source), rich_text(claim.cue), rich_text(content, style=style), rich_text(numbers))
         table.add_row(mark, *cells)
-    parts: list[RenderableType] = [table]
+    parts: list[RenderableType] = [table] if shown else []
+    if hidden:
+        note = f"{hidden} claim(s) under confidence {DEFAULT_MIN_CLAIM_CONFIDENCE:.2f} not shown (the JSON keeps them)"
+        parts.append(Text(note, style="dim"))
     for contradiction in analysis.contradictions:
         parts.append(rich_text(f"≠ contradiction: {contradiction.reason}", style="bold red"))
     return Group(*parts)

@@ -122,7 +122,8 @@ def load_articles(data_dir: Path, limit: int | None = None) -> list[Article]:
 def predictions(article: Article, analysis: Analysis) -> list[Attribution]:
     mapping = OffsetMap(article.text, analysis.document.text)
     mentions = {e.id: e.mentions for e in analysis.entities}
-    result = []
+    result: list[Attribution] = []
+    report_of: dict[tuple[int | None, int | None, str | None], int] = {}
     for claim in analysis.claims:
         content = mapping.span(claim.content.start, claim.content.end)
         if content is None:
@@ -140,6 +141,15 @@ def predictions(article: Article, analysis: Analysis) -> list[Attribution]:
                 source = min(mapped, key=lambda m: abs(m[0] - content[0]))
         if source is None and claim.source.text:
             source = _nearest(article.text, claim.source.text, content[0])
+        # PolNeAR's unit is the whole report: a quotation newsint gives one claim per sentence
+        # (same source phrase, same cue) is one attribution with several content spans, as
+        # PolNeAR writes a quotation broken by its attribution.
+        key = (claim.source.start, claim.source.end, claim.cue)
+        if claim.source.start is not None and key in report_of:
+            earlier = result[report_of[key]]
+            result[report_of[key]] = Attribution((*earlier.content, content), earlier.cue, earlier.source)
+            continue
+        report_of[key] = len(result)
         result.append(Attribution((content,), (cue,) if cue else (), (source,) if source else ()))
     return result
 

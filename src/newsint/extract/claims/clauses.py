@@ -51,6 +51,11 @@ def claims_in(sentence: Span) -> Iterable[tuple[list[Token], Span | None, Span]]
         if token.pos_ not in {"VERB", "AUX"}:
             continue
         lemma = token.lemma_.lower()
+        if lemma in PASSIVE_REPORT_CUES:
+            found = _passive_report(token)
+            if found:
+                yield found
+                continue
         if lemma not in CUE_VERBS and lemma not in OBJECT_CUES:
             continue
         content = _content_of(token)
@@ -88,8 +93,11 @@ def _content_of(verb: Token) -> Span | None:
     if verb.dep_ == "parataxis" and verb.head.i > verb.i and _set_off_by_commas(verb):
         return trim(doc, list(verb.head.subtree))
     # "X said" after the content: the content clause is the verb's head ("Troops left, X said").
+    # The parser may read "…, his mother told the BBC" as a second clause joined to the first
+    # (conj): it is the same report when the cue's subject follows the comma and the cue says
+    # nothing after it but whom it was told.
     if (
-        verb.dep_ in {"parataxis", "ccomp"}
+        (verb.dep_ in {"parataxis", "ccomp"} or (verb.dep_ == "conj" and _closing_attribution(verb)))
         and verb.head.i < verb.i
         and verb.head.pos_ in {"VERB", "AUX"}
         and _quoted_or_comma_before(verb, verb.head)
@@ -117,6 +125,23 @@ def _content_of(verb: Token) -> Span | None:
         # "has told the Turks", "warned him": the one addressed, not what was said.
         return None if content is not None and _addressee(content) else content
     return None
+
+
+def _closing_attribution(verb: Token) -> bool:
+    """Is this cue an attribution set after its content: its own subject right after a comma, no
+    "and" before it, and nothing after it but an addressee ("…, his mother, Jane Doe, told BBC
+    News.")?"""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    if subject is None or subject.left_edge.i == 0 or verb.doc[subject.left_edge.i - 1].text != ",":
+        return False
+    if any(c.dep_ == "cc" for c in verb.head.children if subject.left_edge.i - 2 <= c.i < verb.i):
+        return False
+    after = [c for c in verb.children if c.i > verb.i and not c.is_punct]
+    return all(
+        (c.dep_ in {"dobj", "dative"} and _addressee(verb.doc[c.left_edge.i : c.right_edge.i + 1]))
+        or is_time_adjunct(c)
+        for c in after
+    )
 
 
 def _own_infinitive(verb: Token, content: Span, lemma: str) -> bool:
@@ -253,15 +278,66 @@ def _evidence(source: Span | None) -> bool:
 def _according_to(token: Token) -> tuple[list[Token], Span | None, Span] | None:
     to = next((c for c in token.children if c.lower_ == "to"), None)
     objects = [c for c in to.children if c.dep_ == "pobj"] if to is not None else []
-    if not objects:
-        return None
-    source = token.doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+    doc = token.doc
+    if objects:
+        # Without the comma the parser may hang on the name ("according to X, …").
+        source = trim(doc, list(objects[0].subtree))
+        phrase_end = token.right_edge.i
+    else:
+        # The parser sometimes makes the source the subject of the clause ("According to expert
+        # Jane Doe, the weapons may …" with "Doe" as the subject of "may"): the phrase between "to"
+        # and the comma that closes the opening is still the source.
+        found = _phrase_to_comma(doc, to) if to is not None and token.i < to.i else None
+        if found is None:
+            return None
+        source, phrase_end = found
     clause = token.head
-    tokens = [t for t in clause.subtree if not (token.left_edge.i <= t.i <= token.right_edge.i)]
+    tokens = [t for t in clause.subtree if not (token.left_edge.i <= t.i <= phrase_end)]
     content = trim(token.doc, tokens)
     if content is None:
         return None
     return [token, to], source, content
+
+
+# How many tokens an "according to" phrase the parser did not attach may run before its comma.
+ACCORDING_TO_MAX_TOKENS = 12
+
+
+def _phrase_to_comma(doc, to: Token) -> tuple[Span, int] | None:
+    """ "according to <phrase>," at the start of a clause: the phrase, and the comma's index; None
+    unless the phrase ends in a name or a noun (a speaker, not a clause)."""
+    limit = min(len(doc), to.i + 1 + ACCORDING_TO_MAX_TOKENS)
+    comma = next((t.i for t in doc[to.i + 1 : limit] if t.text == "," or t.is_sent_end), None)
+    if comma is None or doc[comma].text != "," or comma == to.i + 1:
+        return None
+    phrase = doc[to.i + 1 : comma]
+    if phrase[-1].pos_ not in {"PROPN", "NOUN"} or any(t.pos_ in {"VERB", "AUX"} for t in phrase):
+        return None
+    return phrase, comma
+
+
+# Verbs that report in the passive with their source as the agent ("the deaths were confirmed by
+# the ministry", "dozens of attacks have been recorded by the OPCW"): what the agent vouches for
+# is the subject.
+PASSIVE_REPORT_CUES = frozenset({"confirm", "record", "document", "report", "verify", "announce", "register"})
+
+
+def _passive_report(verb: Token) -> tuple[list[Token], Span | None, Span] | None:
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+    if subject is None or not objects or subject.lower_ in {"it", "this", "that", "which", "who"}:
+        return None
+    source = source_of(verb)
+    if not _speaker_like(source):
+        return None  # "was recorded by a camera", "were verified by analysis"
+    content = trim(verb.doc, list(subject.subtree))
+    if content is None:
+        return None
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"}]
+    return sorted([*auxiliaries, verb, agent], key=lambda t: t.i), source, content
 
 
 # "In a poll …", "in his view …": what follows is the record's or the person's, not the author's.

@@ -7,8 +7,9 @@ from spacy.tokens import Doc, Span, Token
 
 from newsint.extract.claims.clauses import claims_in
 from newsint.extract.claims.confidence import claim_confidence
+from newsint.extract.claims.grammar import trim
 from newsint.extract.claims.labels import SPEAKER_ENTITY_TYPES, label_claims
-from newsint.extract.claims.lexicon import DISTANCING_CUES, ENDORSING_CUES, HEDGE_WORDS
+from newsint.extract.claims.lexicon import CLOSE_QUOTES, DISTANCING_CUES, ENDORSING_CUES, HEDGE_WORDS, OPEN_QUOTES
 from newsint.extract.claims.quotes import QUOTATION, extend_quote, quote_claims
 from newsint.extract.claims.sources import Resolution, SourceResolver
 from newsint.extract.intervals import Intervals, ItemsByStart
@@ -59,7 +60,55 @@ def extract_claims(doc: Doc, entities: list[Entity], quantities: list[Quantity])
     # Looked up by where they stand, not searched for each claim: a long article has thousands.
     figures = ItemsByStart((q.start, q.end, q) for q in quantities)
     kept.sort(key=lambda item: item[0][2].start)
-    return [_claim(n, *report, resolution, figures) for n, (report, resolution) in enumerate(kept, 1)]
+    claims: list[Claim] = []
+    for report, resolution in kept:
+        confidence = claim_confidence(report[0], report[1], report[2], resolution.entity)
+        for piece in _quoted_sentences(report, quotations):
+            claims.append(_claim(len(claims) + 1, report[0], report[1], piece, resolution, figures, confidence))
+    return claims
+
+
+def _quoted_sentences(report: tuple[list[Token], Span | None, Span], quotations: Intervals) -> list[Span]:
+    """A quotation that runs over several sentences, from a speaker named in full, as one claim per
+    sentence with the same source: each sentence is a statement an analyst may need to weigh or
+    cite alone. Only where the source is a name or a description, not a pronoun: a pronoun's
+    speaker is found by proximity, and one wrong guess would be repeated on every sentence.
+    Anything else stays whole."""
+    _, source, content = report
+    whole = [content]
+    if source is None or source.root.pos_ == "PRON" or not content.text.startswith(OPEN_QUOTES):
+        return whole
+    pieces = []
+    tokens: list[Token] = []
+    for sentence in content.sents:
+        # Inside the quotation only: the attribution between two quotations ("…,” it said. “…”)
+        # is no part of what was said.
+        tokens += [
+            t for t in sentence if content.start <= t.i < content.end and quotations.holds(t.idx, t.idx + len(t.text))
+        ]
+        # The parser's sentence break is not always the writer's ("… inside out and there's …"),
+        # and an opening mark may be left at the end of the sentence before: carry on until a
+        # sentence ends and holds words enough to stand alone.
+        if not _ends_a_sentence(sentence) or sum(not t.is_punct for t in tokens) < MIN_QUOTED_SENTENCE_WORDS:
+            continue
+        piece = trim(content.doc, tokens)
+        tokens = []
+        if piece is not None:
+            pieces.append(piece)
+    if tokens and pieces:  # a last piece cut off by the content's end
+        piece = trim(content.doc, tokens)
+        if piece is not None and sum(not t.is_punct for t in piece) >= MIN_QUOTED_SENTENCE_WORDS:
+            pieces.append(piece)
+    return pieces if len(pieces) > 1 else whole
+
+
+def _ends_a_sentence(sentence: Span) -> bool:
+    words = [t for t in sentence if not t.is_space and t.text not in CLOSE_QUOTES]
+    return bool(words) and words[-1].text in {".", "!", "?", "…"}
+
+
+# A quoted sentence shorter than this ("“No.”") is kept inside the claim before it, not alone.
+MIN_QUOTED_SENTENCE_WORDS = 3
 
 
 def _first_person(source: Span | None) -> bool:
@@ -82,7 +131,7 @@ def _nested(report: tuple[list[Token], Span | None, Span], contents: Intervals) 
 
 
 def _claim(number: int, cue: list[Token], source: Span | None, content: Span, resolution: Resolution,
-           quantities: ItemsByStart[Quantity]) -> Claim:  # fmt: skip
+           quantities: ItemsByStart[Quantity], confidence: float) -> Claim:  # fmt: skip
     entity, actor = resolution.entity, resolution.actor
     verb_lemmas = {t.lemma_.lower() for t in cue}
     hedge = None
@@ -108,7 +157,7 @@ def _claim(number: int, cue: list[Token], source: Span | None, content: Span, re
         content=TextSpan(start=content.start_char, end=content.end_char, text=content.text),
         quantities=inside,
         hedge=hedge,
-        confidence=claim_confidence(cue, source, content, entity),
+        confidence=confidence,
     )
 
 

@@ -14,10 +14,12 @@ from newsint.nlp.text import doc_text
 
 # A quotation: curly, straight or doubled-apostrophe marks. A quotation that runs over several
 # paragraphs reopens each of them and closes only at its end (“…¶“…”), so a paragraph break is
-# allowed inside one only where the next paragraph opens with the same mark. A paragraph that
-# opens with a closing curly mark (”…”) is a mistyped opening one.
+# allowed inside one only where the next paragraph opens with the same mark — or, in text whose
+# paragraphs were joined into one line (feeds, JSON Lines exports), where a sentence's end is
+# followed by the reopening mark (“… regret. “The individual …”). A paragraph that opens with a
+# closing curly mark (”…”) is a mistyped opening one.
 QUOTATION = re.compile(
-    r"“(?:[^“”\n]|\n\s*“)+?”"
+    r"“(?:[^“”\n]|(?<=[.!?]\s)“|\n\s*“)+?”"
     r"|(?<![^\n])”[^“”\n]+?”"
     r"|\"(?:[^\"\n]|\n\s*\")+?\""
     r"|''(?:[^'\n]|'(?!')|\n\s*'')+?''"

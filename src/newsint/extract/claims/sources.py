@@ -34,6 +34,25 @@ AUTHOR_PREPOSITIONS = frozenset({"by", "from"})
 RECORD_LOOKAHEAD_SENTENCES = 1
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them"})
+# "it said", "the ministry said", "the spokesman added": the organisation that last spoke.
+ORGANISATION_PRONOUNS = frozenset({"it"})
+ORGANISATION_NOUNS = frozenset(
+    """ministry department agency organisation organization group army military government council
+    commission charity office spokesman spokeswoman spokesperson""".split()
+)
+# Nouns that stand for the organisation's spokesperson, not a part of its name.
+SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+# Words that say a person's gender when written just before their name ("his mother, Jane Doe",
+# "Mrs Doe") or a pronoun that coreference linked to them: "she" after a man who spoke is not him.
+FEMALE_WORDS = frozenset(
+    """she her hers herself mrs ms miss madam mother stepmother daughter wife sister grandmother aunt
+    niece widow queen princess spokeswoman congresswoman chairwoman businesswoman""".split()
+)
+MALE_WORDS = frozenset(
+    """he him his himself mr sir father stepfather son husband brother grandfather uncle nephew
+    widower king prince spokesman congressman chairman businessman""".split()
+)
+GENDER_WINDOW_TOKENS = 3
 # How far back (in sentences) an unresolved "he"/"she" looks for the last speaker, and "they".
 LAST_SPEAKER_WINDOW = 6
 LAST_GROUP_WINDOW = 2
@@ -60,18 +79,32 @@ class SourceResolver:
         self._mentions = ItemsByStart((m.start, m.end, (e, m)) for e in entities for m in e.mentions)
         self._by_id = {e.id: e for e in entities}
         self._speakers: list[_Speaker] = []
+        self._genders: dict[str, str | None] = {}
 
     def resolve(self, source: Span | None) -> Resolution:
         if source is None:
             return Resolution(None, None)
         head = source.root
         entity, actor = self._named(source)
+        if entity is not None and len(source) == 1 and head.lower_ in PERSON_PRONOUNS:
+            if not self._agrees(head, entity):
+                entity, actor = None, None  # coreference gave "she" a man (or "he" a woman): look again
+            elif entity in self._by_id and self._gender(self._by_id[entity], head.doc) is None:
+                # A speaker just before whom the text calls a woman (for "she") or a man (for "he")
+                # is a surer antecedent than coreference's pick of unknown gender.
+                known = self._last_speaker(head, known_gender=True)
+                if known is not None:
+                    entity, actor = known.id, known.actor
         if entity is None and head.lemma_.lower() in RECORD_NOUNS:
             found = self._record_author(head)
             if found is not None:
                 entity, actor = found.id, found.actor
         elif entity is None and head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS and len(source) == 1:
             found = self._last_speaker(head)
+            if found is not None:
+                entity, actor = found.id, found.actor
+        elif entity is None and _organisation_reference(source):
+            found = self._last_organisation(head)
             if found is not None:
                 entity, actor = found.id, found.actor
         if entity is not None:
@@ -141,7 +174,9 @@ class SourceResolver:
                 return entity
         return None
 
-    def _last_speaker(self, pronoun: Token) -> Entity | None:
+    def _last_speaker(self, pronoun: Token, *, known_gender: bool = False) -> Entity | None:
+        """The last speaker a pronoun may stand for; ``known_gender``: only one the text gives the
+        pronoun's gender."""
         here = _sentence_number(pronoun)
         person = pronoun.lower_ in PERSON_PRONOUNS
         window = LAST_SPEAKER_WINDOW if person else LAST_GROUP_WINDOW
@@ -149,8 +184,55 @@ class SourceResolver:
             if here - speaker.sentence > window:
                 return None
             if (speaker.entity.type == "PERSON") == person and (person or speaker.entity.type in SPEAKING_GROUP_TYPES):
+                if person and not self._agrees(pronoun, speaker.entity.id):
+                    continue  # "she" after a man who spoke: an earlier speaker, if any
+                if known_gender and self._gender(speaker.entity, pronoun.doc) is None:
+                    continue
                 return speaker.entity
         return None
+
+    def _agrees(self, pronoun: Token, entity_id: str) -> bool:
+        entity = self._by_id.get(entity_id)
+        if entity is None or entity.type != "PERSON" or pronoun.lower_ not in PERSON_PRONOUNS:
+            return True
+        wanted = "f" if pronoun.lower_ in FEMALE_WORDS else "m"
+        gender = self._gender(entity, pronoun.doc)
+        return gender is None or gender == wanted
+
+    def _last_organisation(self, reference: Token) -> Entity | None:
+        """The organisation that last spoke a sentence or two back, for "it", "the spokesman" or
+        "the ministry" (whose name must then hold the noun: "the ministry" is not the army)."""
+        here = _sentence_number(reference)
+        noun = reference.lemma_.lower()
+        for speaker in reversed(self._speakers):
+            if here - speaker.sentence > LAST_GROUP_WINDOW:
+                return None
+            if speaker.entity.type != "ORG":
+                continue
+            if noun in ORGANISATION_NOUNS - SPOKESPERSON_NOUNS and noun not in speaker.entity.name.lower():
+                continue
+            return speaker.entity
+        return None
+
+    def _gender(self, entity: Entity, doc) -> str | None:
+        """ "f", "m" or None: from the nearest word written just before each of the person's named
+        mentions ("his mother, Jane Doe": mother, not his); None when they disagree or say nothing.
+        Pronouns that coreference linked are not read: they are the guesses this would check."""
+        if entity.id in self._genders:
+            return self._genders[entity.id]
+        seen: set[str] = set()
+        for mention in entity.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or span.root.pos_ == "PRON":
+                continue
+            for token in reversed(doc[max(0, span.start - GENDER_WINDOW_TOKENS) : span.start]):
+                word = token.lower_.rstrip(".")
+                if word in FEMALE_WORDS or word in MALE_WORDS:
+                    seen.add("f" if word in FEMALE_WORDS else "m")
+                    break
+        gender = next(iter(seen)) if len(seen) == 1 else None
+        self._genders[entity.id] = gender
+        return gender
 
     def _remember(self, head: Token, entity_id: str) -> None:
         entity = self._by_id.get(entity_id)
@@ -166,3 +248,17 @@ def _sentence_number(token: Token) -> int:
     if starts is None:
         starts = doc.user_data["newsint.claims.sentence_starts"] = [s.start for s in doc.sents]
     return bisect_right(starts, token.i) - 1
+
+
+def _organisation_reference(source: Span) -> bool:
+    """ "it", or "the ministry"/"the spokesman" alone: a reference back to an organisation."""
+    head = source.root
+    if len(source) == 1:
+        return head.lower_ in ORGANISATION_PRONOUNS
+    determiners = [t for t in source if t.dep_ == "det"]
+    return (
+        len(source) == 2
+        and len(determiners) == 1
+        and determiners[0].lower_ == "the"
+        and head.lemma_.lower() in ORGANISATION_NOUNS
+    )
