@@ -22,7 +22,9 @@ ApiKeyOption = Annotated[
 
 def serve(
     db: DbOption = None,
-    host: Annotated[str, typer.Option("--host", help="Address to listen on (loopback unless an API key is given).")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (loopback unless an API key is given).")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
     api_key: ApiKeyOption = None,
     cors_origin: Annotated[

@@ -5,6 +5,7 @@ UI served from the package, not a CDN) and the dashboard at ``/``.
 
 from __future__ import annotations
 
+from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
 
@@ -14,7 +15,6 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from importlib.metadata import version
 from newsint.serve import articles, claims, entities, events, exports, jobs, network
 from newsint.serve.auth import API_KEY_HEADER
 from newsint.serve.config import ServeSettings
@@ -44,6 +44,8 @@ def create_app(store_url: str | None, settings: ServeSettings | None = None) -> 
     )
     app.state.settings = settings
     app.state.queries = Queries(store_url)
+    # A job that stores articles makes the next request read the store again.
+    app.state.jobs = jobs.JobRunner(store_url, on_stored=app.state.queries.invalidate)
     install_error_handlers(app)
     for resource in (articles, entities, claims, events, network, exports, jobs):
         app.include_router(resource.router)

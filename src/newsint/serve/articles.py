@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
 from newsint.model import CorpusArticle
 from newsint.serve.auth import can_read
-from newsint.serve.deps import DEFAULT, Cursor, Limit, queries
+from newsint.serve.deps import DEFAULT, Cursor, Limit, QueriesDep
 from newsint.serve.errors import ApiError
-from newsint.serve.filters import Filters, filters_from_query
+from newsint.serve.filters import FilterParams
 from newsint.serve.paging import page_request, paged
 from newsint.serve.queries import Queries
 
@@ -38,17 +38,17 @@ def article_summary(q: Queries, article: CorpusArticle) -> dict[str, Any]:
 
 
 @router.get("/stats", summary="What the store holds")
-def stats(q: Queries = Depends(queries)) -> dict[str, Any]:
+def stats(q: QueriesDep) -> dict[str, Any]:
     return q.stats().to_dict()
 
 
 @router.get("/articles", summary="Articles matching the filters, with facet counts")
 def list_articles(
-    filters: Filters = Depends(filters_from_query),
+    filters: FilterParams,
+    q: QueriesDep,
     limit: Limit = DEFAULT,
     cursor: Cursor = None,
     facets: Annotated[bool, Query(description="Count the matches by outlet, event type, modality, entity.")] = True,
-    q: Queries = Depends(queries),
 ) -> dict[str, Any]:
     page = page_request(limit, cursor, filters.as_dict())
     articles = q.articles(filters)
@@ -60,7 +60,7 @@ def list_articles(
 
 
 @router.get("/articles/{article_id}", summary="One article: its Analysis JSON (schema newsint.analysis/1)")
-def get_article(article_id: str, q: Queries = Depends(queries)) -> dict[str, Any]:
+def get_article(article_id: str, q: QueriesDep) -> dict[str, Any]:
     article = q.article(article_id)
     if article is None:
         raise ApiError(404, f"no article {article_id!r} in the store")
@@ -75,12 +75,12 @@ def get_article(article_id: str, q: Queries = Depends(queries)) -> dict[str, Any
 
 @router.get("/search", summary="Articles and claims whose text has all the words, best first")
 def search(
+    filters: FilterParams,
+    q: QueriesDep,
     text: Annotated[str, Query(alias="q", min_length=1, max_length=500, description="Plain words.")],
     kind: Annotated[Literal["article", "claim"] | None, Query()] = None,
-    filters: Filters = Depends(filters_from_query),
     limit: Limit = DEFAULT,
     cursor: Cursor = None,
-    q: Queries = Depends(queries),
 ) -> dict[str, Any]:
     page = page_request(limit, cursor, {**filters.as_dict(), "q": text, "kind": kind})
     hits = q.search(text, kind=kind, filters=filters)

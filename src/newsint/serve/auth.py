@@ -18,7 +18,9 @@ from newsint.serve.errors import ApiError
 
 API_KEY_HEADER = "X-API-Key"
 
-_header = APIKeyHeader(name=API_KEY_HEADER, auto_error=False, description="An API key given to `newsint serve --api-key`.")
+_header = APIKeyHeader(
+    name=API_KEY_HEADER, auto_error=False, description="An API key given to `newsint serve --api-key`."
+)
 
 
 def _scopes_of(settings: ServeSettings, presented: str) -> frozenset[Scope] | None:

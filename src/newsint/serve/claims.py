@@ -4,23 +4,22 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
 from newsint.serve.auth import can_read
-from newsint.serve.deps import DEFAULT, Cursor, Limit, queries
-from newsint.serve.filters import Filters, filters_from_query
+from newsint.serve.deps import DEFAULT, Cursor, Limit, QueriesDep
+from newsint.serve.filters import FilterParams
 from newsint.serve.paging import page_request, paged
-from newsint.serve.queries import Queries
 
 router = APIRouter(prefix="/api/1", tags=["claims"], dependencies=[can_read])
 
 
 @router.get("/claims", summary="Attributed claims: who said what, where, with their figures")
 def list_claims(
-    filters: Filters = Depends(filters_from_query),
+    filters: FilterParams,
+    q: QueriesDep,
     limit: Limit = DEFAULT,
     cursor: Cursor = None,
-    q: Queries = Depends(queries),
 ) -> dict[str, Any]:
     page = page_request(limit, cursor, filters.as_dict())
     body = paged(q.claims(filters), page)
@@ -48,13 +47,15 @@ def list_claims(
     return body
 
 
-@router.get("/figures", summary="Figure groups: contradicted pairs or corroborated groups, independent outlets counted once")
+@router.get(
+    "/figures", summary="Figure groups: contradicted pairs or corroborated groups, independent outlets counted once"
+)
 def list_figures(
+    filters: FilterParams,
+    q: QueriesDep,
     kind: Annotated[Literal["contradicted", "corroborated"], Query()] = "contradicted",
-    filters: Filters = Depends(filters_from_query),
     limit: Limit = DEFAULT,
     cursor: Cursor = None,
-    q: Queries = Depends(queries),
 ) -> dict[str, Any]:
     page = page_request(limit, cursor, {**filters.as_dict(), "kind": kind})
     return {"kind": kind, **paged(q.figures(filters)[kind], page)}

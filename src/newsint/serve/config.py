@@ -45,7 +45,10 @@ def parse_api_key(text: str) -> ApiKey:
     """``KEY`` (read and write) or ``KEY:read`` / ``KEY:read,write``."""
     key, _, scopes = text.partition(":")
     if len(key) < 16:
-        raise UsageError("an API key must be at least 16 characters (e.g. `python -c 'import secrets; print(secrets.token_urlsafe())'`)")
+        raise UsageError(
+            "an API key must be at least 16 characters (make one with "
+            "`python -c 'import secrets; print(secrets.token_urlsafe())'`)"
+        )
     names = [s.strip() for s in scopes.split(",") if s.strip()] if scopes else ["read", "write"]
     unknown = [s for s in names if s not in Scope.__members__]
     if unknown:

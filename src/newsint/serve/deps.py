@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Query, Request
+from fastapi import Depends, Query, Request
 
 from newsint.serve.paging import DEFAULT_LIMIT, MAX_LIMIT
 from newsint.serve.queries import Queries
@@ -16,3 +16,6 @@ DEFAULT = DEFAULT_LIMIT
 
 def queries(request: Request) -> Queries:
     return request.app.state.queries
+
+
+QueriesDep = Annotated[Queries, Depends(queries)]

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
 from newsint.corpus.entities import CorpusEntity
 from newsint.serve.auth import can_read
-from newsint.serve.deps import DEFAULT, Cursor, Limit, queries
+from newsint.serve.deps import DEFAULT, Cursor, Limit, QueriesDep
 from newsint.serve.errors import ApiError
-from newsint.serve.filters import Filters, filters_from_query
+from newsint.serve.filters import FilterParams
 from newsint.serve.paging import page_request, paged
-from newsint.serve.queries import Queries
 
 router = APIRouter(prefix="/api/1", tags=["entities"], dependencies=[can_read])
 
@@ -32,12 +31,14 @@ def entity_summary(entity: CorpusEntity) -> dict[str, Any]:
 
 @router.get("/entities", summary="Corpus entities, most mentioned first")
 def list_entities(
+    filters: FilterParams,
+    q: QueriesDep,
     name: Annotated[str | None, Query(max_length=200, description="Any of its names, or its KB id.")] = None,
-    entity_type: Annotated[str | None, Query(alias="type", description="PERSON, ORG, PLACE, EQUIPMENT, OPERATION")] = None,
-    filters: Filters = Depends(filters_from_query),
+    entity_type: Annotated[
+        str | None, Query(alias="type", description="PERSON, ORG, PLACE, EQUIPMENT, OPERATION")
+    ] = None,
     limit: Limit = DEFAULT,
     cursor: Cursor = None,
-    q: Queries = Depends(queries),
 ) -> dict[str, Any]:
     page = page_request(limit, cursor, {**filters.as_dict(), "name": name, "type": entity_type})
     body = paged(q.entities(name, entity_type, filters), page)
@@ -46,7 +47,7 @@ def list_entities(
 
 
 @router.get("/entities/{key:path}", summary="One entity: mentions over time, roles, claims by and about it")
-def get_entity(key: str, q: Queries = Depends(queries)) -> dict[str, Any]:
+def get_entity(key: str, q: QueriesDep) -> dict[str, Any]:
     found = q.entity(key)
     if found is None:
         raise ApiError(404, f"no entity {key!r} in the store")

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 
 from newsint.model import CorpusArticle, Event, Participant
 from newsint.serve.auth import can_read
-from newsint.serve.deps import DEFAULT, Cursor, Limit, queries
-from newsint.serve.filters import Filters, filters_from_query
+from newsint.serve.deps import DEFAULT, Cursor, Limit, QueriesDep
+from newsint.serve.filters import FilterParams
 from newsint.serve.paging import page_request, paged
 from newsint.serve.queries import Queries
 
@@ -56,10 +56,10 @@ def event_row(q: Queries, article: CorpusArticle, event: Event) -> dict[str, Any
 
 @router.get("/events", summary="Events matching the filters (dates are the events' own)")
 def list_events(
-    filters: Filters = Depends(filters_from_query),
+    filters: FilterParams,
+    q: QueriesDep,
     limit: Limit = DEFAULT,
     cursor: Cursor = None,
-    q: Queries = Depends(queries),
 ) -> dict[str, Any]:
     page = page_request(limit, cursor, filters.as_dict())
     body = paged(q.events(filters), page)
@@ -68,7 +68,7 @@ def list_events(
 
 
 @router.get("/events/timeline", summary="How many matching events start on each day (the timeline's bars)")
-def events_timeline(filters: Filters = Depends(filters_from_query), q: Queries = Depends(queries)) -> dict[str, Any]:
+def events_timeline(filters: FilterParams, q: QueriesDep) -> dict[str, Any]:
     days: Counter[str] = Counter()
     undated = 0
     for _article, event in q.events(filters):

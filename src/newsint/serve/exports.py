@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from newsint.errors import UsageError
 from newsint.export.corpus_export import ExportFormat
 from newsint.serve.auth import can_read
-from newsint.serve.deps import queries
+from newsint.serve.deps import QueriesDep
 from newsint.serve.errors import ApiError
-from newsint.serve.filters import Filters, filters_from_query
-from newsint.serve.queries import Queries
+from newsint.serve.filters import FilterParams
 
 router = APIRouter(prefix="/api/1", tags=["exports"], dependencies=[can_read])
 
@@ -30,9 +29,9 @@ MEDIA_TYPES = {
 @router.get("/exports/{export_format}", summary="The filtered corpus as jsonl, csv, geojson, gexf, acled or ftm")
 def export(
     export_format: ExportFormat,
+    filters: FilterParams,
+    q: QueriesDep,
     table: Annotated[str | None, Query(description="csv: one table; ftm: entities or statements.")] = None,
-    filters: Filters = Depends(filters_from_query),
-    q: Queries = Depends(queries),
 ) -> Response:
     try:
         data, binary = q.export(export_format, table, filters)

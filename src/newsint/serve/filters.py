@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Annotated, Any
 
-from fastapi import Query
+from fastapi import Depends, Query
 
 from newsint.dates import parse_date_option
 from newsint.errors import UsageError
@@ -82,8 +82,12 @@ def filters_from_query(
     q: Annotated[str | None, Query(max_length=500, description="Words in the text or a claim.")] = None,
     entity: Annotated[str | None, Query(max_length=200, description="Articles naming this entity.")] = None,
     not_entity: Annotated[str | None, Query(max_length=200, description="Leave out articles naming it.")] = None,
-    actor: Annotated[str | None, Query(max_length=40, description="Event actor or target code (RUS, 'RUS MIL').")] = None,
-    event_type: Annotated[str | None, Query(max_length=40, description="PLOVER event type (ASSAULT, MOBILIZE…).")] = None,
+    actor: Annotated[
+        str | None, Query(max_length=40, description="Event actor or target code (RUS, 'RUS MIL').")
+    ] = None,
+    event_type: Annotated[
+        str | None, Query(max_length=40, description="PLOVER event type (ASSAULT, MOBILIZE…).")
+    ] = None,
     not_event_type: Annotated[str | None, Query(max_length=40)] = None,
     modality: Annotated[str | None, Query(description="Event modality: " + ", ".join(MODALITIES))] = None,
     outlet: Annotated[str | None, Query(max_length=200)] = None,
@@ -111,3 +115,7 @@ def filters_from_query(
         date_to=end,
         bbox=_bbox(bbox),
     )
+
+
+# A route's filters, parsed from its query string (FastAPI's Annotated dependency form).
+FilterParams = Annotated[Filters, Depends(filters_from_query)]

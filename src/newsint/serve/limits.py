@@ -21,7 +21,9 @@ MAX_TRACKED_CLIENTS = 10_000
 RATE_WINDOW_SECONDS = 60.0
 
 
-async def _send_error(send: Send, status: int, code: str, message: str, headers: list[tuple[bytes, bytes]] = ()) -> None:
+async def _send_error(
+    send: Send, status: int, code: str, message: str, headers: list[tuple[bytes, bytes]] = ()
+) -> None:
     body = json.dumps(error_body(code, message)).encode()
     await send(
         {

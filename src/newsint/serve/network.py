@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import networkx as nx
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
 from newsint.serve.auth import can_read
-from newsint.serve.deps import queries
-from newsint.serve.filters import Filters, filters_from_query
-from newsint.serve.queries import DEFAULT_NETWORK_NODES, Queries
+from newsint.serve.deps import QueriesDep
+from newsint.serve.filters import FilterParams
+from newsint.serve.queries import DEFAULT_NETWORK_NODES
 
 router = APIRouter(prefix="/api/1", tags=["network"], dependencies=[can_read])
 
@@ -34,10 +34,10 @@ def layout(graph: nx.DiGraph) -> dict[Any, tuple[float, float]]:
 
 @router.get("/network", summary="Actors and who acts on or speaks about whom, weighted, with a layout")
 def get_network(
-    filters: Filters = Depends(filters_from_query),
+    filters: FilterParams,
+    q: QueriesDep,
     max_nodes: Annotated[int, Query(ge=1, le=500)] = DEFAULT_NETWORK_NODES,
     min_weight: Annotated[int, Query(ge=1)] = 1,
-    q: Queries = Depends(queries),
 ) -> dict[str, Any]:
     graph = q.network(filters, max_nodes, min_weight)
     positions = layout(graph)
@@ -56,7 +56,14 @@ def get_network(
             for node, data in graph.nodes(data=True)
         ],
         "edges": [
-            {"source": s, "target": t, "weight": d["weight"], "events": d["events"], "claims": d["claims"], "types": d["types"]}
+            {
+                "source": s,
+                "target": t,
+                "weight": d["weight"],
+                "events": d["events"],
+                "claims": d["claims"],
+                "types": d["types"],
+            }
             for s, t, d in graph.edges(data=True)
         ],
     }

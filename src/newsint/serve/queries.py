@@ -91,9 +91,7 @@ class Queries:
 
     def search(self, query: str, *, kind: str | None, filters: Filters) -> list[SearchHit]:
         with self._open() as store:
-            hits = store.search(
-                query, type=kind, date_from=filters.date_from, date_to=filters.date_to, limit=EVERY_HIT
-            )
+            hits = store.search(query, type=kind, date_from=filters.date_from, date_to=filters.date_to, limit=EVERY_HIT)
         wanted = {a.article_id for a in self.articles(_without_text(filters))}
         return [h for h in hits if h.article_id in wanted]
 
