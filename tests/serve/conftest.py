@@ -32,6 +32,12 @@ HOSTILE_MARKERS = (
 
 
 @pytest.fixture(scope="session")
+def hostile_markers() -> tuple[str, ...]:
+    """What the hostile article carries that must show as text."""
+    return HOSTILE_MARKERS
+
+
+@pytest.fixture(scope="session")
 def hostile_store(tmp_path_factory) -> str:
     from newsint.cli import app
 

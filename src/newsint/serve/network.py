@@ -3,6 +3,7 @@ on the server (networkx) so that the dashboard only draws it."""
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, Any
 
 import networkx as nx
@@ -18,13 +19,18 @@ router = APIRouter(prefix="/api/1", tags=["network"], dependencies=[can_read])
 # A fixed seed: the same graph is drawn the same way on every load, so an analyst's eye finds
 # an actor where it was a minute ago.
 LAYOUT_SEED = 7
+SPREAD = 3.0
+LAYOUT_ITERATIONS = 200
 
 
 def layout(graph: nx.DiGraph) -> dict[Any, tuple[float, float]]:
     """Positions in [0, 1] x [0, 1]."""
     if graph.number_of_nodes() == 0:
         return {}
-    raw = nx.spring_layout(graph.to_undirected(), seed=LAYOUT_SEED, weight="weight")
+    # k (the springs' rest length) above networkx's 1/sqrt(n): hubs such as "Russia" pull every
+    # actor in, and the default packs the middle too tightly to read its labels.
+    spread = SPREAD / math.sqrt(graph.number_of_nodes())
+    raw = nx.spring_layout(graph.to_undirected(), seed=LAYOUT_SEED, weight=None, k=spread, iterations=LAYOUT_ITERATIONS)
     xs = [p[0] for p in raw.values()]
     ys = [p[1] for p in raw.values()]
     span_x = (max(xs) - min(xs)) or 1.0
