@@ -38,7 +38,7 @@ function matrix(sides, caption) {
         el("td", {}, sides.length > 1 ? `${number + 1}: ${range(side)}` : range(side)),
         el("td", {}, source.source, source.actor ? ` (${source.actor})` : ""),
         outlets.map((outlet) => el("td", {}, source.outlets.includes(outlet)
-          ? [source.figures.join("; "), " ", ...source.articles.map((id) => el("a", { href: routeHref("article", id), class: "evidence-link" }, "evidence"))]
+          ? [source.figures.join("; "), ...source.articles.map((id) => [" ", el("a", { href: routeHref("article", id), class: "evidence-link" }, "evidence")])]
           : ""))));
     }
   });
