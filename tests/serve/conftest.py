@@ -7,13 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from click.testing import CliRunner
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
 from newsint.serve import ServeSettings, create_app
 
-# An article whose text carries markup and whose links carry script URLs: the dashboard and
-# the API must hand these back as text, never as markup or a followable link.
+# An article whose text carries markup and a script URL (and whose link to one the HTML reader
+# drops): the dashboard and the API must hand these back as text, never as markup or a link.
 HOSTILE_HTML = """<!doctype html><html><head>
 <title>Hostile &lt;script&gt;window.pwned=1&lt;/script&gt; headline</title></head>
 <body><article><h1>Hostile &lt;script&gt;window.pwned=1&lt;/script&gt; headline</h1>
@@ -22,6 +22,7 @@ text carries &lt;img src=x onerror="window.pwned=2"&gt; as words, not as an imag
 <p>Officials in Minsk said the drills would end on 20 February 2022. Read the
 <a href="javascript:window.pwned=3">full statement</a> and the
 <a href="https://example.org/report">report</a> for more on the deployment near Brest.</p>
+<p>A reader posted the address javascript:window.pwned=3 under the statement.</p>
 </article></body></html>
 """
 HOSTILE_MARKERS = (
