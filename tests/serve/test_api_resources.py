@@ -129,8 +129,34 @@ def test_search_finds_words_in_articles_and_claims(client) -> None:
     body = client.get("/api/1/search", params={"q": "troops", "limit": 1000}).json()
     assert body["total"] > 0
     assert {h["kind"] for h in body["items"]} == {"article", "claim"}
-    claims = client.get("/api/1/search", params={"q": "troops", "kind": "claim"}).json()
+    claims = client.get("/api/1/search", params={"q": "troops", "kind": "claim", "limit": 1000}).json()
     assert claims["total"] < body["total"]
+    assert {h["kind"] for h in claims["items"]} == {"claim"}
+
+
+def test_search_pages_without_counting_every_match_until_the_last_page(client) -> None:
+    whole = client.get("/api/1/search", params={"q": "troops", "limit": 1000}).json()
+    first = client.get("/api/1/search", params={"q": "troops", "limit": 3}).json()
+    assert (first["total"], first["more"], len(first["items"])) == (None, True, 3)
+    seen, cursor, last = [], None, None
+    while True:
+        last = client.get(
+            "/api/1/search", params={"q": "troops", "limit": 3, **({"cursor": cursor} if cursor else {})}
+        ).json()
+        seen += last["items"]
+        cursor = last["next_cursor"]
+        if cursor is None:
+            break
+    assert seen == whole["items"]
+    assert (last["total"], last["more"]) == (whole["total"], False)
+
+
+def test_search_takes_the_article_filters(client) -> None:
+    wire = client.get("/api/1/search", params={"q": "troops", "outlet": "Meridian Wire", "limit": 1000}).json()
+    assert wire["total"] > 0 and {h["outlet"] for h in wire["items"]} == {"Meridian Wire"}
+    named = client.get("/api/1/search", params={"q": "troops", "entity": "Stoltenberg", "limit": 1000}).json()
+    articles = {a["id"] for a in client.get("/api/1/articles", params={"entity": "Stoltenberg"}).json()["items"]}
+    assert named["total"] > 0 and {h["article_id"] for h in named["items"]} <= articles
 
 
 @pytest.mark.parametrize("export_format", ["jsonl", "geojson", "acled", "ftm", "gexf"])

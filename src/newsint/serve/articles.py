@@ -11,7 +11,7 @@ from newsint.serve.auth import can_read
 from newsint.serve.deps import DEFAULT, Cursor, Limit, QueriesDep
 from newsint.serve.errors import ApiError
 from newsint.serve.filters import FilterParams
-from newsint.serve.paging import page_request, paged
+from newsint.serve.paging import cursor_at, page_request, paged
 from newsint.serve.queries import Queries
 
 router = APIRouter(prefix="/api/1", tags=["articles"], dependencies=[can_read])
@@ -82,8 +82,15 @@ def search(
     limit: Limit = DEFAULT,
     cursor: Cursor = None,
 ) -> dict[str, Any]:
+    """``total`` counts the hits only when they end on this page; before the last page it is
+    null and ``more`` is true (the store ranks every match: counting them all on each page
+    would cost as much as fetching them)."""
     page = page_request(limit, cursor, {**filters.as_dict(), "q": text, "kind": kind})
-    hits = q.search(text, kind=kind, filters=filters)
+    hits, complete = q.search(text, kind=kind, filters=filters, wanted=page.offset + page.limit)
     body = paged(hits, page)
     body["items"] = [h.to_dict() for h in body["items"]]
+    if not complete:
+        body["total"] = None
+        body["next_cursor"] = cursor_at(page.offset + page.limit, page.fingerprint)
+    body["more"] = not complete
     return body

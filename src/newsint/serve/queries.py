@@ -15,7 +15,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -89,11 +89,21 @@ class Queries:
         with self._open() as store:
             return store.stats()
 
-    def search(self, query: str, *, kind: str | None, filters: Filters) -> list[SearchHit]:
+    def search(self, query: str, *, kind: str | None, filters: Filters, wanted: int) -> tuple[list[SearchHit], bool]:
+        """The best ``wanted`` hits, and whether they are all there are. The store ranks every
+        match, so only the hits a page needs are fetched (plus one, to know there are more);
+        filters the store's search has no parameter for are applied to its hits after it."""
+        own = Filters(q=filters.q, entity=filters.entity, date_from=filters.date_from, date_to=filters.date_to)
+        rest = replace(filters, q=None, entity=None, date_from=None, date_to=None)
+        fetch = wanted + 1 if rest.is_empty else EVERY_HIT
         with self._open() as store:
-            hits = store.search(query, type=kind, date_from=filters.date_from, date_to=filters.date_to, limit=EVERY_HIT)
-        wanted = {a.article_id for a in self.articles(_without_text(filters))}
-        return [h for h in hits if h.article_id in wanted]
+            hits = store.search(
+                query, type=kind, entity=own.entity, date_from=own.date_from, date_to=own.date_to, limit=fetch
+            )
+        if not rest.is_empty:
+            kept = {a.article_id for a in self.articles(rest)}
+            hits = [h for h in hits if h.article_id in kept]
+        return hits[:wanted], len(hits) <= wanted
 
     def failures(self) -> list[Any]:
         with self._open() as store:
@@ -105,18 +115,28 @@ class Queries:
             self._views = None
 
     def _current(self) -> _Views:
-        now = time.monotonic()
-        with self._lock:
+        """The current snapshot. One request at a time looks at the store for new articles; the
+        others meanwhile answer from the snapshot they have (only the first one waits)."""
+        views = self._views
+        if views is not None and time.monotonic() - self._checked_at < FRESHNESS_CHECK_SECONDS:
+            return views
+        if views is not None and not self._lock.acquire(blocking=False):
+            return views
+        if views is None:
+            self._lock.acquire()
+        try:
             views = self._views
-            if views is not None and now - self._checked_at < FRESHNESS_CHECK_SECONDS:
+            if views is not None and time.monotonic() - self._checked_at < FRESHNESS_CHECK_SECONDS:
                 return views
-            self._checked_at = now
             with self._open() as store:
                 count = store.stats().articles
                 if views is None or views.snapshot.article_count != count:
                     views = _Views(Snapshot(list(store.articles())))
                     self._views = views
+            self._checked_at = time.monotonic()
             return views
+        finally:
+            self._lock.release()
 
     # ------------------------------------------------------------------------------------------
     # Articles
@@ -241,16 +261,8 @@ def _facet(counter: Counter[str]) -> list[dict[str, Any]]:
     return [{"value": value, "count": n} for value, n in counter.most_common(FACET_SIZE)]
 
 
-def _without_text(filters: Filters) -> Filters:
-    from dataclasses import replace
-
-    return replace(filters, q=None, date_from=None, date_to=None)
-
-
 def _events_own_dates(filters: Filters) -> Filters:
     """For the events list the dates are the events' own, not their articles' publication dates."""
-    from dataclasses import replace
-
     return replace(filters, date_from=None, date_to=None)
 
 
