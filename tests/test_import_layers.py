@@ -15,6 +15,7 @@ functions too (a lazy import is still a dependency).
     corpus   cross-document analysis over the store's articles
     export   renderers and exports
     eval     the scorer and the benchmarks
+    serve    the HTTP API and the dashboard (a door, under the cli that starts it)
     cli      the doors: the cli package (the newsint command), __main__
 """
 
@@ -39,6 +40,7 @@ LAYERS = [
     {"corpus"},
     {"export"},
     {"eval"},
+    {"serve"},
     {"cli", "__main__"},
 ]
 RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}

@@ -7,6 +7,7 @@
     store.py     ingest, stats, search, failed: the store
     evaluate.py  eval: the pipeline scored against gold files
     corpus.py    brief, claims, entity, timeline, export: across the stored articles
+    serve.py     serve: the HTTP API and the dashboard (newsint.serve)
 
 Errors a user can cause print one line, ``newsint: error: <file>: <reason> [code]``, on stderr
 and the exit status is non-zero; the other inputs of the same run are still processed unless
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import typer
 
-from newsint.cli import analyze, corpus, doctor, evaluate, store
+from newsint.cli import analyze, corpus, doctor, evaluate, serve, store
 from newsint.cli.common import Commands
 
 __all__ = ["app", "main"]
@@ -46,6 +47,7 @@ app.command()(corpus.claims)
 app.command()(corpus.entity)
 app.command()(corpus.timeline)
 app.command("export")(corpus.export_corpus)
+app.command()(serve.serve)
 
 
 def main() -> None:  # pragma: no cover - console-script entry for `python -m newsint`
