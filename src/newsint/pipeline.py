@@ -120,7 +120,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("newsint.quantity_times.v1", ("doc", "quantities", "times"), ("quantities",), timed_quantities),
     # Events after claims (an event inside someone's claim is reported and points at it) and
     # times (the time expressions that govern a clause date its event).
-    Stage("newsint.events.v2", ("doc", "entities", "claims", "times"), ("events",), extract_events),
+    Stage("newsint.events.v3", ("doc", "entities", "claims", "times"), ("events",), extract_events),
     # One incident per occurrence: the mentions of one act share an id (the timeline counts it once).
     Stage("newsint.incidents.v1", ("doc", "events"), ("events",), link_incidents),
     # After claims: a judgement inside someone's claim is that source's (Judgement.holder).

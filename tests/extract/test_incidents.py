@@ -56,7 +56,7 @@ def by_trigger(analysis: Analysis, word: str, nth: int = 0) -> Event:
 
 def test_the_stage_is_registered_after_the_events():
     names = [stage.name for stage in STAGES]
-    assert names.index("newsint.incidents.v1") == names.index("newsint.events.v2") + 1
+    assert names.index("newsint.incidents.v1") == names.index("newsint.events.v3") + 1
 
 
 def test_every_event_has_an_incident_numbered_in_order_of_first_mention(report: Analysis):
