@@ -1,7 +1,7 @@
 """One incident per occurrence: the mentions of one act within an article share an ``incident`` id.
 
-A report tells one bombing several times: "a soldier has died in an explosion ... was killed by an
-improvised explosive device ... who was behind the attack". Each mention stays an event of its own
+A report tells one bombing several times: "two soldiers died in an explosion ... they were killed by
+a roadside bomb on Monday ... the attack was claimed by". Each mention stays an event of its own
 (its sentence, trigger and modality are evidence); ``Event.incident`` says which are one act, so
 that the brief's timeline (and whatever counts occurrences) counts it once.
 
@@ -13,8 +13,8 @@ Two mentions are linked only on positive evidence, never because nothing tells t
 - **Across sentences**, an anaphoric re-mention: a definite or demonstrative noun ("the attack",
   "this bombing", "the strike") refers back to the latest earlier incident it is compatible with.
   An indefinite or ordinal noun ("a second attack", "another strike", "new clashes") is a new one.
-  Or the same day: two compatible mentions dated to the same day ("was killed on Thursday night"
-  ... "was killed by an improvised explosive device yesterday").
+  Or the same day: two compatible mentions dated to the same day ("was shot dead on Monday night"
+  ... "was killed by a sniper on Monday").
 
 Compatible means: the same type family (ASSAULT and FIGHT are one family of violence; every other
 type is its own), both factual (asserted or reported: a threatened attack is not the attack that
