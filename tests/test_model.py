@@ -77,6 +77,7 @@ def _types(node: dict) -> set[str]:
 ADDED_LATER = {
     "Analysis.stages",
     "Analysis.events[].confidence",
+    "Analysis.events[].incident",
     "Analysis.claims[].confidence",
     "Analysis.judgements[].holder",
     "Analysis.document.not_analysed",

@@ -29,7 +29,7 @@ def raw(text: str = TEXT) -> RawDocument:
 def test_every_analysis_records_the_stages_that_made_it_in_order():
     analysis = analyze(raw())
     assert analysis.stages == [stage.name for stage in STAGES]
-    assert analysis.stages[0] == "newsint.times.v1" and "newsint.events.v2" in analysis.stages
+    assert analysis.stages[0] == "newsint.times.v1" and "newsint.events.v3" in analysis.stages
     (streamed,) = list(analyze_stream([raw()]))
     assert streamed.stages == analysis.stages
     data = analysis.to_dict()

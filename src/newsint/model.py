@@ -262,6 +262,10 @@ class Event:
     # events at or above a threshold (--min-confidence), the JSON keeps all. None: not scored
     # (an analysis stored before the field existed).
     confidence: float | None = None
+    # Additive (issue #15): which incident the event is a mention of ("I1", "I2"…, in order of
+    # first mention, from extract/events/incidents.py): mentions of one act within an article
+    # share it, so that the timeline counts the act once. None: an analysis stored before.
+    incident: str | None = None
 
 
 @dataclass(slots=True)

@@ -34,7 +34,7 @@ from newsint.errors import AnalysisError, NewsintError
 from newsint.extract.claims import extract_claims
 from newsint.extract.contradictions import find_contradictions
 from newsint.extract.entities import extract_entities, with_dateline_place, with_publisher
-from newsint.extract.events import extract_events
+from newsint.extract.events import extract_events, link_incidents
 from newsint.extract.judgements import extract_judgements
 from newsint.extract.published import with_inferred_published, written_on_or_after
 from newsint.extract.quantities import extract_quantities, timed_quantities
@@ -124,7 +124,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("newsint.quantity_times.v1", ("doc", "quantities", "times"), ("quantities",), timed_quantities),
     # Events after claims (an event inside someone's claim is reported and points at it) and
     # times (the time expressions that govern a clause date its event).
-    Stage("newsint.events.v2", ("doc", "entities", "claims", "times"), ("events",), extract_events),
+    Stage("newsint.events.v3", ("doc", "entities", "claims", "times"), ("events",), extract_events),
+    # One incident per occurrence: the mentions of one act share an id (the timeline counts it once).
+    Stage("newsint.incidents.v1", ("doc", "events"), ("events",), link_incidents),
     # After claims: a judgement inside someone's claim is that source's (Judgement.holder).
     Stage("newsint.judgements.v2", ("doc", "claims"), ("judgements",), extract_judgements),
     Stage("newsint.contradictions.v1", ("claims", "quantities"), ("contradictions",), find_contradictions),

@@ -2,6 +2,10 @@
 states that are not events, confirmers who are not actors, and the confidence score with the
 threshold the brief and the ACLED rows apply. Sentences written for these tests (none copied from
 an evaluation text); the expected readings were decided by hand.
+
+Rules that the ablation in benchmarks/RESULTS.md found to raise the tuning half's totals but not
+the checking half's were removed with their tests (information released, "demonstrated" as showing,
+present-tense passive states, singular "hostility", a noun that is the subject of a verb of its kind).
 """
 
 from __future__ import annotations
@@ -28,11 +32,6 @@ SENTENCES = {
     "mood": "The campaign tried to capture the public mood.",
     "breakfast": "The delegates sat down to breakfast.",
     "denied": "The Kremlin denied involvement in the poisoning.",
-    "details": "No further details about the victims have been released.",
-    "hostility": "Turkey's hostility to the Kurdish militia is well known.",
-    "banned": "Chemical weapons, which are banned, were used again.",
-    "demonstrated": "Syrian protesters demonstrated outside the embassy in Ankara.",
-    "bombing": "The Islamic State bombing killed five people in the market.",
     "struck": "Russian jets struck rebel positions near Idlib on Monday.",
 }
 TEXT = " ".join(SENTENCES.values())
@@ -98,18 +97,10 @@ def test_a_death_in_battle_is_fight(analysis: Analysis) -> None:
         ("mood", ("FIGHT",)),
         ("breakfast", ("CONSULT",)),
         ("denied", ("REJECT", "SANCTION")),
-        ("details", ("RETREAT",)),
-        ("hostility", ("FIGHT",)),
-        ("banned", ("SANCTION", "COERCE")),
     ],
 )
 def test_figurative_uses_states_and_claims_are_not_events(analysis: Analysis, key: str, types: tuple) -> None:
     assert not [e for e in events_of(analysis, key) if e.type in types]
-
-
-def test_one_event_for_one_act_told_by_a_noun_and_a_verb(analysis: Analysis) -> None:
-    assert [e.type for e in events_of(analysis, "demonstrated")] == ["PROTEST"]
-    assert len([e for e in events_of(analysis, "bombing") if e.type in {"ASSAULT", "FIGHT"}]) == 1
 
 
 def test_every_event_has_a_confidence_and_named_actors_rank_higher(analysis: Analysis) -> None:

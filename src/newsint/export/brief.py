@@ -184,21 +184,41 @@ def _events(analysis: Analysis, min_confidence: float = DEFAULT_MIN_CONFIDENCE) 
     names = {e.id: e.name for e in analysis.entities}
     text = analysis.document.text
     shown = confident(analysis.events, min_confidence)
-    asserted = sorted((e for e in shown if e.modality == "asserted"), key=lambda e: (e.start or "9999", e.id))
-    others = [e for e in shown if e.modality != "asserted"]
+    incidents = _incidents(shown)
+    mentions = {id(event): count for event, count in incidents}
+    asserted = sorted((e for e, _ in incidents if e.modality == "asserted"), key=lambda e: (e.start or "9999", e.id))
+    others = [e for e, _ in incidents if e.modality != "asserted"]
     parts: list[RenderableType] = []
     if len(shown) < len(analysis.events):
         left_out = len(analysis.events) - len(shown)
         parts.append(Text(f"{left_out} event(s) below confidence {min_confidence:.2f} not shown "
                           "(--min-confidence; the JSON keeps them)", style="dim"))  # fmt: skip
     if asserted:
-        parts.append(_event_table("Timeline (asserted events)", asserted, names, text, modality=False))
+        parts.append(_event_table("Timeline (asserted events)", asserted, names, text, mentions, modality=False))
     if others:
-        parts.append(_event_table("Reported, hypothetical and other events", others, names, text, modality=True))
+        parts.append(_event_table("Reported, hypothetical and other events", others, names, text, mentions,
+                                  modality=True))  # fmt: skip
     return Group(*parts)
 
 
-def _event_table(title: str, events: list, names: dict[str, str], text: str, *, modality: bool) -> Table:
+def _incidents(events: list) -> list[tuple]:
+    """One row per incident (the mentions of one act share ``Event.incident``), in order of first
+    mention: the mention that tells most of it, asserted before reported, and how many mentions
+    the incident has. An event with no incident (an analysis stored before the field) is its own."""
+    groups: dict[str, list] = {}
+    for event in events:
+        groups.setdefault(event.incident or f"event {event.id}", []).append(event)
+    return [(max(group, key=_informative), len(group)) for group in groups.values()]
+
+
+def _informative(event) -> tuple:
+    told = len([p for p in event.actors + event.targets if p.actor]) + (event.location is not None) + bool(event.start)
+    return (event.modality == "asserted", told, event.confidence or 0.0)
+
+
+def _event_table(
+    title: str, events: list, names: dict[str, str], text: str, mentions: dict[int, int], *, modality: bool
+) -> Table:
     table = Table(title=title, title_justify="left", expand=True)
     table.add_column("when", no_wrap=True)
     table.add_column("event", no_wrap=True)  # type (mode), and the modality under it
@@ -229,6 +249,8 @@ def _event_table(title: str, events: list, names: dict[str, str], text: str, *, 
             detail.append(f"claim {event.claim}")
         if event.operation:
             detail.append(names.get(event.operation, event.operation))
+        if mentions.get(id(event), 1) > 1:
+            detail.append(f"{mentions[id(event)]} mentions of one incident ({event.incident})")
         table.add_row(
             rich_text(when),
             rich_text(kind),

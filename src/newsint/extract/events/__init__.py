@@ -28,9 +28,11 @@ One file per concern: ``lexicon`` (the PLOVER types and their words), ``triggers
 their type and mode, frames), ``participants`` (who acts, who is acted on), ``actor_codes`` (the
 codes those participants get), ``places``, ``dates``, ``modality``; ``mentions`` indexes the
 entity stage's mentions by token and ``grammar`` holds the parse readings they share;
-``extractor`` puts one event together from them.
+``extractor`` puts one event together from them; ``incidents`` (a stage of its own, after the
+events) links the mentions of one act within an article.
 """
 
 from newsint.extract.events.extractor import extract_events
+from newsint.extract.events.incidents import link_incidents
 
-__all__ = ["extract_events"]
+__all__ = ["extract_events", "link_incidents"]

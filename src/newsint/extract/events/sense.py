@@ -9,12 +9,12 @@ that event's participant, not an event of its own).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Protocol
 
 from spacy.tokens import Token
 
-from newsint.extract.events.grammar import OBJECT_DEPS, SUBJECT_DEPS
+from newsint.extract.events.grammar import OBJECT_DEPS
 
 # "denied involvement in the attack", "denies any links to the PKK", "denied that it had ...":
 # rejecting an accusation is a claim about the past, not the refusal of a proposal.
@@ -23,19 +23,6 @@ DENIAL_OBJECTS = frozenset((
     "claim", "report", "charge", "knowledge", "wrongdoing", "part", "presence", "existence", "use",
 ))  # fmt: skip
 DENIAL_VERBS = frozenset(("deny",))
-
-# What is "released", "shared" or "returned" when it is information, not a person or a thing
-# that changes hands ("no further details have been released", "sharing Facebook posts").
-INFORMATION_NOUNS = frozenset((
-    "detail", "information", "name", "figure", "statement", "report", "footage", "video", "image",
-    "photo", "photograph", "picture", "post", "data", "result", "document", "record", "list", "book",
-    "album", "song", "film", "message", "letter", "transcript", "finding", "number", "identity",
-))  # fmt: skip
-INFORMATION_VERBS = frozenset(("release", "share", "publish", "issue", "return"))
-
-# A noun of conflict used of a mood or a relationship ("hostility to Trump's policies"): only its
-# plural names fighting ("hostilities resumed").
-PLURAL_ONLY_NOUNS = frozenset(("hostility",))
 
 # Nouns that frame a claim ("in a statement given to the Guardian"): the claim is the news.
 CLAIM_FRAME_PREPOSITIONS = frozenset(("in",))
@@ -52,9 +39,6 @@ ABSTRACT_OBJECTS = frozenset((
 # Phrasal meetings that need a party: "sat down with the rebels", not "sat down to breakfast".
 PARTY_VERBS = frozenset(("sit",))
 
-# Present-tense passive auxiliaries: "weapons that are banned" describes a state.
-PRESENT_PASSIVE_AUX = frozenset(("is", "are", "'s", "'re", "am"))
-
 
 class _Trigger(Protocol):
     token: Token
@@ -63,31 +47,66 @@ class _Trigger(Protocol):
 
 
 def not_an_event(trigger: _Trigger, found: Mapping[int, _Trigger]) -> str | None:
-    token = trigger.token
-    lemma = token.lemma_.lower()
-    if _hyphenated_modifier(token):
-        return "a hyphenated modifier ('US-backed forces') describes, it does not report"
-    if trigger.type == "AGREE" and token.pos_ == "ADJ" and _frames_conflict(token, found):
-        return "'willing to fight': a readiness for conflict is neither an agreement nor a threat"
-    if trigger.nominal:
-        return _nominal_reason(token, lemma, trigger, found)
-    objects = {c.lemma_.lower() for c in token.children if c.dep_ in OBJECT_DEPS | {"nsubjpass"}}
-    if lemma in DENIAL_VERBS and (objects & DENIAL_OBJECTS or any(c.dep_ == "ccomp" for c in token.children)):
-        return "a denial of an accusation is a claim"
-    if lemma in INFORMATION_VERBS and objects & INFORMATION_NOUNS:
-        return "information released or shared is no event"
-    if lemma == "meet" and _passive(token) and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
-        return "'was met with anger': a reception, not a meeting"
-    if lemma == "demonstrate" and (objects or any(c.dep_ in {"ccomp", "xcomp"} for c in token.children)
-                                   or _subject_is_event(token, found)):  # fmt: skip
-        return "'demonstrated that/its resolve', 'as the clashes demonstrated': showing, not protesting"
-    if _present_state_passive(token):
-        return "a present passive with no agent ('weapons that are banned') is a state"
-    if lemma in TAKING_VERBS and objects and objects <= ABSTRACT_OBJECTS:
-        return "'capture the public mood': no ground is taken"
-    if lemma in PARTY_VERBS and not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
-        return "'sat down to breakfast': a meeting needs a party"
+    """The reason of the first rule of ``SENSE_RULES`` that rejects ``trigger``, or None."""
+    for reason, rejects in SENSE_RULES:
+        if rejects(trigger, found):
+            return reason
     return None
+
+
+def _objects(token: Token) -> set[str]:
+    return {c.lemma_.lower() for c in token.children if c.dep_ in OBJECT_DEPS | {"nsubjpass"}}
+
+
+def _is_hyphenated_modifier(trigger: _Trigger, found: Mapping[int, _Trigger]) -> bool:
+    return _hyphenated_modifier(trigger.token)
+
+
+def _is_readiness_for_conflict(trigger: _Trigger, found: Mapping[int, _Trigger]) -> bool:
+    return trigger.type == "AGREE" and trigger.token.pos_ == "ADJ" and _frames_conflict(trigger.token, found)
+
+
+def _is_denial(trigger: _Trigger, found: Mapping[int, _Trigger]) -> bool:
+    token = trigger.token
+    return (not trigger.nominal and token.lemma_.lower() in DENIAL_VERBS
+            and bool(_objects(token) & DENIAL_OBJECTS or any(c.dep_ == "ccomp" for c in token.children)))  # fmt: skip
+
+
+def _is_reception(trigger: _Trigger, found: Mapping[int, _Trigger]) -> bool:
+    token = trigger.token
+    return (not trigger.nominal and token.lemma_.lower() == "meet" and _passive(token)
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children))  # fmt: skip
+
+
+def _is_abstract_taking(trigger: _Trigger, found: Mapping[int, _Trigger]) -> bool:
+    token = trigger.token
+    objects = _objects(token)
+    return (not trigger.nominal and token.lemma_.lower() in TAKING_VERBS
+            and bool(objects) and objects <= ABSTRACT_OBJECTS)  # fmt: skip
+
+
+def _is_partyless_sitting(trigger: _Trigger, found: Mapping[int, _Trigger]) -> bool:
+    token = trigger.token
+    return (not trigger.nominal and token.lemma_.lower() in PARTY_VERBS
+            and not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children))  # fmt: skip
+
+
+def _is_claim_frame(trigger: _Trigger, found: Mapping[int, _Trigger]) -> bool:
+    token = trigger.token
+    return (trigger.nominal and trigger.type == "STATEMENT" and token.head.dep_ == "prep"
+            and token.head.lower_ in CLAIM_FRAME_PREPOSITIONS)  # fmt: skip
+
+
+# Each rule: the reading it rejects, and the test. Checked in order; the first that holds wins.
+SENSE_RULES: tuple[tuple[str, Callable[[_Trigger, Mapping[int, _Trigger]], bool]], ...] = (
+    ("a hyphenated modifier ('US-backed forces') describes, it does not report", _is_hyphenated_modifier),
+    ("'willing to fight': a readiness for conflict is neither an agreement nor a threat", _is_readiness_for_conflict),
+    ("a denial of an accusation is a claim", _is_denial),
+    ("'was met with anger': a reception, not a meeting", _is_reception),
+    ("'capture the public mood': no ground is taken", _is_abstract_taking),
+    ("'sat down to breakfast': a meeting needs a party", _is_partyless_sitting),
+    ("'in a statement': the frame of a claim", _is_claim_frame),
+)
 
 
 def _frames_conflict(adjective: Token, found: Mapping[int, _Trigger]) -> bool:
@@ -95,46 +114,15 @@ def _frames_conflict(adjective: Token, found: Mapping[int, _Trigger]) -> bool:
     return any(c.dep_ == "xcomp" and c.i in found and found[c.i].type in conflictual for c in adjective.children)
 
 
-def _nominal_reason(token: Token, lemma: str, trigger: _Trigger, found: Mapping[int, _Trigger]) -> str | None:
-    if lemma in PLURAL_ONLY_NOUNS and token.tag_ != "NNS":
-        return "'hostility' in the singular is a mood"
-    if trigger.type == "STATEMENT" and token.head.dep_ == "prep" and token.head.lower_ in CLAIM_FRAME_PREPOSITIONS:
-        return "'in a statement': the frame of a claim"
-    head = found.get(token.head.i)
-    if head is not None and not head.nominal and _same_kind(head.type, trigger.type) and token.dep_ in SUBJECT_DEPS:
-        return "the subject of a verb of its kind ('protesters demonstrated', 'the attack killed five') is that event"
-    return None
-
-
-# One act of violence told by a noun and a verb ("the attack killed five"): one event.
+# The two types of an act of violence (one act may be told by a word of each).
 VIOLENCE_TYPES = frozenset(("ASSAULT", "FIGHT"))
-
-
-def _same_kind(one: str, other: str) -> bool:
-    return one == other or (one in VIOLENCE_TYPES and other in VIOLENCE_TYPES)
 
 
 def _passive(verb: Token) -> bool:
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
 
 
-def _subject_is_event(verb: Token, found: Mapping[int, _Trigger]) -> bool:
-    """ "as the clashes demonstrated": an act shows something; "protesters" (a PROTEST noun that
-    names people) demonstrate."""
-    return any(c.dep_ in SUBJECT_DEPS and c.i in found and found[c.i].nominal and found[c.i].type != "PROTEST"
-               for c in verb.children)  # fmt: skip
-
-
 def _hyphenated_modifier(token: Token) -> bool:
     doc = token.doc
     return (token.i > 0 and doc[token.i - 1].text in HYPHENS and token.dep_ in {"amod", "compound", "nmod"}
             and token.head.i > token.i)  # fmt: skip
-
-
-def _present_state_passive(verb: Token) -> bool:
-    auxes = [c for c in verb.children if c.dep_ == "auxpass"]
-    if not auxes or any(a.lower_ not in PRESENT_PASSIVE_AUX for a in auxes):
-        return False
-    if any(c.dep_ in {"aux", "agent"} for c in verb.children):
-        return False  # "is being shelled", "has been banned", "is banned by the court": an act
-    return verb.dep_ in {"relcl", "acl"}  # in a description of a noun: "weapons that are banned"
