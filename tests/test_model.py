@@ -79,6 +79,7 @@ ADDED_LATER = {
     "Analysis.events[].confidence",
     "Analysis.claims[].confidence",
     "Analysis.judgements[].holder",
+    "Analysis.document.fetched",
 }
 
 _JSON_TYPE = {str: "string", int: "integer", float: "number", bool: "boolean"}

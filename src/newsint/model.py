@@ -98,11 +98,14 @@ class Document:
     # Additive fields beyond DESIGN.md's sketch (schema /1 allows them):
     url: str | None = None
     site: str | None = None
-    reader: str | None = None  # which reader produced it: text, pdf, html, jsonl
+    reader: str | None = None  # which reader produced it: text, pdf, html, jsonl, warc, feed
     dateline: Dateline | None = None
     # When ``published_basis`` is "inferred": the date expressions in the text it rests on, the
     # one it was taken from first (extract/published.py); empty otherwise.
     published_evidence: list[Span] = field(default_factory=list)
+    # Provenance of a page saved from the web: when it was fetched (ISO 8601 UTC timestamp: a
+    # WARC record's WARC-Date, or the time newsint fetched or revalidated a URL); None for a file.
+    fetched: str | None = None
 
     def paragraph_text(self, paragraph: Paragraph) -> str:
         return self.text[paragraph.start : paragraph.end]
