@@ -20,9 +20,9 @@ from pathlib import Path
 
 from newsint.errors import NewsintError, StoreError
 from newsint.model import Analysis
-from newsint.readers import RawDocument, expand
+from newsint.readers import Input, RawDocument, WebAddress, expand, input_name
 from newsint.settings import Settings
-from newsint.source_name import source_name, source_path
+from newsint.source_name import source_path
 from newsint.store.store import Outcome, Store
 
 # A JSON Lines record's source is "<file>:<line>" (readers/jsonl.py).
@@ -51,7 +51,7 @@ class IngestReport:
 
 
 def ingest(
-    paths: list[str],
+    paths: list[str],  # files, folders, globs and http(s) URLs
     store: Store,
     *,
     settings: Settings,
@@ -67,22 +67,22 @@ def ingest(
     report = IngestReport()
     known = store.known_sources() if resume else set()
 
-    def files() -> Iterator[Path | NewsintError]:
+    def files() -> Iterator[Input | NewsintError]:
         for entry in expand(paths):
             if isinstance(entry, NewsintError):
                 yield entry
                 continue
-            path = entry.resolve()
-            if source_name(path) in known:  # as read_path names what it reads
+            path = entry if isinstance(entry, WebAddress) else entry.resolve()
+            if input_name(path) in known:  # as read_path names what it reads
                 report.skipped += 1
                 on_file_done()
                 continue
             yield path
             on_file_done()  # once the stream asks for the next file, this one has been read
 
-    def wanted(path: Path, item: RawDocument | NewsintError) -> bool:
+    def wanted(path: Input, item: RawDocument | NewsintError) -> bool:
         source = item.path if isinstance(item, NewsintError) else item.source
-        if only is not None and source_name(path) not in only and source not in only:
+        if only is not None and input_name(path) not in only and source not in only:
             return False
         if source in known:  # one record of a JSON Lines file stored by an earlier run
             report.skipped += 1
