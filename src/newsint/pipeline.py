@@ -304,8 +304,9 @@ def analyze_paths(
     that ``newsint analyze`` and ``newsint ingest`` share. ``paths`` are files or URLs
     (``readers.WebAddress``, fetched), or errors standing in their place (``readers.expand``
     gives both), passed on as they are. Each file is read by ``readers.read_path`` with
-    ``settings``, and the documents of all files are analysed as one stream (``analyze_stream``: batched across files, against ``settings.reference_date``); a file
-    that cannot be read comes out as its error, in its place.
+    ``settings``, and the documents of all files are analysed as one stream (``analyze_stream``:
+    batched across files, against ``settings.reference_date``); a file that cannot be read comes
+    out as its error, in its place.
 
     ``keep(path, item)``: whether to analyse this document (or report this error) of that file;
     ``newsint ingest --resume`` and ``newsint failed --retry`` pass over some. With
