@@ -52,7 +52,12 @@ def read_warc(
         for record in ArchiveIterator(stream, parse_http=False):
             position = record.stream_pos
             where = f"{source}:{record.stream_pos}"
-            declared = int(record.headers.get("Content-Length") or 0)
+            declared_text = record.headers.get("Content-Length")
+            if declared_text is None or record.headers.get("WARC-Type") is None:
+                # Both are mandatory: a record without them is the head of one cut short (a
+                # .warc.gz cut inside a record's gzip member comes out this way).
+                raise _Truncated(record.stream_pos)
+            declared = int(declared_text)
             block = record.reader.read(max_record_bytes + 1)
             if len(block) > max_record_bytes:
                 yield TooLargeError(f"record over the size limit of {max_record_bytes:,} bytes", path=where)
@@ -71,7 +76,7 @@ def read_warc(
             except NewsintError as error:
                 yield error
     except _Truncated as cut:
-        yield MalformedError(f"truncated WARC: the record at byte {cut.offset} is cut short", path=source)
+        yield MalformedError(f"truncated WARC: the record at byte {cut.offset} is cut short; the records before it were read", path=source)
     except (OSError, ValueError, EOFError) as exc:
         yield MalformedError(
             f"corrupt WARC after byte {position} ({_one_line(exc)}); the records before it were read", path=source
