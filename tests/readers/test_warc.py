@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import shared_pages, write_warc
+from web_fixtures import shared_pages, write_warc
 
 from newsint.errors import MalformedError, NewsintError
 from newsint.readers import read_bytes, read_path
