@@ -110,6 +110,9 @@ class Fetcher:
         self._robots: dict[str, RobotFileParser | RefusedError] = {}
         self._last_request: dict[str, float] = {}
         self._host_delay: dict[str, float] = {}  # a host's Crawl-delay, where it asks for one
+        # Which resolved addresses may be connected to (a test stands a loopback server in for a
+        # public one by replacing it).
+        self.address_allowed: Callable[[str], bool] = (lambda address: True) if allow_private else _is_public
 
     # ----------------------------------------------------------------------------------------
     # The page
@@ -119,6 +122,8 @@ class Fetcher:
         (each naming the URL asked for)."""
         current = url
         for _ in range(MAX_REDIRECTS + 1):
+            if urlsplit(current).scheme not in ("http", "https"):  # a redirect to file:// included
+                raise RefusedError(f"not an http(s) URL: {current}", path=url)
             self._check_robots(current, asked=url)
             cached = self._cached(current)
             headers = {}
@@ -241,12 +246,11 @@ class Fetcher:
         except (socket.gaierror, UnicodeError) as exc:
             raise FetchError(f"cannot resolve {host} ({getattr(exc, 'strerror', None) or exc})", path=asked) from None
         addresses = [info[4][0] for info in infos]
-        if not self.allow_private:
-            for address in addresses:
-                if not _is_public(address):
-                    raise RefusedError(
-                        f"{url} leads to the non-public address {address} (--allow-private fetches it)", path=asked
-                    )
+        for address in addresses:
+            if not self.address_allowed(address):
+                raise RefusedError(
+                    f"{url} leads to the non-public address {address} (--allow-private fetches it)", path=asked
+                )
         return addresses[0]
 
     def _pace(self, host: str) -> None:
