@@ -40,7 +40,7 @@ def test_robots_disallow_is_obeyed(tmp_path, server):
     server.routes["/private/page"] = Reply(body=PAGE)
     server.routes["/public"] = Reply(body=PAGE)
     fetch = fetcher(tmp_path)
-    with pytest.raises(RefusedError, match="robots.txt of .* disallows"):
+    with pytest.raises(RefusedError, match=r"robots\.txt of .* disallows"):
         fetch.fetch(server.url("/private/page"))
     assert fetch.fetch(server.url("/public")).body == PAGE
     assert server.paths_seen() == ["/robots.txt", "/public"]  # robots.txt read once per host
@@ -106,7 +106,7 @@ def test_a_redirect_to_a_private_address_is_refused(tmp_path, server):
     server.routes["/internal"] = Reply(body=b"secret")
     fetch = fetcher(tmp_path, allow_private=False)
     fetch.address_allowed = lambda address: address == "127.0.0.1"
-    with pytest.raises(RefusedError, match="non-public address 127.0.0.2"):
+    with pytest.raises(RefusedError, match=r"non-public address 127\.0\.0\.2"):
         fetch.fetch(server.url("/page"))
     assert "/internal" not in server.paths_seen()
 

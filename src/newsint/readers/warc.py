@@ -76,7 +76,8 @@ def read_warc(
             except NewsintError as error:
                 yield error
     except _Truncated as cut:
-        yield MalformedError(f"truncated WARC: the record at byte {cut.offset} is cut short; the records before it were read", path=source)
+        cut_short = f"truncated WARC: the record at byte {cut.offset} is cut short; the records before it were read"
+        yield MalformedError(cut_short, path=source)
     except (OSError, ValueError, EOFError) as exc:
         yield MalformedError(
             f"corrupt WARC after byte {position} ({_one_line(exc)}); the records before it were read", path=source
