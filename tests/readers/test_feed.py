@@ -120,3 +120,10 @@ def test_feedparser_never_opens_a_file_named_by_the_data(tmp_path, monkeypatch):
     (tmp_path / "secret").write_bytes(RSS)
     with pytest.raises(MalformedError):
         list(read_feed(b"secret", source="data.xml", settings=Settings()))
+
+
+def test_an_encoding_declaration_holding_a_nul_is_a_coded_error():
+    # Found by fuzz/fuzz_feed.py: feedparser let a ValueError out of its decoding.
+    data = b'<?xml version="1.0" encoding="UTF-8\x00\x00"?>\n<rss version="2.0"><channel><item><title>x'
+    with pytest.raises(MalformedError, match="unreadable feed"):
+        list(read_feed(data, source="nul.xml", settings=Settings()))

@@ -76,7 +76,7 @@ def test_ingest_a_feed_served_on_the_loopback_address(cli, tmp_path, server, fre
 
 
 def test_analyze_a_page_url_keeps_its_url_and_fetch_date(cli, tmp_path, server, fresh_fetchers):
-    url, html = shared_pages(1)[0]
+    _, html = shared_pages(1)[0]
     server.routes["/story"] = Reply(body=html, headers={"Content-Type": "text/html"})
     result = cli("analyze", server.url("/story"), "--allow-private", "-f", "json")
     assert result.exit_code == 0, result.stderr

@@ -45,15 +45,25 @@ def read_feed(
     follow = settings.fetch_links if follow_links is None else follow_links
     # A file object, never the bytes themselves: given a str or bytes, feedparser first tries it
     # as a URL to fetch and as a file name to open.
-    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=False)
-    if not parsed.version and not parsed.entries:
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=False)
+    except MemoryError:
+        raise
+    except Exception as exc:
+        # feedparser catches what its XML parsers raise, not all its own code does: an encoding
+        # declaration holding a NUL escapes as ValueError (found by fuzz/fuzz_feed.py).
+        raise MalformedError(f"unreadable feed ({type(exc).__name__})", path=source) from None
+    # .get, not attributes: empty input leaves out "version" (and an attribute that is not there
+    # raises AttributeError).
+    entries = parsed.get("entries") or []
+    if not parsed.get("version") and not entries:
         reason = getattr(parsed.get("bozo_exception"), "getMessage", lambda: "")() or "no RSS or Atom items"
         raise MalformedError(f"unreadable feed ({' '.join(str(reason).split())[:200]})", path=source)
-    if not parsed.entries:
+    if not entries:
         raise EmptyInputError("feed has no items", path=source)
-    base = base_url or _text(parsed.feed.get("link"))
+    base = base_url or _text((parsed.get("feed") or {}).get("link"))
     link_only = 0
-    for number, entry in enumerate(parsed.entries, start=1):
+    for number, entry in enumerate(entries, start=1):
         where = f"{source}:{number}"
         link = _text(entry.get("link"))
         if link and base:
