@@ -14,8 +14,8 @@ and the file then yields one MalformedError in its place, naming the offset wher
 stopped. A record's page that fails (no article text, over the size limit) is that record's
 error alone, like a bad line of a JSON Lines file.
 
-Parsed with FastWARC: 2.8x warcio's records/s on the same .warc.gz (benchmarks/warc.py,
-RESULTS.md). Neither library reports a file cut short inside a record (both hand back the part
+Parsed with FastWARC: 2.0-2.8x warcio's records/s on the same .warc.gz over runs on this shared
+machine (benchmarks/warc.py, RESULTS.md). Neither library reports a file cut short inside a record (both hand back the part
 that is there), hence the length check here.
 """
 
