@@ -89,6 +89,7 @@ def test_a_server_that_does_not_answer_times_out(tmp_path, server):
     with pytest.raises(FetchError, match="timed out") as timed_out:
         fetcher(tmp_path, timeout_s=0.5).fetch(server.url("/slow"))
     assert timed_out.value.retryable
+    assert server.stalls_ended == 0  # it gave up on its own, not when the server hung up
 
 
 def test_redirects_are_followed(tmp_path, server):

@@ -49,12 +49,17 @@ def write_warc(path: Path, records: list[tuple[str, str, bytes]], *, compress: b
     return path
 
 
+# How long a stalled reply waits: far beyond any timeout a test sets, so that a client that gives
+# up before the stall ends did so by its own timeout.
+STALL_S = 10
+
+
 @dataclass
 class Reply:
     status: int = 200
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
-    stall: bool = False  # wait (until the test ends) before answering: a server that hangs
+    stall: bool = False  # wait STALL_S (or until the test ends), then hang up: a server that hangs
     no_length: bool = False  # no Content-Length: the body ends when the connection closes
 
 
@@ -68,6 +73,7 @@ class LocalServer:
     def __init__(self) -> None:
         self.routes: dict[str, Reply | Callable[[Seen], Reply]] = {}
         self.seen: list[Seen] = []
+        self.stalls_ended = 0
         self.release = threading.Event()
         server = self
 
@@ -80,7 +86,9 @@ class LocalServer:
                 route = server.routes.get(self.path, Reply(404, b"not here"))
                 reply = route(seen) if callable(route) else route
                 if reply.stall:
-                    server.release.wait(30)
+                    server.release.wait(STALL_S)
+                    server.stalls_ended += 1
+                    self.close_connection = True  # then hang up: a client without a timeout sees that
                     return
                 self.send_response(reply.status)
                 for name, value in reply.headers.items():
