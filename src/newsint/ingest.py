@@ -17,10 +17,12 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from newsint.errors import NewsintError, StoreError
 from newsint.model import Analysis
 from newsint.readers import Input, RawDocument, WebAddress, expand, input_name
+from newsint.readers.fetch import is_url
 from newsint.settings import Settings
 from newsint.source_name import source_path
 from newsint.store.store import Outcome, Store
@@ -125,8 +127,9 @@ def _fail(store: Store, report: IngestReport, error: NewsintError, on_error: Cal
 
 
 def retry_paths(sources: list[str]) -> list[str]:
-    """The files to read again for these failed sources: the file itself, or the JSON Lines file
-    a ``file:line`` record came from; a source that no longer exists is kept (it fails again).
+    """The files to read again for these failed sources: the file itself, or the JSON Lines file,
+    WARC or feed a ``file:line`` record came from (a feed's URL for ``URL:item``); a source that
+    no longer exists is kept (it fails again).
     Each is the file's real name (``source_path``), which may hold bytes that are not UTF-8."""
     files: dict[str, None] = {}
     for source in sources:
@@ -134,6 +137,10 @@ def retry_paths(sources: list[str]) -> list[str]:
         match = _RECORD_SOURCE.match(source)
         if not Path(path).exists() and match and Path(source_path(match["file"])).is_file():
             files[source_path(match["file"])] = None
+        elif match and is_url(source) and urlsplit(source).path:
+            # An item of a feed fetched from a URL ("URL:item"): the feed. A URL with no path
+            # ("http://host:8080") ends in its port, not an item number, and is kept whole.
+            files[match["file"]] = None
         else:
             files[path] = None
     return list(files)

@@ -94,3 +94,27 @@ def test_a_url_is_refused_without_allow_private_as_one_coded_line(cli, tmp_path,
     assert server.seen == [] and stored(tmp_path / "news.db") == {}
     with open_store(str(tmp_path / "news.db"), read_only=True) as store:
         assert [f.source for f in store.failures()] == [server.url("/feed")]
+
+
+def test_a_failed_item_of_a_fetched_feed_is_retried_through_its_feed(tmp_path):
+    from newsint.ingest import retry_paths
+
+    warc = write_warc(tmp_path / "crawl.warc", [("https://a.example/", "text/html", b"<p>x</p>")], compress=False)
+    sources = ["https://wire.example/feed.xml:3", "http://127.0.0.1:8080", f"{warc}:1234", "https://wire.example/page"]
+    assert retry_paths(sources) == [
+        "https://wire.example/feed.xml",
+        "http://127.0.0.1:8080",
+        str(warc),
+        "https://wire.example/page",
+    ]
+
+
+def test_a_note_never_carries_terminal_control(tmp_path, capsys):
+    from newsint.readers import read_path
+    from newsint.settings import Settings
+
+    feed = tmp_path / "wire\x1b[2J.rss"
+    feed.write_bytes(RSS)
+    list(read_path(feed, Settings()))
+    err = capsys.readouterr().err
+    assert "skipped 2 item(s) with only a link" in err and "\x1b" not in err

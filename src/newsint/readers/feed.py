@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import sys
 from collections.abc import Iterator
 from urllib.parse import urljoin
 
 from newsint.errors import EmptyInputError, MalformedError, NewsintError
 from newsint.model import Link
 from newsint.readers.html import html_depth
+from newsint.readers.notes import note
 from newsint.readers.raw import RawDocument
 from newsint.readers.text import repair_text
 from newsint.settings import Settings
@@ -84,11 +84,7 @@ def read_feed(
         except NewsintError as error:
             yield error
     if link_only:
-        print(
-            f"newsint: note: {source}: skipped {link_only} item(s) with only a link (--fetch-links fetches them)",
-            file=sys.stderr,
-            flush=True,
-        )
+        note(source, f"skipped {link_only} item(s) with only a link (--fetch-links fetches them)")
 
 
 def _article_html(entry) -> str | None:

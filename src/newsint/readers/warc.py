@@ -3,7 +3,7 @@
 A ``response`` record with HTTP status 200 and an HTML content type is read by the HTML reader;
 its WARC-Target-URI becomes the document's URL and its WARC-Date the ``fetched`` time. Every
 other record (requests, metadata, redirects, images, PDFs…) is skipped and counted: the counts
-come out as one note on stderr per file (``newsint: note: FILE: …``), never as failures.
+come out as one note on stderr per file (``newsint: note: FILE: …``, notes.py), never as failures.
 
 A record's source is ``<file>:<offset>``, the byte offset of the record in the file as stored
 (compressed, for .warc.gz) — the offset that CDX indexes and ``warcio extract`` use to find it.
@@ -15,15 +15,14 @@ stopped. A record's page that fails (no article text, over the size limit) is th
 error alone, like a bad line of a JSON Lines file.
 
 Parsed with FastWARC: 2.0-2.8x warcio's records/s on the same .warc.gz over runs on this shared
-machine (benchmarks/warc.py, RESULTS.md). Neither library reports a file cut short inside a record (both hand back the part
-that is there), hence the length check here.
+machine (benchmarks/warc.py, RESULTS.md). Neither library reports a file cut short inside a
+record (both hand back the part that is there), hence the length check here.
 """
 
 from __future__ import annotations
 
 import http.client
 import io
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from typing import BinaryIO
@@ -31,6 +30,7 @@ from typing import BinaryIO
 from newsint.errors import MalformedError, NewsintError, TooLargeError
 from newsint.readers.detect import maybe_gunzip
 from newsint.readers.html import read_html
+from newsint.readers.notes import note
 from newsint.readers.raw import RawDocument
 
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
@@ -87,7 +87,7 @@ def read_warc(
             yield MalformedError("no WARC records", path=source)
     if skipped:
         details = ", ".join(f"{count} {kind}" for kind, count in skipped.most_common())
-        print(f"newsint: note: {source}: {pages} HTML page(s) read; skipped {details}", file=sys.stderr, flush=True)
+        note(source, f"{pages} HTML page(s) read; skipped {details}")
 
 
 class _Truncated(Exception):
