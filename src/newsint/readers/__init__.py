@@ -1,8 +1,21 @@
 """Readers: bytes in, RawDocument out. The kind of file is told from its content (detect.py).
 
-``expand`` turns the command line's paths, folders and globs into files; ``read_path`` reads
-one file into RawDocuments (several for a JSON Lines feed). Errors are NewsintError values: a
-whole-file error is raised, a per-record error in a feed is yielded so the rest goes on.
+``expand`` turns the command line's paths, folders and globs into files, and its ``http(s)://``
+arguments into WebAddress inputs; ``read_path`` reads one input into RawDocuments (several for a
+JSON Lines file, a feed or a WARC archive). Errors are NewsintError values: a whole-file error
+is raised, a per-record error is yielded in its place so the rest goes on.
+
+    detect.py   what kind of file: PDF, WARC, HTML, feed, JSON Lines or text; gzip unpacked
+    text.py     decoding and repair of text files (and of any text an input carries)
+    pdf.py      PDF text (pdf_layout.py, pdf_article.py: printed pages to an article)
+    html.py     a web page's main text and metadata (trafilatura)
+    jsonl.py    one article per line
+    warc.py     a crawl's archive, streamed: each HTML response record a page (FastWARC)
+    feed.py     RSS and Atom items with their article (feedparser)
+    url.py      a URL input: fetched, then read like a file; fetch.py does the fetching
+                (robots.txt, pace, conditional GET, limits, the address check)
+    notes.py    what a reader passed over, counted, as one line on stderr
+    raw.py      RawDocument
 """
 
 from __future__ import annotations
