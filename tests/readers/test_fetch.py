@@ -147,3 +147,15 @@ def test_requests_to_one_host_are_spaced_by_the_delay_or_the_crawl_delay(tmp_pat
 def test_not_http_is_refused(tmp_path):
     with pytest.raises(RefusedError, match="not an http"):
         fetcher(tmp_path).fetch("file:///etc/passwd")
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://host:99999/"])
+def test_a_url_urllib_cannot_take_apart_is_a_coded_error(tmp_path, url):
+    with pytest.raises(FetchError, match="not a valid URL"):
+        fetcher(tmp_path).fetch(url)
+
+
+def test_a_redirect_to_a_broken_url_is_a_coded_error(tmp_path, server):
+    server.routes["/page"] = Reply(302, headers={"Location": "http://[::1/x"})
+    with pytest.raises(FetchError, match="not a valid URL"):
+        fetcher(tmp_path).fetch(server.url("/page"))

@@ -104,3 +104,16 @@ def test_a_record_over_the_size_limit_is_its_own_error(tmp_path):
     items = list(read_path(path, Settings(max_input_bytes=50_000)))
     assert items[0].code == "N003" and items[0].path.startswith(f"{path}:")
     assert items[1].url == "https://a.example/ok"
+
+
+def test_a_response_with_too_many_http_headers_is_skipped_not_a_crash(tmp_path, capsys):
+    # http.client refuses more than 100 header lines with its own exception, no OSError.
+    head = b"HTTP/1.1 200 OK\r\n" + b"".join(b"X-%d: y\r\n" % n for n in range(150)) + b"\r\n"
+    block = head + PAGE
+    record = (
+        b"WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://a.example/\r\n"
+        b"Content-Length: %d\r\n\r\n" % len(block) + block + b"\r\n\r\n"
+    )
+    items = list(read_warc(io.BytesIO(record), source="many.warc", max_record_bytes=1 << 20, max_html_depth=255))
+    assert items == []
+    assert "skipped 1 non-HTTP response(s)" in capsys.readouterr().err

@@ -122,8 +122,7 @@ class Fetcher:
         (each naming the URL asked for)."""
         current = url
         for _ in range(MAX_REDIRECTS + 1):
-            if urlsplit(current).scheme not in ("http", "https"):  # a redirect to file:// included
-                raise RefusedError(f"not an http(s) URL: {current}", path=url)
+            _check_url(current, asked=url)
             self._check_robots(current, asked=url)
             cached = self._cached(current)
             headers = {}
@@ -135,7 +134,7 @@ class Fetcher:
                     headers["If-Modified-Since"] = meta["last_modified"]
             response = self._get(current, headers=headers, asked=url, limit=self.max_bytes)
             if response.status in _REDIRECTS and response.headers.get("Location"):
-                current = urljoin(current, response.headers["Location"])
+                current = _redirected(current, response.headers["Location"], asked=url)
                 continue
             now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
             if response.status == 304 and cached is not None:
@@ -170,7 +169,7 @@ class Fetcher:
             for _ in range(MAX_REDIRECTS + 1):
                 response = self._get(current, headers={}, asked=asked, limit=MAX_ROBOTS_BYTES, truncate=True)
                 if response.status in _REDIRECTS and response.headers.get("Location"):
-                    current = urljoin(current, response.headers["Location"])
+                    current = _redirected(current, response.headers["Location"], asked=asked)
                     continue
                 break
         except FetchError as error:
@@ -232,7 +231,8 @@ class Fetcher:
             raise FetchError(f"timed out after {self.timeout_s:g} s waiting for {url}", path=asked) from None
         except ssl.SSLError as exc:
             raise FetchError(f"TLS failed with {parts.hostname} ({exc.reason or exc})", path=asked) from None
-        except (OSError, http.client.HTTPException) as exc:
+        # ValueError: what http.client says of a request it will not send (a header it refuses).
+        except (OSError, http.client.HTTPException, ValueError) as exc:
             detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
             raise FetchError(f"cannot fetch {url} ({detail})", path=asked) from None
         finally:
@@ -304,6 +304,24 @@ class Fetcher:
         }
         write_entry(body_path, response.body)
         write_entry(meta_path, json.dumps(meta).encode("utf-8"))
+
+
+def _redirected(url: str, location: str, *, asked: str) -> str:
+    try:
+        return urljoin(url, location)
+    except ValueError as exc:  # "http://[::1/x"
+        raise FetchError(f"not a valid URL: {location} (a redirect from {url}: {exc})", path=asked) from None
+
+
+def _check_url(url: str, *, asked: str) -> None:
+    """An http(s) URL with a host (a redirect to file:// refused too) that urllib can take apart."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (parsed on access: "http://host:99999" raises here)
+    except ValueError as exc:  # "http://[::1", a port that is no number
+        raise FetchError(f"not a valid URL: {url} ({exc})", path=asked) from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise RefusedError(f"not an http(s) URL: {url}", path=asked)
 
 
 def _is_public(address: str) -> bool:

@@ -119,7 +119,10 @@ def _http_head(block: bytes) -> tuple[int | None, http.client.HTTPMessage | None
     parts = status_line.split(None, 2)
     if not separator or len(parts) < 2 or not parts[0].startswith(b"HTTP/") or not parts[1].isdigit():
         return None, None, b""
-    headers = http.client.parse_headers(io.BytesIO(header_lines + b"\r\n\r\n"))
+    try:
+        headers = http.client.parse_headers(io.BytesIO(header_lines + b"\r\n\r\n"))
+    except http.client.HTTPException:  # more than 100 headers, or a header line over 64 KiB
+        return None, None, b""
     return int(parts[1]), headers, payload
 
 
