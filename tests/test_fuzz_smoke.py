@@ -21,7 +21,17 @@ FUZZ = Path(__file__).resolve().parents[1] / "fuzz"
 # Executions per harness, the seed corpus included: a few seconds each on a quiet machine. The
 # HTML, JSON Lines and PDF harnesses run trafilatura or pypdf on every input (~30-50 a second).
 # The PDF article harness picks a language's stop words among 100 lists on every input (~40 a second).
-RUNS = {"text": 300, "clean": 300, "gzip": 300, "pdf": 60, "pdf_article": 80, "html": 50, "jsonl": 50}
+RUNS = {
+    "text": 300,
+    "clean": 300,
+    "gzip": 300,
+    "pdf": 60,
+    "pdf_article": 80,
+    "html": 50,
+    "jsonl": 50,
+    "warc": 50,
+    "feed": 100,
+}
 
 
 def test_every_harness_has_a_smoke_run_and_a_seed_corpus():

@@ -81,6 +81,7 @@ ADDED_LATER = {
     "Analysis.claims[].confidence",
     "Analysis.judgements[].holder",
     "Analysis.document.not_analysed",
+    "Analysis.document.fetched",
 }
 
 _JSON_TYPE = {str: "string", int: "integer", float: "number", bool: "boolean"}

@@ -9,7 +9,12 @@
     │   ├── EncodingError        N005  bytes that no common encoding decodes
     │   ├── UnsupportedError     N006  a kind of file newsint has no reader for
     │   ├── MalformedError       N007  a PDF/HTML/JSONL that its parser rejects (truncated, too deep…)
-    │   └── EncryptedError       N008  an encrypted PDF
+    │   ├── EncryptedError       N008  an encrypted PDF
+    │   ├── FetchError           N009  a URL that could not be fetched (unreachable, timeout, an
+    │   │                              HTTP error status, too many redirects)
+    │   └── RefusedError         N011  a URL newsint will not fetch: robots.txt disallows it, or it
+    │                                  leads to a private, loopback or link-local address
+    │                                  (--allow-private), or to a scheme other than http(s)
     ├── UsageError               N100  a bad option value (a date that is not a date, …)
     ├── StoreError               N200  the store cannot be opened, read or written (bad URL,
     │                                  unreachable server, not a newsint database, newer schema)
@@ -84,6 +89,17 @@ class MalformedError(InputError):
 
 class EncryptedError(InputError):
     code = "N008"
+
+
+class FetchError(InputError):
+    code = "N009"
+    retryable = True  # a server down or slow now may answer later
+
+
+class RefusedError(InputError):
+    """Fetching is refused by policy, not by the network: asking again changes nothing."""
+
+    code = "N011"
 
 
 class UsageError(NewsintError):

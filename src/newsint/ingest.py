@@ -17,12 +17,14 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from newsint.errors import NewsintError, StoreError
 from newsint.model import Analysis
-from newsint.readers import RawDocument, expand
+from newsint.readers import Input, RawDocument, WebAddress, expand, input_name
+from newsint.readers.fetch import is_url
 from newsint.settings import Settings
-from newsint.source_name import source_name, source_path
+from newsint.source_name import source_path
 from newsint.store.store import Outcome, Store
 
 # A JSON Lines record's source is "<file>:<line>" (readers/jsonl.py).
@@ -51,7 +53,7 @@ class IngestReport:
 
 
 def ingest(
-    paths: list[str],
+    paths: list[str],  # files, folders, globs and http(s) URLs
     store: Store,
     *,
     settings: Settings,
@@ -67,22 +69,22 @@ def ingest(
     report = IngestReport()
     known = store.known_sources() if resume else set()
 
-    def files() -> Iterator[Path | NewsintError]:
+    def files() -> Iterator[Input | NewsintError]:
         for entry in expand(paths):
             if isinstance(entry, NewsintError):
                 yield entry
                 continue
-            path = entry.resolve()
-            if source_name(path) in known:  # as read_path names what it reads
+            path = entry if isinstance(entry, WebAddress) else entry.resolve()
+            if input_name(path) in known:  # as read_path names what it reads
                 report.skipped += 1
                 on_file_done()
                 continue
             yield path
             on_file_done()  # once the stream asks for the next file, this one has been read
 
-    def wanted(path: Path, item: RawDocument | NewsintError) -> bool:
+    def wanted(path: Input, item: RawDocument | NewsintError) -> bool:
         source = item.path if isinstance(item, NewsintError) else item.source
-        if only is not None and source_name(path) not in only and source not in only:
+        if only is not None and input_name(path) not in only and source not in only:
             return False
         if source in known:  # one record of a JSON Lines file stored by an earlier run
             report.skipped += 1
@@ -125,8 +127,9 @@ def _fail(store: Store, report: IngestReport, error: NewsintError, on_error: Cal
 
 
 def retry_paths(sources: list[str]) -> list[str]:
-    """The files to read again for these failed sources: the file itself, or the JSON Lines file
-    a ``file:line`` record came from; a source that no longer exists is kept (it fails again).
+    """The files to read again for these failed sources: the file itself, or the JSON Lines file,
+    WARC or feed a ``file:line`` record came from (a feed's URL for ``URL:item``); a source that
+    no longer exists is kept (it fails again).
     Each is the file's real name (``source_path``), which may hold bytes that are not UTF-8."""
     files: dict[str, None] = {}
     for source in sources:
@@ -134,6 +137,10 @@ def retry_paths(sources: list[str]) -> list[str]:
         match = _RECORD_SOURCE.match(source)
         if not Path(path).exists() and match and Path(source_path(match["file"])).is_file():
             files[source_path(match["file"])] = None
+        elif match and is_url(source) and urlsplit(source).path:
+            # An item of a feed fetched from a URL ("URL:item"): the feed. A URL with no path
+            # ("http://host:8080") ends in its port, not an item number, and is kept whole.
+            files[match["file"]] = None
         else:
             files[path] = None
     return list(files)

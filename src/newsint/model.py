@@ -98,7 +98,7 @@ class Document:
     # Additive fields beyond DESIGN.md's sketch (schema /1 allows them):
     url: str | None = None
     site: str | None = None
-    reader: str | None = None  # which reader produced it: text, pdf, html, jsonl
+    reader: str | None = None  # which reader produced it: text, pdf, html, jsonl, warc, feed
     dateline: Dateline | None = None
     # When ``published_basis`` is "inferred": the date expressions in the text it rests on, the
     # one it was taken from first (extract/published.py); empty otherwise.
@@ -107,6 +107,9 @@ class Document:
     # only names for: lang.detect); None when every stage ran. A reader of the JSON must not
     # take an empty list of claims for a text that makes none.
     not_analysed: str | None = None
+    # Provenance of a page saved from the web: when it was fetched (ISO 8601 UTC timestamp: a
+    # WARC record's WARC-Date, or the time newsint fetched or revalidated a URL); None for a file.
+    fetched: str | None = None
 
     def paragraph_text(self, paragraph: Paragraph) -> str:
         return self.text[paragraph.start : paragraph.end]

@@ -23,7 +23,6 @@ import datetime as dt
 import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc
@@ -46,7 +45,7 @@ from newsint.lang.ru.stages import RU_NOTE, RU_STAGES
 from newsint.model import Analysis, Document, Entity
 from newsint.nlp.parse import parse, parse_many
 from newsint.nlp.text import remember_text
-from newsint.readers import read_path
+from newsint.readers import Input, read_path
 from newsint.readers.raw import RawDocument
 from newsint.settings import Settings
 
@@ -347,17 +346,18 @@ def _parsed_alone(document: Document) -> Doc | NewsintError:
 
 
 def analyze_paths(
-    paths: Iterable[Path | NewsintError],
+    paths: Iterable[Input | NewsintError],
     settings: Settings,
     *,
-    keep: Callable[[Path, RawDocument | NewsintError], bool] | None = None,
+    keep: Callable[[Input, RawDocument | NewsintError], bool] | None = None,
 ) -> Iterator[Analysis | NewsintError]:
     """Every document in these files analysed, one outcome per document in input order: the door
-    that ``newsint analyze`` and ``newsint ingest`` share. ``paths`` are files, or errors standing
-    in their place (``readers.expand`` gives both), passed on as they are. Each file is read by
-    ``readers.read_path`` with ``settings``, and the documents of all files are analysed as one
-    stream (``analyze_stream``: batched across files, against ``settings.reference_date``); a file
-    that cannot be read comes out as its error, in its place.
+    that ``newsint analyze`` and ``newsint ingest`` share. ``paths`` are files or URLs
+    (``readers.WebAddress``, fetched), or errors standing in their place (``readers.expand``
+    gives both), passed on as they are. Each file is read by ``readers.read_path`` with
+    ``settings``, and the documents of all files are analysed as one stream (``analyze_stream``:
+    batched across files, against ``settings.reference_date``); a file that cannot be read comes
+    out as its error, in its place.
 
     ``keep(path, item)``: whether to analyse this document (or report this error) of that file;
     ``newsint ingest --resume`` and ``newsint failed --retry`` pass over some. With
@@ -371,7 +371,7 @@ def analyze_paths(
                 if settings.fail_fast and isinstance(item, NewsintError):
                     return
 
-    def documents_of(path: Path | NewsintError) -> Iterator[RawDocument | NewsintError]:
+    def documents_of(path: Input | NewsintError) -> Iterator[RawDocument | NewsintError]:
         if isinstance(path, NewsintError):
             yield path
             return

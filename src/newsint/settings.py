@@ -24,6 +24,13 @@ MAX_INPUT_BYTES_ENV = "NEWSINT_MAX_INPUT_BYTES"
 # below it (the deepest of the 102 benchmark pages nests 51 levels as the parser builds the tree).
 DEFAULT_MAX_HTML_DEPTH = 255
 
+# Fetching URLs (readers/fetch.py). A page that has not answered in this many seconds (to connect,
+# or for the whole body) is given up: a stalled server must not stall a run.
+DEFAULT_FETCH_TIMEOUT_S = 30.0
+# Seconds between two requests to the same host, unless its robots.txt asks for a longer
+# Crawl-delay: a polite crawler's usual pace, and a feed's links are often all on one host.
+DEFAULT_FETCH_DELAY_S = 1.0
+
 # More files than this and the CLI shows a progress bar (a few files print quickly anyway).
 PROGRESS_BAR_MIN_FILES = 4
 
@@ -41,6 +48,14 @@ class Settings:
     # Stop at the first document that fails, with its error (pipeline.analyze_paths ends there);
     # otherwise each failure stands in its document's place and the run goes on.
     fail_fast: bool = False
+    # Feed items that carry only a link (no content) are fetched when True; otherwise they are
+    # skipped and counted (readers/feed.py). URLs given on the command line are always fetched.
+    fetch_links: bool = False
+    # Fetch from private, loopback and link-local addresses (a server on this machine or the
+    # LAN); refused by default, so that a URL in a feed cannot reach into the user's network.
+    allow_private: bool = False
+    fetch_timeout_s: float = DEFAULT_FETCH_TIMEOUT_S
+    fetch_delay_s: float = DEFAULT_FETCH_DELAY_S
 
     def __post_init__(self) -> None:
         # A string date would only fail later, once per document; a datetime would put its time

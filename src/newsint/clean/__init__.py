@@ -31,7 +31,8 @@ def clean(raw: RawDocument) -> Document:
         text = separate_head_caption(text)
     blocks, layout = split_blocks(text, trust_line_breaks=raw.layout == "paragraphs")
     document = Document(id="", source=raw.source, reader=raw.reader, url=raw.url, site=raw.site,
-                        language=raw.language, removed=list(raw.removed), links=list(raw.links))  # fmt: skip
+                        fetched=raw.fetched, language=raw.language, removed=list(raw.removed),
+                        links=list(raw.links))  # fmt: skip
     candidates = _set_aside(blocks, document, text)
     kinds = _kinds(candidates, blocks, layout, raw, document)
     _assemble(document, kinds)

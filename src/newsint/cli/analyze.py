@@ -16,8 +16,10 @@ import typer
 
 from newsint.cli.common import (
     EXIT_INPUT_ERROR,
+    AllowPrivateOption,
     EncodingOption,
     FailFastOption,
+    FetchLinksOption,
     MaxBytesOption,
     PathsArgument,
     PublishedOption,
@@ -41,6 +43,8 @@ def analyze(
     fail_fast: FailFastOption = False,
     max_bytes: MaxBytesOption = None,
     encoding: EncodingOption = None,
+    fetch_links: FetchLinksOption = False,
+    allow_private: AllowPrivateOption = False,
     min_confidence: Annotated[
         float,
         typer.Option(
@@ -56,7 +60,14 @@ def analyze(
     from newsint.readers import expand
 
     require_model()  # before any input is read: a missing model is one error line, not one per input
-    settings = run_settings(published=published, max_bytes=max_bytes, encoding=encoding, fail_fast=fail_fast)
+    settings = run_settings(
+        published=published,
+        max_bytes=max_bytes,
+        encoding=encoding,
+        fail_fast=fail_fast,
+        fetch_links=fetch_links,
+        allow_private=allow_private,
+    )
     inputs = expand(paths)
     with writing(out):
         sink = OutputSink(
@@ -64,7 +75,7 @@ def analyze(
         )  # opened before any work: an unwritable --out fails at once
     failed = 0
     try:
-        with progress(sum(isinstance(i, Path) for i in inputs), "analysing") as advance:
+        with progress(sum(not isinstance(i, NewsintError) for i in inputs), "analysing") as advance:
             for outcome in analyze_paths(advancing(inputs, advance), settings):
                 if isinstance(outcome, NewsintError):
                     failed += 1

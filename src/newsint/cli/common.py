@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import click
 import typer
@@ -25,6 +25,9 @@ from newsint.dates import parse_date_option
 from newsint.errors import NewsintError, OutputError, UsageError
 from newsint.settings import PROGRESS_BAR_MIN_FILES, Settings
 from newsint.source_name import source_name
+
+if TYPE_CHECKING:
+    from newsint.readers import Input
 
 EXIT_INPUT_ERROR = 1
 EXIT_USAGE_ERROR = 2
@@ -92,7 +95,13 @@ def writing(out: Path | None, what: str = "output") -> Iterator[None]:
 
 
 def run_settings(
-    *, published: str | None, max_bytes: int | None = None, encoding: str | None = None, fail_fast: bool = False
+    *,
+    published: str | None,
+    max_bytes: int | None = None,
+    encoding: str | None = None,
+    fail_fast: bool = False,
+    fetch_links: bool = False,
+    allow_private: bool = False,
 ) -> Settings:
     """The run's Settings: the defaults, the ``NEWSINT_*`` variables over them, the command's
     options over those; --published parsed here, once, into the reference date."""
@@ -103,6 +112,8 @@ def run_settings(
         reference_date=parse_date_option(published, "--published"),
         encoding=encoding,
         fail_fast=fail_fast,
+        fetch_links=fetch_links,
+        allow_private=allow_private,
     )
 
 
@@ -128,17 +139,28 @@ def progress(total: int, label: str) -> Iterator[Callable[[], None]]:
         yield lambda: bar.advance(task)
 
 
-def advancing(inputs: Iterable[Path | NewsintError], advance: Callable[[], None]) -> Iterator[Path | NewsintError]:
-    """The inputs, calling ``advance`` after each file: once the next one is asked for, it was read."""
+def advancing(inputs: Iterable[Input | NewsintError], advance: Callable[[], None]) -> Iterator[Input | NewsintError]:
+    """The inputs, calling ``advance`` after each file or URL: once the next one is asked for, it was read."""
     for item in inputs:
         yield item
-        if isinstance(item, Path):
+        if not isinstance(item, NewsintError):
             advance()
 
 
 # The options several commands take, declared once.
 
-PathsArgument = Annotated[list[str], typer.Argument(help="Files, folders or glob patterns.", show_default=False)]
+PathsArgument = Annotated[
+    list[str], typer.Argument(help="Files, folders, glob patterns or http(s):// URLs.", show_default=False)
+]
+FetchLinksOption = Annotated[
+    bool, typer.Option("--fetch-links", help="Fetch feed items that carry only a link (else skipped and counted).")
+]
+AllowPrivateOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private", help="Fetch from private, loopback and link-local addresses (refused by default)."
+    ),
+]
 PublishedOption = Annotated[
     str | None, typer.Option(help="Publication date YYYY-MM-DD (relative dates resolve against it).")
 ]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -16,9 +15,11 @@ import typer
 from newsint.cli.common import (
     EXIT_INPUT_ERROR,
     TABLE_OR_JSON,
+    AllowPrivateOption,
     DbOption,
     EncodingOption,
     FailFastOption,
+    FetchLinksOption,
     MaxBytesOption,
     PathsArgument,
     PublishedOption,
@@ -29,6 +30,7 @@ from newsint.cli.common import (
     report_error,
     run_settings,
 )
+from newsint.errors import NewsintError
 from newsint.nlp.model import require_model
 from newsint.settings import Settings
 
@@ -47,12 +49,21 @@ def ingest(
     encoding: EncodingOption = None,
     fail_fast: FailFastOption = False,
     max_bytes: MaxBytesOption = None,
+    fetch_links: FetchLinksOption = False,
+    allow_private: AllowPrivateOption = False,
 ) -> None:
     """Analyse articles into the store, one transaction each; failed inputs are recorded and skipped."""
     # Everything that can be wrong before an input is read is checked before the store is
     # opened, which would create it: a failed start leaves no empty store behind.
     require_model()
-    settings = run_settings(published=published, max_bytes=max_bytes, encoding=encoding, fail_fast=fail_fast)
+    settings = run_settings(
+        published=published,
+        max_bytes=max_bytes,
+        encoding=encoding,
+        fail_fast=fail_fast,
+        fetch_links=fetch_links,
+        allow_private=allow_private,
+    )
     with _open_store(db, create=True) as store:
         report = _run_ingest(store, paths, settings=settings, resume=resume)
     if report.failed or not (report.stored + report.duplicates + report.unchanged + report.skipped):
@@ -71,7 +82,7 @@ def _run_ingest(store: Store, paths: list[str], *, settings: Settings, **options
     from newsint.ingest import ingest as ingest_paths
     from newsint.readers import expand
 
-    files = sum(isinstance(item, Path) for item in expand(paths))
+    files = sum(not isinstance(item, NewsintError) for item in expand(paths))
     with progress(files, "ingesting") as advance:
         report = ingest_paths(paths, store, settings=settings, on_error=report_error, on_file_done=advance, **options)
     print(report.summary(store.location), flush=True)

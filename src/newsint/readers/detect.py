@@ -8,12 +8,13 @@ import io
 import json
 import re
 import zlib
+from pathlib import Path
 from typing import Literal
 
 from newsint.errors import BinaryInputError, EncodingError, MalformedError, TooLargeError, UnsupportedError
 from newsint.readers.text import bom_encoding, bomless_utf16, is_printable_text, utf16_readings
 
-Kind = Literal["pdf", "html", "jsonl", "text"]
+Kind = Literal["pdf", "html", "jsonl", "text", "warc", "feed"]
 
 SNIFF_BYTES = 4096
 # Share of control characters (other than whitespace) above which bytes are not text. Real text
@@ -21,6 +22,13 @@ SNIFF_BYTES = 4096
 MAX_CONTROL_CHAR_RATIO = 0.01
 
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I | re.S)
+# A feed's root element after the XML declaration, comments, stylesheet instructions or a doctype:
+# told before the HTML tag count, which an RSS feed's many <title>s would pass.
+_FEED_START = re.compile(
+    rb"^\s*(<\?xml[^>]*\?>\s*)?(<!--.*?-->\s*|<\?[^>]*\?>\s*|<!doctype[^>]*>\s*)*"
+    rb"<(rss[\s>]|feed[\s>]|rdf:rdf[\s>]|([\w-]+:)?feed\s[^>]*http://www\.w3\.org/2005/atom)",
+    re.I | re.S,
+)
 _HTML_TAGS = re.compile(rb"<(p|div|article|span|a|h[1-6]|section|meta|title|br)[\s>/]", re.I)
 _BINARY_MAGIC: dict[bytes, str] = {
     b"PK\x03\x04": "a zip archive (docx, epub, xlsx…)",
@@ -32,11 +40,28 @@ _BINARY_MAGIC: dict[bytes, str] = {
     b"\xd0\xcf\x11\xe0": "an old Office document",
     b"Rar!": "a RAR archive",
     b"7z\xbc\xaf": "a 7z archive",
-    b"WARC/": "a WARC archive (WARC input is not supported yet)",
 }
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 # gzip data is unpacked this much at a time, so a decompression bomb stops soon after the limit.
 GUNZIP_CHUNK_BYTES = 1 << 20
+WARC_MAGIC = b"WARC/"
+
+
+def is_warc_file(path: Path) -> bool:
+    """Whether the file is a WARC archive, plain or gzipped (told from its first record's first
+    bytes): an archive is streamed record by record, never read whole."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(2)
+            handle.seek(0)
+            if head == b"\x1f\x8b":
+                with gzip.GzipFile(fileobj=handle) as unpacked:
+                    head = unpacked.read(len(WARC_MAGIC))
+            else:
+                head = handle.read(len(WARC_MAGIC))
+    except (OSError, EOFError, zlib.error):
+        return False  # unreadable or damaged: read_path reports it as it reads the file
+    return head == WARC_MAGIC
 
 
 def maybe_gunzip(data: bytes, *, source: str, max_bytes: int) -> bytes:
@@ -75,6 +100,8 @@ def sniff(data: bytes, *, source: str, suffix: str = "", encoding: str | None = 
     head = data[:SNIFF_BYTES]
     if head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in head[:1024]:
         return "pdf"
+    if head.startswith(WARC_MAGIC):
+        return "warc"
     for magic, what in _BINARY_MAGIC.items():
         if head.startswith(magic):
             raise UnsupportedError(f"this is {what}, not an article newsint can read", path=source)
@@ -93,6 +120,8 @@ def sniff(data: bytes, *, source: str, suffix: str = "", encoding: str | None = 
             raise BinaryInputError(f"binary data, not text (NUL or control bytes{_utf16_hint(data)})", path=source)
     if _HTML_START.match(body):
         return "html"
+    if _FEED_START.match(body):
+        return "feed"
     if _looks_like_jsonl(body):
         return "jsonl"
     if suffix in {".html", ".htm", ".xhtml"} or len(_HTML_TAGS.findall(body)) >= 5:

@@ -28,6 +28,7 @@ class RawDocument:
     author: str | None = None
     site: str | None = None
     url: str | None = None
+    fetched: str | None = None  # ISO 8601 UTC time a web page was fetched (WARC-Date, or newsint's fetch)
     language: str | None = None
     links: list[Link] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
