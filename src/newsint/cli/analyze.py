@@ -21,6 +21,7 @@ from newsint.cli.common import (
     MaxBytesOption,
     PathsArgument,
     PublishedOption,
+    WorkersOption,
     advancing,
     progress,
     report_error,
@@ -50,13 +51,16 @@ def analyze(
             help="The brief's events and ACLED rows: only events at or above this confidence (JSON keeps all).",
         ),
     ] = DEFAULT_MIN_CONFIDENCE,
+    workers: WorkersOption = None,
 ) -> None:
     """Analyse articles: clean text, metadata, entities, claims, quantities, times, events and judgements."""
-    from newsint.pipeline import analyze_paths
     from newsint.readers import expand
+    from newsint.runner.local_pool import analyze_paths_parallel
+    from newsint.runner.worker import default_workers
 
     require_model()  # before any input is read: a missing model is one error line, not one per input
     settings = run_settings(published=published, max_bytes=max_bytes, encoding=encoding, fail_fast=fail_fast)
+    workers = workers or default_workers()
     inputs = expand(paths)
     with writing(out):
         sink = OutputSink(
@@ -65,7 +69,8 @@ def analyze(
     failed = 0
     try:
         with progress(sum(isinstance(i, Path) for i in inputs), "analysing") as advance:
-            for outcome in analyze_paths(advancing(inputs, advance), settings):
+            # In input order whatever the number of workers; one batch or less is analysed here.
+            for outcome in analyze_paths_parallel(advancing(inputs, advance), settings, workers=workers):
                 if isinstance(outcome, NewsintError):
                     failed += 1
                     report_error(outcome)

@@ -24,6 +24,7 @@ from newsint.cli.common import (
     PublishedOption,
     StdoutConsole,
     TableOrJsonOption,
+    WorkersOption,
     check_choice,
     progress,
     report_error,
@@ -47,14 +48,18 @@ def ingest(
     encoding: EncodingOption = None,
     fail_fast: FailFastOption = False,
     max_bytes: MaxBytesOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Analyse articles into the store, one transaction each; failed inputs are recorded and skipped."""
     # Everything that can be wrong before an input is read is checked before the store is
     # opened, which would create it: a failed start leaves no empty store behind.
     require_model()
     settings = run_settings(published=published, max_bytes=max_bytes, encoding=encoding, fail_fast=fail_fast)
+    from newsint.runner.worker import default_workers
+
+    workers = workers or default_workers()
     with _open_store(db, create=True) as store:
-        report = _run_ingest(store, paths, settings=settings, resume=resume)
+        report = _run_ingest(store, paths, settings=settings, resume=resume, workers=workers)
     if report.failed or not (report.stored + report.duplicates + report.unchanged + report.skipped):
         raise typer.Exit(EXIT_INPUT_ERROR)
 
