@@ -56,8 +56,8 @@ def test_a_shard_killed_mid_write_leaves_no_output_and_runs_again_whole(tmp_path
     worker = subprocess.Popen([sys.executable, "-c", code])
     temp = output.with_name(f".{output.name}.{worker.pid}.tmp")
     deadline = time.monotonic() + KILL_WAIT_S
-    # Its temporary output is open: the model is loaded and the shard is under way.
-    while not (temp.exists() and temp.stat().st_size > 0) and worker.poll() is None and time.monotonic() < deadline:
+    # The first file appears in the output folder: the model is loaded and the shard is under way.
+    while not any(output.parent.iterdir()) and worker.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     assert worker.poll() is None, "the shard finished before it could be killed"
     worker.send_signal(signal.SIGKILL)
