@@ -46,6 +46,10 @@ TEST_CACHE_DIR = tempfile.mkdtemp(prefix="newsint-test-cache-")
 # Shared with the tests that run the CLI as another user (read-only stores), like /tmp itself.
 os.chmod(TEST_CACHE_DIR, 0o1777)
 os.environ["NEWSINT_CACHE_DIR"] = TEST_CACHE_DIR
+# The CLI tests run commands in this process, many of them, on a few documents each: one worker
+# (the in-process path, its model loaded once for the session). The tests of worker processes
+# (tests/runner/) ask for them with --workers.
+os.environ["NEWSINT_WORKERS"] = "1"
 
 
 def pytest_unconfigure(config) -> None:

@@ -11,6 +11,7 @@ functions too (a lazy import is still a dependency).
     extract  the stages (lang: the stages of other languages, beside them)
     pipeline the order of the stages
     store    keeps analyses (SQLite, PostgreSQL)
+    runner   the pipeline in worker processes (a process pool, Dask) and shard outputs to the store
     ingest   files -> pipeline -> store
     corpus   cross-document analysis over the store's articles
     export   renderers and exports
@@ -36,6 +37,7 @@ LAYERS = [
     {"extract", "lang"},
     {"pipeline"},
     {"store"},
+    {"runner"},
     {"ingest"},
     {"corpus"},
     {"export"},

@@ -59,13 +59,17 @@ def ingest(
     settings: Settings,
     resume: bool = False,
     only: set[str] | None = None,
+    workers: int = 1,
     on_error: Callable[[NewsintError], None] = lambda error: None,
     on_file_done: Callable[[], None] = lambda: None,
 ) -> IngestReport:
     """Store the articles in ``paths`` (files, folders, globs), read and analysed as ``settings``
     say (``pipeline.analyze_paths``; with ``settings.fail_fast`` the run stops at the first failed
     document, recorded like any other). ``only``: keep just these sources (``newsint failed
-    --retry``). A store that cannot be written stops the run (StoreError)."""
+    --retry``). ``workers`` > 1: the analysis runs in that many worker processes
+    (``runner.local_pool``), the outcomes come back in input order and this process stays the
+    store's one writer, so the store ends the same as with one. A store that cannot be written
+    stops the run (StoreError)."""
     report = IngestReport()
     known = store.known_sources() if resume else set()
 
@@ -92,9 +96,9 @@ def ingest(
         return True
 
     # Imported here: the pipeline loads spaCy, which `newsint failed` (retry_paths) never needs.
-    from newsint.pipeline import analyze_paths
+    from newsint.runner.local_pool import analyze_paths_parallel
 
-    for outcome in analyze_paths(files(), settings, keep=wanted):
+    for outcome in analyze_paths_parallel(files(), settings, workers=workers, keep=wanted):
         if isinstance(outcome, NewsintError):
             _fail(store, report, outcome, on_error)
             continue

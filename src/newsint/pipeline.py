@@ -362,7 +362,22 @@ def analyze_paths(
     ``keep(path, item)``: whether to analyse this document (or report this error) of that file;
     ``newsint ingest --resume`` and ``newsint failed --retry`` pass over some. With
     ``settings.fail_fast`` the first error is the last outcome, and after an input that cannot
-    be read nothing more is read."""
+    be read nothing more is read. (``runner.local_pool.analyze_paths_parallel`` is the same door
+    with the analysis in worker processes: it reads through ``read_items`` as this does.)"""
+    for outcome in analyze_stream(read_items(paths, settings, keep=keep), reference_date=settings.reference_date):
+        yield outcome
+        if settings.fail_fast and isinstance(outcome, NewsintError):
+            return
+
+
+def read_items(
+    paths: Iterable[Path | NewsintError],
+    settings: Settings,
+    *,
+    keep: Callable[[Path, RawDocument | NewsintError], bool] | None = None,
+) -> Iterator[RawDocument | NewsintError]:
+    """The documents of these files, read as ``analyze_paths`` reads them (its ``keep`` and
+    ``settings.fail_fast`` included), each unreadable file or bad record as its error in its place."""
 
     def items() -> Iterator[RawDocument | NewsintError]:
         for path in paths:
@@ -383,7 +398,4 @@ def analyze_paths(
             if keep is None or keep(path, error):
                 yield error
 
-    for outcome in analyze_stream(items(), reference_date=settings.reference_date):
-        yield outcome
-        if settings.fail_fast and isinstance(outcome, NewsintError):
-            return
+    return items()

@@ -5,6 +5,7 @@
     analyze.py   analyze: files in, analyses out
     doctor.py    doctor: what is installed, what is missing, the command that fixes it
     store.py     ingest, stats, search, failed: the store
+    run.py       run, merge: input shards in parallel (Dask or a process pool), then into the store
     evaluate.py  eval: the pipeline scored against gold files
     corpus.py    brief, claims, entity, timeline, export: across the stored articles
     serve.py     serve: the HTTP API and the dashboard (newsint.serve)
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import typer
 
-from newsint.cli import analyze, corpus, doctor, evaluate, serve, store
+from newsint.cli import analyze, corpus, doctor, evaluate, run, serve, store
 from newsint.cli.common import Commands
 
 __all__ = ["app", "main"]
@@ -41,6 +42,8 @@ app.command()(store.ingest)
 app.command()(store.stats)
 app.command()(store.search)
 app.command()(store.failed)
+app.command("run")(run.run)
+app.command()(run.merge)
 app.command("eval")(evaluate.eval_gold)
 app.command()(corpus.brief)
 app.command()(corpus.claims)

@@ -23,6 +23,7 @@ from newsint.cli.common import (
     MaxBytesOption,
     PathsArgument,
     PublishedOption,
+    WorkersOption,
     advancing,
     progress,
     report_error,
@@ -54,10 +55,12 @@ def analyze(
             help="The brief's events and ACLED rows: only events at or above this confidence (JSON keeps all).",
         ),
     ] = DEFAULT_MIN_CONFIDENCE,
+    workers: WorkersOption = None,
 ) -> None:
     """Analyse articles: clean text, metadata, entities, claims, quantities, times, events and judgements."""
-    from newsint.pipeline import analyze_paths
     from newsint.readers import expand
+    from newsint.runner.local_pool import analyze_paths_parallel
+    from newsint.runner.worker import default_workers
 
     require_model()  # before any input is read: a missing model is one error line, not one per input
     settings = run_settings(
@@ -68,6 +71,7 @@ def analyze(
         fetch_links=fetch_links,
         allow_private=allow_private,
     )
+    workers = workers or default_workers()
     inputs = expand(paths)
     with writing(out):
         sink = OutputSink(
@@ -76,7 +80,8 @@ def analyze(
     failed = 0
     try:
         with progress(sum(not isinstance(i, NewsintError) for i in inputs), "analysing") as advance:
-            for outcome in analyze_paths(advancing(inputs, advance), settings):
+            # In input order whatever the number of workers; one batch or less is analysed here.
+            for outcome in analyze_paths_parallel(advancing(inputs, advance), settings, workers=workers):
                 if isinstance(outcome, NewsintError):
                     failed += 1
                     report_error(outcome)

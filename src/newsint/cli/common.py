@@ -180,6 +180,15 @@ DbOption = Annotated[
         help="The store: a SQLite file (default ./newsint.db) or postgresql://user@host/db.",
     ),
 ]
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        "-j",
+        min=1,
+        help="Worker processes for the analysis (default: the usable cores, or NEWSINT_WORKERS; 1: this process).",
+    ),
+]
 TABLE_OR_JSON = ("table", "json")
 TableOrJsonOption = Annotated[
     str, typer.Option("--format", "-f", metavar="[table|json]", help="Output format: table or json.")

@@ -25,6 +25,7 @@ from newsint.cli.common import (
     PublishedOption,
     StdoutConsole,
     TableOrJsonOption,
+    WorkersOption,
     check_choice,
     progress,
     report_error,
@@ -51,6 +52,7 @@ def ingest(
     max_bytes: MaxBytesOption = None,
     fetch_links: FetchLinksOption = False,
     allow_private: AllowPrivateOption = False,
+    workers: WorkersOption = None,
 ) -> None:
     """Analyse articles into the store, one transaction each; failed inputs are recorded and skipped."""
     # Everything that can be wrong before an input is read is checked before the store is
@@ -64,8 +66,11 @@ def ingest(
         fetch_links=fetch_links,
         allow_private=allow_private,
     )
+    from newsint.runner.worker import default_workers
+
+    workers = workers or default_workers()
     with _open_store(db, create=True) as store:
-        report = _run_ingest(store, paths, settings=settings, resume=resume)
+        report = _run_ingest(store, paths, settings=settings, resume=resume, workers=workers)
     if report.failed or not (report.stored + report.duplicates + report.unchanged + report.skipped):
         raise typer.Exit(EXIT_INPUT_ERROR)
 
