@@ -46,6 +46,7 @@ def test_the_corpus_is_the_one_the_readme_describes():
         "eastern-marches-union-resolve.html",
         "example-wire-drills-extended.txt",
         "meridian-wire-feed.jsonl",
+        "ru-ministry-statement-union-resolve.txt",
     ]
 
 

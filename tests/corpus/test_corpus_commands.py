@@ -103,11 +103,11 @@ def test_export_each_format_to_a_file(cli, db, tmp_path, fmt) -> None:
     result = cli("export", "--format", fmt, "--out", out, "--db", db)
     assert result.exit_code == 0 and result.stderr == ""
     exported = _read_export(fmt, out.read_bytes())
-    if fmt == "jsonl":  # 7 articles in 5 files, in ingest order
-        assert len(exported) == 7 and len({a.document.id for a in exported}) == 7
+    if fmt == "jsonl":  # 8 articles in 6 files (the feed holds 3), in ingest order
+        assert len(exported) == 8 and len({a.document.id for a in exported}) == 8
     elif fmt == "csv":
         assert sorted(exported) == sorted(f"{name}.csv" for name in TABLES)
-        assert len(exported["articles.csv"]) == 7 and exported["claims.csv"]
+        assert len(exported["articles.csv"]) == 8 and exported["claims.csv"]
     elif fmt == "acled":
         assert out.read_text(encoding="utf-8").startswith("event_id_cnty,event_date,time_precision,")
     elif fmt == "gexf":
@@ -140,7 +140,7 @@ def test_a_missing_store_is_one_error_line_and_creates_nothing(cli, tmp_path) ->
 def test_brief(cli, db) -> None:
     result = cli("brief", "--db", db)
     assert result.exit_code == 0, result.stderr
-    for part in ("7 articles", "Meridian Wire", "Most named", "Timeline", "Contradicted figures", "Corroborated"):
+    for part in ("8 articles", "Meridian Wire", "Most named", "Timeline", "Contradicted figures", "Corroborated"):
         assert part in result.stdout
 
 

@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-ARTICLES = 7  # examples/: 3 single files + the 3-record JSON Lines feed + the PDF (examples/README.md)
+ARTICLES = 8  # examples/: 4 single files (one in Russian) + the 3-record JSON Lines feed + the PDF (examples/README.md)
 
 
 def test_stats_count_the_store(client) -> None:

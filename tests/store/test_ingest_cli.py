@@ -36,12 +36,13 @@ def test_ingesting_the_examples_twice_leaves_the_same_counts(cli, store_url):
     assert first.exit_code == 0, first.stderr
     assert first.error_lines == []
     counts = stats_of(cli, store_url)
-    # examples/: two single-article files, a PDF, an HTML page and a feed of three articles.
-    assert counts["articles"] == counts["sources"] == 7
+    # examples/: three single-article text files (one in Russian), a PDF, an HTML page and a feed of
+    # three articles.
+    assert counts["articles"] == counts["sources"] == 8
     assert counts["failures"] == 0 and counts["claims"] > 0 and counts["entities"] > 0
     second = cli("ingest", EXAMPLES, "--db", store_url)
     assert second.exit_code == 0, second.stderr
-    assert "stored 0 new article(s), 7 already stored" in second.stdout
+    assert "stored 0 new article(s), 8 already stored" in second.stdout
     assert stats_of(cli, store_url) == counts
 
 
@@ -88,12 +89,12 @@ def test_resume_skips_sources_already_stored_or_failed(cli, tmp_path, store_url)
     (tmp_path / "empty.txt").write_bytes(b"")
     result = cli("ingest", EXAMPLES, tmp_path / "empty.txt", "--db", db, "--resume")
     assert result.exit_code == 1  # the empty file fails on this first attempt
-    assert "stored 6 new article(s)" in result.stdout and "1 source(s) skipped" in result.stdout
+    assert "stored 7 new article(s)" in result.stdout and "1 source(s) skipped" in result.stdout
     again = cli("ingest", EXAMPLES, tmp_path / "empty.txt", "--db", db, "--resume")
     assert again.exit_code == 0, again.stderr
     assert (
-        "stored 0 new article(s)" in again.stdout and "8 source(s) skipped" in again.stdout
-    )  # 7 articles + the empty file
+        "stored 0 new article(s)" in again.stdout and "9 source(s) skipped" in again.stdout
+    )  # 8 articles + the empty file
 
 
 def test_published_date_is_applied(cli, tmp_path, store_url):
@@ -239,7 +240,7 @@ def test_stats_count_the_same_on_both_backends(cli, examples_sqlite, examples_po
     on_sqlite, on_postgresql = stats_of(cli, examples_sqlite), stats_of(cli, examples_postgresql)
     assert (on_sqlite.pop("backend"), on_postgresql.pop("backend")) == ("sqlite", "postgresql")
     assert on_sqlite.pop("location") != on_postgresql.pop("location")
-    assert on_sqlite["articles"] == 7 and on_sqlite["claims"] > 0
+    assert on_sqlite["articles"] == 8 and on_sqlite["claims"] > 0
     assert on_postgresql == on_sqlite
 
 

@@ -14,7 +14,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples"
-EXAMPLE_ARTICLES = 7  # examples/: two text files, a PDF, an HTML page, a feed of three
+EXAMPLE_ARTICLES = 8  # examples/: three text files (one in Russian), a PDF, an HTML page, a feed of three
 LONG_CHARS = 2_000_000
 FEED_RECORDS = (
     {
