@@ -23,7 +23,7 @@ import datetime as dt
 import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc
 
@@ -309,18 +309,27 @@ def _cleaned(item: RawDocument | NewsintError, reference_date: dt.date | None) -
         return AnalysisError.from_exception(exc, path=item.source)
 
 
+_Item = TypeVar("_Item", Document | NewsintError, RawDocument | NewsintError)
+
+
 def _batches(items: Iterator[Document | NewsintError], size: int) -> Iterator[list[Document | NewsintError]]:
     """Consecutive items, at most ``size`` documents and about PIPE_BATCH_CHARS characters each."""
-    batch: list[Document | NewsintError] = []
-    documents = chars = 0
+    return batched_by_size(items, documents=size, chars=PIPE_BATCH_CHARS, max_items=PIPE_BATCH_ITEMS)
+
+
+def batched_by_size(items: Iterable[_Item], *, documents: int, chars: int, max_items: int) -> Iterator[list[_Item]]:
+    """Consecutive items in lists closed at ``documents`` texts, ``chars`` characters of text or
+    ``max_items`` entries (errors passing through count as entries only)."""
+    batch: list[_Item] = []
+    texts = length = 0
     for item in items:
         batch.append(item)
-        if isinstance(item, Document):
-            documents += 1
-            chars += len(item.text)
-        if documents >= size or chars >= PIPE_BATCH_CHARS or len(batch) >= PIPE_BATCH_ITEMS:
+        if not isinstance(item, NewsintError):
+            texts += 1
+            length += len(item.text)  # type: ignore[attr-defined]  # a Document or RawDocument
+        if texts >= documents or length >= chars or len(batch) >= max_items:
             yield batch
-            batch, documents, chars = [], 0, 0
+            batch, texts, length = [], 0, 0
     if batch:
         yield batch
 

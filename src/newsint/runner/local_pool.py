@@ -119,18 +119,9 @@ def _outcomes(future: Future) -> Iterator[Analysis | NewsintError]:
 
 
 def _batches(items: Iterator[RawDocument | NewsintError]) -> Iterator[list[RawDocument | NewsintError]]:
-    batch: list[RawDocument | NewsintError] = []
-    documents = chars = 0
-    for item in items:
-        batch.append(item)
-        if isinstance(item, RawDocument):
-            documents += 1
-            chars += len(item.text)
-        if documents >= TASK_DOCUMENTS or chars >= TASK_CHARS or len(batch) >= TASK_ITEMS:
-            yield batch
-            batch, documents, chars = [], 0, 0
-    if batch:
-        yield batch
+    from newsint.pipeline import batched_by_size
+
+    return batched_by_size(items, documents=TASK_DOCUMENTS, chars=TASK_CHARS, max_items=TASK_ITEMS)
 
 
 def run_shards_local(
