@@ -380,10 +380,10 @@ def analyze_paths(
 
 
 def read_items(
-    paths: Iterable[Path | NewsintError],
+    paths: Iterable[Input | NewsintError],
     settings: Settings,
     *,
-    keep: Callable[[Path, RawDocument | NewsintError], bool] | None = None,
+    keep: Callable[[Input, RawDocument | NewsintError], bool] | None = None,
 ) -> Iterator[RawDocument | NewsintError]:
     """The documents of these files, read as ``analyze_paths`` reads them (its ``keep`` and
     ``settings.fail_fast`` included), each unreadable file or bad record as its error in its place."""
